@@ -1,0 +1,85 @@
+namespace MemOS.Client;
+
+/// <summary>
+/// Client-side checks of the limits the service documents (SPEC §4.1, §13.4), so a request the
+/// service would reject fails before anything is sent, naming the field and the limit.
+/// </summary>
+internal static class Guard
+{
+    public const int MaxIdLength = 100;
+    public const int MaxGroupIds = 20;
+    public const int MaxRecallLimit = 25;
+
+    public static void Required(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{field} is required and must not be empty.", field);
+        }
+    }
+
+    public static void Required<T>(IReadOnlyCollection<T>? value, string field)
+    {
+        if (value is null || value.Count == 0)
+        {
+            throw new ArgumentException($"{field} is required and must hold at least one item.", field);
+        }
+    }
+
+    public static void Id(string? value, string field)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length == 0)
+        {
+            throw new ArgumentException($"{field} must not be an empty string; leave it null to omit it.", field);
+        }
+
+        if (value.Length > MaxIdLength)
+        {
+            throw new ArgumentException($"{field} must be at most {MaxIdLength} characters; it has {value.Length}.", field);
+        }
+    }
+
+    public static void Ids(OneOrManyIds? value, string field)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Values.Count == 0)
+        {
+            throw new ArgumentException($"{field} must hold at least one id.", field);
+        }
+
+        if (value.Values.Count > MaxGroupIds)
+        {
+            throw new ArgumentException($"{field} may hold at most {MaxGroupIds} ids in a group chat; it has {value.Values.Count}.", field);
+        }
+
+        foreach (var id in value.Values)
+        {
+            Id(id, field);
+        }
+    }
+
+    public static void Range(double? value, double min, double max, string field)
+    {
+        if (value is { } v && (double.IsNaN(v) || v < min || v > max))
+        {
+            throw new ArgumentOutOfRangeException(field, v, $"{field} must be between {min} and {max}.");
+        }
+    }
+
+    public static void Range(int? value, int min, int max, string field)
+    {
+        if (value is { } v && (v < min || v > max))
+        {
+            throw new ArgumentOutOfRangeException(field, v, $"{field} must be between {min} and {max}.");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace MemOS.Client;
+
+/// <summary>The exception family a failure belongs to; one per way a caller reacts.</summary>
+internal enum ErrorKind
+{
+    Other,
+    Validation,
+    Authentication,
+    Quota,
+    RateLimit,
+    NotFound,
+    Server,
+}

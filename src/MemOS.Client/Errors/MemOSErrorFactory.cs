@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace MemOS.Client;
+
+/// <summary>
+/// Turns a failed response into the exception of its family, with a message that states the
+/// code, its meaning and the fix. Service text is passed through the redactor first.
+/// </summary>
+internal static class MemOSErrorFactory
+{
+    private const int MaxServerMessageLength = 500;
+
+    public static MemOSException FromCode(string operation, int code, string? serverMessage, HttpStatusCode? httpStatus, string? traceId, TimeSpan? retryAfter, SecretRedactor redactor)
+    {
+        var info = ErrorCatalog.Describe(code);
+        return Create(operation, $"code {code.ToString(CultureInfo.InvariantCulture)}", info, code, serverMessage, httpStatus, traceId, retryAfter, redactor);
+    }
+
+    public static MemOSException FromHttpStatus(string operation, HttpStatusCode status, string? serverMessage, string? traceId, TimeSpan? retryAfter, SecretRedactor redactor)
+    {
+        var info = ErrorCatalog.DescribeHttp((int)status);
+        return Create(operation, $"HTTP {(int)status}", info, code: null, serverMessage, status, traceId, retryAfter, redactor);
+    }
+
+    public static MemOSException InvalidResponse(string operation, string problem, HttpStatusCode status, string? traceId, Exception? inner = null)
+    {
+        var message = $"MemOS {operation} returned an unreadable response: {problem}. {Where(status, traceId)}";
+        var transient = (int)status >= 500;
+        MemOSException exception = transient ? new MemOSServerException(message, inner) : new MemOSException(message, inner);
+        return exception.WithContext(new(null, status, traceId, null, transient));
+    }
+
+    private static MemOSException Create(string operation, string what, ErrorInfo info, int? code, string? serverMessage, HttpStatusCode? httpStatus, string? traceId, TimeSpan? retryAfter, SecretRedactor redactor)
+    {
+        var cleanServerMessage = redactor.Redact(serverMessage);
+        var text = new StringBuilder()
+            .Append("MemOS ").Append(operation).Append(" failed with ").Append(what).Append(": ")
+            .Append(info.Meaning).Append(". Fix: ").Append(info.Fix).Append('.');
+        if (!string.IsNullOrWhiteSpace(cleanServerMessage))
+        {
+            var shown = cleanServerMessage.Length > MaxServerMessageLength ? cleanServerMessage[..MaxServerMessageLength] + "…" : cleanServerMessage;
+            text.Append(" Service said: \"").Append(shown).Append("\".");
+        }
+
+        if (retryAfter is { } wait)
+        {
+            text.Append(" Retry after ").Append(wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)).Append(" s.");
+        }
+
+        text.Append(' ').Append(Where(httpStatus, traceId));
+        var message = text.ToString();
+        MemOSException exception = info.Kind switch
+        {
+            ErrorKind.Validation => new MemOSValidationException(message),
+            ErrorKind.Authentication => new MemOSAuthenticationException(message),
+            ErrorKind.Quota => new MemOSQuotaExceededException(message),
+            ErrorKind.RateLimit => new MemOSRateLimitException(message) { RetryAfter = retryAfter },
+            ErrorKind.NotFound => new MemOSNotFoundException(message),
+            ErrorKind.Server => new MemOSServerException(message),
+            _ => new MemOSException(message),
+        };
+        return exception.WithContext(new(code, httpStatus, traceId, cleanServerMessage, info.IsTransient));
+    }
+
+    private static string Where(HttpStatusCode? status, string? traceId)
+    {
+        var http = status is { } s ? $"HTTP {(int)s}" : "no HTTP status";
+        return traceId is null ? $"({http})" : $"({http}, trace id {traceId})";
+    }
+}

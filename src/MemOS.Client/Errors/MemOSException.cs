@@ -1,0 +1,67 @@
+using System.Net;
+
+namespace MemOS.Client;
+
+/// <summary>
+/// A MemOS call failed. The message names the error code, what it means and how to fix it; it
+/// never contains the API key or the request body. Catch a derived type to act on one family of
+/// failures, or this type for all of them.
+/// </summary>
+public class MemOSException : Exception
+{
+    /// <summary>Creates an exception with a default message.</summary>
+    public MemOSException()
+    {
+    }
+
+    /// <summary>Creates an exception with a message.</summary>
+    /// <param name="message">What went wrong and how to fix it.</param>
+    public MemOSException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates an exception with a message and its cause.</summary>
+    /// <param name="message">What went wrong and how to fix it.</param>
+    /// <param name="innerException">The failure that caused this one.</param>
+    public MemOSException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
+    private int? _code;
+    private HttpStatusCode? _httpStatus;
+    private string? _traceId;
+    private string? _serverMessage;
+    private bool _isTransient;
+
+    /// <summary>The envelope <c>code</c> the service answered with (such as 40309), when there was one.</summary>
+    public int? Code { get => _code; init => _code = value; }
+
+    /// <summary>The HTTP status of the response, when a response was received.</summary>
+    public HttpStatusCode? HttpStatus { get => _httpStatus; init => _httpStatus = value; }
+
+    /// <summary>The service's request trace id (response header <c>traceid</c>), to quote to MemOS support.</summary>
+    public string? TraceId { get => _traceId; init => _traceId = value; }
+
+    /// <summary>The service's own <c>message</c> text, when it sent one.</summary>
+    public string? ServerMessage { get => _serverMessage; init => _serverMessage = value; }
+
+    /// <summary>
+    /// <see langword="true"/> when the same request may succeed later (network faults, timeouts,
+    /// rate limits, 5xx and 50xxx codes). Whether repeating a <em>write</em> is safe is another
+    /// matter: see SPEC §13.3.
+    /// </summary>
+    public bool IsTransient { get => _isTransient; init => _isTransient = value; }
+
+    // The factory builds every family the same way; this keeps the public setters init-only.
+    internal MemOSException WithContext(in ErrorContext context)
+    {
+        _code = context.Code;
+        _httpStatus = context.HttpStatus;
+        _traceId = context.TraceId;
+        _serverMessage = context.ServerMessage;
+        _isTransient = context.IsTransient;
+        return this;
+    }
+}

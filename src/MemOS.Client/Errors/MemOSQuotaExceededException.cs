@@ -1,0 +1,25 @@
+namespace MemOS.Client;
+
+/// <summary>A token or call quota was exceeded (codes 40301 to 40305): shorten the input, lower <c>max_tokens</c>, or raise the plan's quota.</summary>
+public sealed class MemOSQuotaExceededException : MemOSException
+{
+    /// <summary>Creates an exception with a default message.</summary>
+    public MemOSQuotaExceededException()
+    {
+    }
+
+    /// <summary>Creates an exception with a message.</summary>
+    /// <param name="message">What went wrong and how to fix it.</param>
+    public MemOSQuotaExceededException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates an exception with a message and its cause.</summary>
+    /// <param name="message">What went wrong and how to fix it.</param>
+    /// <param name="innerException">The failure that caused this one.</param>
+    public MemOSQuotaExceededException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+}

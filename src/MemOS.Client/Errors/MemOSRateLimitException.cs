@@ -1,0 +1,31 @@
+namespace MemOS.Client;
+
+/// <summary>
+/// Too many requests or tokens in the current time window (codes 40300 and 40309, or HTTP 429).
+/// Wait <see cref="RetryAfter"/> when the service said how long, then retry with less concurrency.
+/// </summary>
+public sealed class MemOSRateLimitException : MemOSException
+{
+    /// <summary>Creates an exception with a default message.</summary>
+    public MemOSRateLimitException()
+    {
+    }
+
+    /// <summary>Creates an exception with a message.</summary>
+    /// <param name="message">What went wrong and how to fix it.</param>
+    public MemOSRateLimitException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates an exception with a message and its cause.</summary>
+    /// <param name="message">What went wrong and how to fix it.</param>
+    /// <param name="innerException">The failure that caused this one.</param>
+    public MemOSRateLimitException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>How long the service asked to wait (<c>Retry-After</c> header or <c>retry_after</c> body field), when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+}

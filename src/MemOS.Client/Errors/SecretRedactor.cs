@@ -1,0 +1,20 @@
+namespace MemOS.Client;
+
+/// <summary>
+/// Removes the API key from any service-provided text before it reaches an exception or a log:
+/// a misconfigured gateway that echoes request headers must not leak it.
+/// </summary>
+internal sealed class SecretRedactor
+{
+    private const string Mask = "***";
+    private readonly string? _secret;
+
+    public SecretRedactor(string? secret)
+    {
+        // Very short strings would mask ordinary words; real keys are long.
+        _secret = secret is { Length: >= 8 } ? secret : null;
+    }
+
+    public string? Redact(string? text)
+        => text is null || _secret is null ? text : text.Replace(_secret, Mask, StringComparison.Ordinal);
+}

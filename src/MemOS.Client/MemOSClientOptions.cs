@@ -1,0 +1,149 @@
+namespace MemOS.Client;
+
+/// <summary>
+/// Settings of a <see cref="MemOSClient"/>. Bind them from configuration (section <c>MemOS</c>
+/// by convention) or set them in code; <see cref="FromEnvironment"/> reads the environment
+/// variables the official clients use.
+/// </summary>
+public sealed class MemOSClientOptions
+{
+    /// <summary>The China endpoint of the MemOS cloud.</summary>
+    public const string ChinaBaseUrl = "https://memos.memtensor.cn/api/openmem/v1";
+
+    /// <summary>The global endpoint of the MemOS cloud.</summary>
+    public const string GlobalBaseUrl = "https://api.memt.ai/platform/api/openmem/v1";
+
+    /// <summary>
+    /// The project API key, sent as <c>Authorization: Token &lt;key&gt;</c>. A key that already
+    /// starts with <c>Token </c> or <c>Bearer </c> is sent as given.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The cloud region to call when <see cref="BaseUrl"/> is not set.</summary>
+    public MemOSRegion Region { get; set; } = MemOSRegion.China;
+
+    /// <summary>
+    /// The API root, for a proxy, a private deployment or the local emulator; overrides
+    /// <see cref="Region"/>. Must be absolute; plain <c>http</c> is accepted only for loopback
+    /// hosts unless <see cref="AllowInsecureHttp"/> is set.
+    /// </summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>Allows plain <c>http</c> to a non-loopback host, which sends the API key unencrypted. Off by default.</summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>
+    /// The longest a non-streaming call may take, and the longest a streaming call may wait for
+    /// the response to start. Default 100 seconds (chat answers can be long).
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>The longest a streamed answer may go without a new event before it is abandoned. Default 60 seconds.</summary>
+    public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Whether a cloud chat stream that closes without its <c>end</c> event (or <c>[DONE]</c>)
+    /// is an error. The cloud documents the marker, so a stream without it is taken as cut off.
+    /// Default <see langword="true"/>.
+    /// </summary>
+    public bool RequireStreamEndMarker { get; set; } = true;
+
+    /// <summary>
+    /// Reads <c>MEMOS_API_KEY</c>, <c>MEMOS_BASE_URL</c> and <c>MEMOS_IS_GLOBAL</c>, the
+    /// variables of the official MemOS clients.
+    /// </summary>
+    public static MemOSClientOptions FromEnvironment()
+    {
+        var options = new MemOSClientOptions();
+        options.ApplyEnvironmentDefaults();
+        return options;
+    }
+
+    /// <summary>The API root this configuration calls: <see cref="BaseUrl"/>, or the region's endpoint.</summary>
+    public Uri ResolveBaseUrl()
+        => BaseUrl ?? new Uri(Region == MemOSRegion.Global ? GlobalBaseUrl : ChinaBaseUrl);
+
+    /// <summary>Throws <see cref="ArgumentException"/> listing every problem, when there is one.</summary>
+    public void Validate()
+    {
+        var errors = GetValidationErrors();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid MemOS client options: " + string.Join(" ", errors));
+        }
+    }
+
+    /// <summary>Fills what is not set from the environment; explicit settings win.</summary>
+    internal void ApplyEnvironmentDefaults()
+    {
+        if (string.IsNullOrWhiteSpace(ApiKey))
+        {
+            ApiKey = Environment.GetEnvironmentVariable("MEMOS_API_KEY");
+        }
+
+        if (BaseUrl is null)
+        {
+            var baseUrl = Environment.GetEnvironmentVariable("MEMOS_BASE_URL");
+            if (!string.IsNullOrWhiteSpace(baseUrl))
+            {
+                // A malformed value is kept as a relative URI so validation reports it.
+                BaseUrl = new Uri(baseUrl.Trim(), UriKind.RelativeOrAbsolute);
+            }
+            else if (IsTrue(Environment.GetEnvironmentVariable("MEMOS_IS_GLOBAL")))
+            {
+                Region = MemOSRegion.Global;
+            }
+        }
+    }
+
+    internal List<string> GetValidationErrors()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(ApiKey))
+        {
+            errors.Add("The API key is missing: set MemOSClientOptions.ApiKey or the MEMOS_API_KEY environment variable.");
+        }
+        else if (ApiKey.Any(char.IsControl))
+        {
+            errors.Add("The API key contains control characters (such as a line break); copy it again without them.");
+        }
+
+        if (BaseUrl is { } url)
+        {
+            if (!url.IsAbsoluteUri)
+            {
+                errors.Add($"BaseUrl '{url}' is not an absolute URI; use e.g. {ChinaBaseUrl}.");
+            }
+            else if (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
+            {
+                errors.Add($"BaseUrl '{url}' must use https (or http for a loopback host).");
+            }
+            else if (url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback && !AllowInsecureHttp)
+            {
+                errors.Add($"BaseUrl '{url}' uses plain http to a non-loopback host, which would send the API key unencrypted; use https, or set AllowInsecureHttp if this is intended.");
+            }
+        }
+
+        if (!Enum.IsDefined(Region))
+        {
+            errors.Add($"Region '{Region}' is not a known MemOS region.");
+        }
+
+        if (!IsPositive(Timeout))
+        {
+            errors.Add("Timeout must be positive (or Timeout.InfiniteTimeSpan).");
+        }
+
+        if (!IsPositive(StreamIdleTimeout))
+        {
+            errors.Add("StreamIdleTimeout must be positive (or Timeout.InfiniteTimeSpan).");
+        }
+
+        return errors;
+    }
+
+    private static bool IsPositive(TimeSpan value) => value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan;
+
+    private static bool IsTrue(string? value)
+        => value is not null && (value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase) || value.Trim() == "1" || value.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MemOS.Client.Serialization;
+
+internal sealed class InfoValueConverter : JsonConverter<InfoValue>
+{
+    public override InfoValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                return InfoValue.FromNumber(reader.GetDouble());
+            case JsonTokenType.StartArray:
+                var items = new List<string>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(JsonScalar.ReadAsString(ref reader));
+                }
+
+                return InfoValue.FromList(items);
+            default:
+                return InfoValue.FromString(JsonScalar.ReadAsString(ref reader));
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, InfoValue value, JsonSerializerOptions options)
+    {
+        if (value.Text is not null)
+        {
+            writer.WriteStringValue(value.Text);
+        }
+        else if (value.List is not null)
+        {
+            writer.WriteStartArray();
+            foreach (var item in value.List)
+            {
+                writer.WriteStringValue(item);
+            }
+
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteNumberValue(value.Number!.Value);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization.Metadata;
+using MemOS.Client.Chat;
+using MemOS.Client.Transport;
+
+namespace MemOS.Client.Streaming;
+
+/// <summary>
+/// Reads a chat answer as it arrives: one SSE event at a time, never the whole body. Disposing
+/// the enumerator (a <c>break</c>) or cancelling closes the response at once.
+/// </summary>
+internal static class ChatStreamReader
+{
+    public static async IAsyncEnumerable<ChatStreamEvent> ReadAsync<TRequest>(
+        MemOSTransport transport,
+        string path,
+        TRequest body,
+        JsonTypeInfo<TRequest> requestInfo,
+        JsonTypeInfo<MemOSEnvelope<ChatResult>> jsonAnswerInfo,
+        bool requireEndMarker,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var response = await transport.OpenStreamAsync(path, body, requestInfo, cancellationToken).ConfigureAwait(false);
+
+        // Request-level errors (bad parameters, auth, quota) come back as a plain envelope.
+        if (MemOSTransport.IsJson(response))
+        {
+            var answer = await transport.ReadEnvelopeAsync(path, response, jsonAnswerInfo, cancellationToken).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(answer?.Response))
+            {
+                yield return new ChatTextDelta(answer.Response);
+            }
+
+            yield return new ChatStreamEnd();
+            yield break;
+        }
+
+        var traceId = MemOSTransport.GetTraceId(response);
+        if (MemOSTransport.IsHtml(response))
+        {
+            throw MemOSErrorFactory.InvalidResponse(path, "it is an HTML page, not an event stream", response.StatusCode, traceId);
+        }
+
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var events = SseParser.Create(stream, ChatStreamEventParser.Parse).EnumerateAsync(idle.Token);
+        await using var enumerator = events.GetAsyncEnumerator(idle.Token);
+        while (true)
+        {
+            idle.CancelAfter(transport.StreamIdleTimeout);
+            ChatStreamEvent next;
+            try
+            {
+                if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                next = enumerator.Current.Data;
+            }
+            catch (Exception exception) when (MemOSTransport.IsTransportFailure(exception))
+            {
+                throw ReadFailure(path, exception, idle, transport.StreamIdleTimeout, traceId, cancellationToken);
+            }
+
+            if (next is ChatStreamError error)
+            {
+                var serverMessage = transport.Redactor.Redact(error.Message);
+                throw new MemOSStreamException($"MemOS {path} stream reported an error: {Shorten(serverMessage)} ({Where(traceId)})")
+                {
+                    ServerMessage = serverMessage,
+                    HttpStatus = response.StatusCode,
+                    TraceId = traceId,
+                };
+            }
+
+            yield return next;
+            if (next is ChatStreamEnd)
+            {
+                yield break;
+            }
+        }
+
+        if (requireEndMarker)
+        {
+            throw new MemOSStreamException($"MemOS {path} stream closed before its end event; the answer may be incomplete ({Where(traceId)}).")
+            {
+                HttpStatus = response.StatusCode,
+                TraceId = traceId,
+                IsTransient = true,
+            };
+        }
+
+        yield return new ChatStreamEnd();
+    }
+
+    private static Exception ReadFailure(string path, Exception exception, CancellationTokenSource idle, TimeSpan idleTimeout, string? traceId, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return exception as OperationCanceledException ?? new OperationCanceledException(cancellationToken);
+        }
+
+        if (idle.IsCancellationRequested)
+        {
+            return new MemOSTimeoutException(
+                $"MemOS {path} stream sent no event for {idleTimeout.TotalSeconds:0.###} s (MemOSClientOptions.StreamIdleTimeout); the answer is incomplete ({Where(traceId)}).",
+                exception)
+            {
+                TraceId = traceId,
+                IsTransient = true,
+            };
+        }
+
+        return new MemOSStreamException($"MemOS {path} stream was cut off before its end; the answer is incomplete ({Where(traceId)}).", exception)
+        {
+            TraceId = traceId,
+            IsTransient = true,
+        };
+    }
+
+    private static string Shorten(string? text)
+        => text is null ? string.Empty : text.Length > 500 ? text[..500] + "…" : text;
+
+    private static string Where(string? traceId) => traceId is null ? "no trace id" : "trace id " + traceId;
+}

@@ -1,0 +1,12 @@
+namespace MemOS.Client.Transport;
+
+/// <summary>
+/// A result whose <c>data</c> can itself report failure (<c>success: false</c>, or a failed
+/// status) under a success envelope code; SPEC §3.2 counts that as an error.
+/// </summary>
+internal interface IOperationOutcome
+{
+    bool? Success { get; }
+
+    string? OutcomeStatus { get; }
+}

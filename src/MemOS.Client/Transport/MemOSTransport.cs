@@ -1,0 +1,277 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using MemOS.Client.Serialization;
+
+namespace MemOS.Client.Transport;
+
+/// <summary>
+/// Everything between a typed request and a typed result: serialization, the auth and
+/// User-Agent headers, timeouts, envelope reading and the mapping of every failure to a
+/// <see cref="MemOSException"/>. It knows no API area; endpoints hand it paths and type info.
+/// </summary>
+internal sealed class MemOSTransport : IDisposable
+{
+    private const string JsonMediaType = "application/json";
+    private const string EventStreamMediaType = "text/event-stream";
+
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly Uri _baseUri;
+    private readonly string _authorization;
+    private readonly TimeSpan _timeout;
+
+    public MemOSTransport(HttpClient http, bool ownsHttp, MemOSClientOptions options)
+    {
+        _http = http;
+        _ownsHttp = ownsHttp;
+        var baseUrl = options.ResolveBaseUrl().AbsoluteUri;
+        _baseUri = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+        var key = options.ApiKey!.Trim();
+        _authorization = key.StartsWith("Token ", StringComparison.OrdinalIgnoreCase) || key.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? key
+            : "Token " + key;
+        Redactor = new SecretRedactor(key);
+        _timeout = options.Timeout;
+        StreamIdleTimeout = options.StreamIdleTimeout;
+    }
+
+    public Uri BaseUri => _baseUri;
+
+    public SecretRedactor Redactor { get; }
+
+    public TimeSpan StreamIdleTimeout { get; }
+
+    /// <summary>POSTs a JSON body and returns the envelope's data, or throws the mapped exception.</summary>
+    public async Task<TData?> PostAsync<TRequest, TData>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken)
+    {
+        using var request = CreatePost(path, body, requestInfo, JsonMediaType);
+        using var timeout = StartTimeout(cancellationToken);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+            return await ReadEnvelopeAsync(path, response, envelopeInfo, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsTransportFailure(exception))
+        {
+            throw MapTransportFailure(path, exception, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// POSTs a JSON body asking for an event stream and returns the response as soon as its
+    /// headers arrive. HTTP errors are thrown here; the caller owns the returned response.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenStreamAsync<TRequest>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, CancellationToken cancellationToken)
+    {
+        using var request = CreatePost(path, body, requestInfo, EventStreamMediaType);
+        using var timeout = StartTimeout(cancellationToken);
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ReadHttpErrorAsync(path, response, timeout.Token).ConfigureAwait(false);
+            }
+
+            return response;
+        }
+        catch (Exception exception) when (IsTransportFailure(exception))
+        {
+            response?.Dispose();
+            throw MapTransportFailure(path, exception, cancellationToken);
+        }
+        catch
+        {
+            response?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reads a complete envelope answer: checks the status, media type, code and data-level outcome.</summary>
+    public async Task<TData?> ReadEnvelopeAsync<TData>(string operation, HttpResponseMessage response, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ReadHttpErrorAsync(operation, response, cancellationToken).ConfigureAwait(false);
+        }
+
+        var traceId = GetTraceId(response);
+        var status = response.StatusCode;
+        if (IsHtml(response))
+        {
+            throw MemOSErrorFactory.InvalidResponse(operation, "it is an HTML page, not JSON (a proxy or gateway answered instead of MemOS?)", status, traceId);
+        }
+
+        MemOSEnvelope<TData>? envelope;
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            if (stream.CanSeek && stream.Length == 0)
+            {
+                throw MemOSErrorFactory.InvalidResponse(operation, "the body is empty", status, traceId);
+            }
+
+            envelope = await JsonSerializer.DeserializeAsync(stream, envelopeInfo, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException exception)
+        {
+            throw MemOSErrorFactory.InvalidResponse(operation, "the body is not valid JSON of the expected shape", status, traceId, exception);
+        }
+
+        if (envelope?.Code is not { } code)
+        {
+            throw MemOSErrorFactory.InvalidResponse(operation, "the body has no envelope code", status, traceId);
+        }
+
+        if (!IsSuccessCode(code))
+        {
+            throw MemOSErrorFactory.FromCode(operation, (int)code, envelope.Message, status, traceId, GetRetryAfter(response, null), Redactor);
+        }
+
+        if (envelope.Data is IOperationOutcome outcome && IsFailure(outcome))
+        {
+            var detail = $"the service answered code {code} but its data reports failure (success: {outcome.Success?.ToString() ?? "absent"}, status: {outcome.OutcomeStatus ?? "absent"})";
+            throw MemOSErrorFactory.FromCode(operation, (int)code, envelope.Message ?? detail, status, traceId, null, Redactor);
+        }
+
+        return envelope.Data;
+    }
+
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    internal static bool IsJson(HttpResponseMessage response)
+    {
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        return mediaType is not null
+               && (mediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase)
+                   || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+                   || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase));
+    }
+
+    internal static bool IsHtml(HttpResponseMessage response)
+        => response.Content.Headers.ContentType?.MediaType is { } mediaType
+           && (mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase) || mediaType.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase));
+
+    internal static string? GetTraceId(HttpResponseMessage response)
+        => response.Headers.TryGetValues("traceid", out var values) ? values.FirstOrDefault() : null;
+
+    internal static bool IsTransportFailure(Exception exception)
+        => exception is OperationCanceledException or HttpRequestException or IOException;
+
+    internal Exception MapTransportFailure(string operation, Exception exception, CancellationToken callerToken)
+    {
+        if (callerToken.IsCancellationRequested)
+        {
+            // The caller asked to stop: that is not a MemOS failure and must not look like a timeout.
+            return exception as OperationCanceledException ?? new OperationCanceledException(callerToken);
+        }
+
+        return exception switch
+        {
+            OperationCanceledException => new MemOSTimeoutException(
+                $"MemOS {operation} timed out after {FormatTimeout(_timeout)} (MemOSClientOptions.Timeout). The request may still have been processed.",
+                exception)
+            { IsTransient = true },
+            HttpRequestException http => new MemOSConnectionException(
+                $"MemOS {operation} could not complete the exchange with {_baseUri.Host}: {DescribeNetworkError(http)}",
+                exception)
+            { IsTransient = true },
+            _ => new MemOSConnectionException(
+                $"MemOS {operation} lost the connection to {_baseUri.Host} while reading the response.",
+                exception)
+            { IsTransient = true },
+        };
+    }
+
+    private static string DescribeNetworkError(HttpRequestException exception) => exception.HttpRequestError switch
+    {
+        HttpRequestError.NameResolutionError => "the host name could not be resolved.",
+        HttpRequestError.ConnectionError => "the connection could not be made.",
+        HttpRequestError.SecureConnectionError => "the TLS handshake failed.",
+        HttpRequestError.ResponseEnded => "the connection closed before the response was complete.",
+        HttpRequestError.InvalidResponse => "the response was not valid HTTP.",
+        _ => exception.Message,
+    };
+
+    private static string FormatTimeout(TimeSpan timeout)
+        => timeout == Timeout.InfiniteTimeSpan ? "an infinite timeout (the HttpClient's own Timeout fired)" : timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+
+    private static bool IsSuccessCode(double code) => code is 0 or 200;
+
+    private static bool IsFailure(IOperationOutcome outcome)
+        => outcome.Success == false
+           || outcome.OutcomeStatus is { } status
+           && (status.Equals("error", StringComparison.OrdinalIgnoreCase) || status.Equals("failed", StringComparison.OrdinalIgnoreCase) || status.Equals("fail", StringComparison.OrdinalIgnoreCase));
+
+    private static TimeSpan? GetRetryAfter(HttpResponseMessage response, double? bodySeconds)
+    {
+        if (response.Headers.RetryAfter is { } header)
+        {
+            if (header.Delta is { } delta)
+            {
+                return delta;
+            }
+
+            if (header.Date is { } date)
+            {
+                var wait = date - DateTimeOffset.UtcNow;
+                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            }
+        }
+
+        return bodySeconds is > 0 and < int.MaxValue ? TimeSpan.FromSeconds(bodySeconds.Value) : null;
+    }
+
+    private async Task<MemOSException> ReadHttpErrorAsync(string operation, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var traceId = GetTraceId(response);
+        MemOSErrorBody? body = null;
+        if (!IsHtml(response))
+        {
+            try
+            {
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                body = await JsonSerializer.DeserializeAsync(stream, MemOSJsonContext.Default.MemOSErrorBody, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException)
+            {
+                // Not JSON: the HTTP status alone still says what failed.
+            }
+        }
+
+        var retryAfter = GetRetryAfter(response, body?.RetryAfter);
+        var message = body?.Describe();
+        return body?.Code is { } code && code >= 1000
+            ? MemOSErrorFactory.FromCode(operation, (int)code, message, response.StatusCode, traceId, retryAfter, Redactor)
+            : MemOSErrorFactory.FromHttpStatus(operation, response.StatusCode, message, traceId, retryAfter, Redactor);
+    }
+
+    private HttpRequestMessage CreatePost<TRequest>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, string accept)
+    {
+        // Serialized up front so the request has a Content-Length and can be sent again on retry.
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, requestInfo));
+        content.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUri, path)) { Content = content };
+        request.Headers.TryAddWithoutValidation("Authorization", _authorization);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        return request;
+    }
+
+    private CancellationTokenSource StartTimeout(CancellationToken cancellationToken)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        source.CancelAfter(_timeout);
+        return source;
+    }
+}
