@@ -128,7 +128,7 @@ public sealed record ChatRequest
 
     /// <summary>Extra body fields to send as given, for service fields this SDK does not model yet.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     // Set by the client, never by callers: the method chosen decides the response format.
     [JsonInclude]

@@ -12,5 +12,5 @@ public sealed record ChatResult
 
     /// <summary>Fields the SDK does not model (a <c>reasoning</c> text, if a service version adds one), kept as received.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -24,6 +24,14 @@ internal static class MemOSErrorFactory
         return Create(operation, $"HTTP {(int)status}", info, code: null, serverMessage, status, traceId, retryAfter, redactor);
     }
 
+    public static MemOSException FailedOutcome(string operation, string detail, string? serverMessage, HttpStatusCode status, string? traceId, SecretRedactor redactor)
+    {
+        var cleanServerMessage = redactor.Redact(serverMessage);
+        var said = string.IsNullOrWhiteSpace(cleanServerMessage) ? string.Empty : $" Service said: \"{cleanServerMessage}\".";
+        var message = $"MemOS {operation} failed: {detail}.{said} {Where(status, traceId)}";
+        return new MemOSException(message).WithContext(new(null, status, traceId, cleanServerMessage, IsTransient: false));
+    }
+
     public static MemOSException InvalidResponse(string operation, string problem, HttpStatusCode status, string? traceId, Exception? inner = null)
     {
         var message = $"MemOS {operation} returned an unreadable response: {problem}. {Where(status, traceId)}";

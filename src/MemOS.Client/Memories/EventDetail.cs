@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MemOS.Client.Serialization;
 
 namespace MemOS.Client.Memories;
 
@@ -45,18 +44,15 @@ public sealed record EventDetail
 
     /// <summary>When it happened, as said (<c>event_time</c>)</summary>
     [JsonPropertyName("event_time")]
-    [JsonConverter(typeof(EmptyIfNullListConverter<string>))]
-    public IReadOnlyList<string> EventTime { get; init; } = [];
+    public IReadOnlyList<string> EventTime { get => field ?? []; init; }
 
     /// <summary>Where it happened (<c>event_location</c>)</summary>
     [JsonPropertyName("event_location")]
-    [JsonConverter(typeof(EmptyIfNullListConverter<string>))]
-    public IReadOnlyList<string> EventLocation { get; init; } = [];
+    public IReadOnlyList<string> EventLocation { get => field ?? []; init; }
 
     /// <summary>Who took part (<c>event_roles</c>)</summary>
     [JsonPropertyName("event_roles")]
-    [JsonConverter(typeof(EmptyIfNullListConverter<string>))]
-    public IReadOnlyList<string> EventRoles { get; init; } = [];
+    public IReadOnlyList<string> EventRoles { get => field ?? []; init; }
 
     /// <summary>The source messages (get/memory only) (<c>sources</c>)</summary>
     [JsonPropertyName("sources")]
@@ -68,5 +64,5 @@ public sealed record EventDetail
 
     /// <summary>Fields the SDK does not model, kept as received.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

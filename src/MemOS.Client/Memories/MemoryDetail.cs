@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MemOS.Client.Serialization;
 
 namespace MemOS.Client.Memories;
 
@@ -45,8 +44,7 @@ public sealed record MemoryDetail
 
     /// <summary>Tags, including system tags such as <c>mode:fast</c> (<c>tags</c>)</summary>
     [JsonPropertyName("tags")]
-    [JsonConverter(typeof(EmptyIfNullListConverter<string>))]
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get => field ?? []; init; }
 
     /// <summary>Relevance to the query, 0 to 1; results come highest first (<c>relativity</c>)</summary>
     [JsonPropertyName("relativity")]
@@ -62,5 +60,5 @@ public sealed record MemoryDetail
 
     /// <summary>Fields the SDK does not model (such as the legacy <c>memory_time</c>), kept as received.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

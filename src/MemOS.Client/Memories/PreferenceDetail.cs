@@ -52,5 +52,5 @@ public sealed record PreferenceDetail
 
     /// <summary>Fields the SDK does not model, kept as received.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MemOS.Client.Serialization;
 
 namespace MemOS.Client.Memories;
 
@@ -12,33 +11,27 @@ public sealed record SearchMemoryResult
 {
     /// <summary>Fact memories (<c>memory_detail_list</c>).</summary>
     [JsonPropertyName("memory_detail_list")]
-    [JsonConverter(typeof(EmptyIfNullListConverter<MemoryDetail>))]
-    public IReadOnlyList<MemoryDetail> Memories { get; init; } = [];
+    public IReadOnlyList<MemoryDetail> Memories { get => field ?? []; init; }
 
     /// <summary>Preference memories (<c>preference_detail_list</c>).</summary>
     [JsonPropertyName("preference_detail_list")]
-    [JsonConverter(typeof(EmptyIfNullListConverter<PreferenceDetail>))]
-    public IReadOnlyList<PreferenceDetail> Preferences { get; init; } = [];
+    public IReadOnlyList<PreferenceDetail> Preferences { get => field ?? []; init; }
 
     /// <summary>Tool memories (<c>tool_memory_detail_list</c>).</summary>
     [JsonPropertyName("tool_memory_detail_list")]
-    [JsonConverter(typeof(EmptyIfNullListConverter<ToolMemoryDetail>))]
-    public IReadOnlyList<ToolMemoryDetail> ToolMemories { get; init; } = [];
+    public IReadOnlyList<ToolMemoryDetail> ToolMemories { get => field ?? []; init; }
 
     /// <summary>Skills (<c>skill_detail_list</c>).</summary>
     [JsonPropertyName("skill_detail_list")]
-    [JsonConverter(typeof(EmptyIfNullListConverter<SkillDetail>))]
-    public IReadOnlyList<SkillDetail> Skills { get; init; } = [];
+    public IReadOnlyList<SkillDetail> Skills { get => field ?? []; init; }
 
     /// <summary>Profile attributes (<c>profile_detail_list</c>); recalled only when <see cref="MemoryView.Profile"/> is requested.</summary>
     [JsonPropertyName("profile_detail_list")]
-    [JsonConverter(typeof(EmptyIfNullListConverter<ProfileDetail>))]
-    public IReadOnlyList<ProfileDetail> Profiles { get; init; } = [];
+    public IReadOnlyList<ProfileDetail> Profiles { get => field ?? []; init; }
 
     /// <summary>Event memories (<c>event_detail_list</c>); recalled only when <see cref="MemoryView.Event"/> is requested.</summary>
     [JsonPropertyName("event_detail_list")]
-    [JsonConverter(typeof(EmptyIfNullListConverter<EventDetail>))]
-    public IReadOnlyList<EventDetail> Events { get; init; } = [];
+    public IReadOnlyList<EventDetail> Events { get => field ?? []; init; }
 
     /// <summary>
     /// An instruction to put into the LLM prompt when preferences are used (<c>preference_note</c>);
@@ -49,5 +42,5 @@ public sealed record SearchMemoryResult
 
     /// <summary>Fields the SDK does not model (such as the legacy <c>message_detail_list</c>), kept as received.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

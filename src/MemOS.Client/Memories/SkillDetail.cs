@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MemOS.Client.Serialization;
 
 namespace MemOS.Client.Memories;
 
@@ -45,8 +44,7 @@ public sealed record SkillDetail
 
     /// <summary>Tags (<c>tags</c>)</summary>
     [JsonPropertyName("tags")]
-    [JsonConverter(typeof(EmptyIfNullListConverter<string>))]
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get => field ?? []; init; }
 
     /// <summary>Relevance to the query, 0 to 1; sent as a string by some versions (<c>relativity</c>)</summary>
     [JsonPropertyName("relativity")]
@@ -54,5 +52,5 @@ public sealed record SkillDetail
 
     /// <summary>Fields the SDK does not model, kept as received.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MemOS.Client.Serialization;
 
 namespace MemOS.Client.Memories;
 
@@ -21,8 +20,7 @@ public sealed record ToolMemoryDetail
 
     /// <summary>Per-tool outcomes of a trajectory (<c>tool_used_status</c>)</summary>
     [JsonPropertyName("tool_used_status")]
-    [JsonConverter(typeof(EmptyIfNullListConverter<ToolUsage>))]
-    public IReadOnlyList<ToolUsage> ToolUsedStatus { get; init; } = [];
+    public IReadOnlyList<ToolUsage> ToolUsedStatus { get => field ?? []; init; }
 
     /// <summary>When the memory was created; epoch milliseconds or a date text (<c>create_time</c>)</summary>
     [JsonPropertyName("create_time")]
@@ -58,5 +56,5 @@ public sealed record ToolMemoryDetail
 
     /// <summary>Fields the SDK does not model, kept as received.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

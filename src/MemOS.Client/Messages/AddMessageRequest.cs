@@ -72,7 +72,7 @@ public sealed record AddMessageRequest
 
     /// <summary>Extra body fields to send as given, for service fields this SDK does not model yet.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     internal void Validate()
     {

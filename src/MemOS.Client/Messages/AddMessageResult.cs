@@ -21,7 +21,7 @@ public sealed record AddMessageResult : IOperationOutcome
 
     /// <summary>Fields the SDK does not model, kept as received.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     string? IOperationOutcome.OutcomeStatus => Status?.Value;
 }

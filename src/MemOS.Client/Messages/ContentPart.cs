@@ -27,7 +27,7 @@ public sealed record ContentPart
 
     /// <summary>Fields the SDK does not model, kept as received and sent back as given.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>A text part.</summary>
     /// <param name="text">The text.</param>

@@ -12,5 +12,5 @@ public sealed record ImageUrlContent
 
     /// <summary>Fields the SDK does not model, kept as received and sent back as given.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

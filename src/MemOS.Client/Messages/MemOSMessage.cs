@@ -46,7 +46,7 @@ public sealed record MemOSMessage
 
     /// <summary>Fields the SDK does not model, kept as received and sent as given.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>A message from the user.</summary>
     /// <param name="content">Text, or parts built with <see cref="MessageContent.FromParts"/>.</param>

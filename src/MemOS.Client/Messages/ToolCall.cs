@@ -20,7 +20,7 @@ public sealed record ToolCall
 
     /// <summary>Fields the SDK does not model, kept as received and sent back as given.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>A function call.</summary>
     /// <param name="id">The call id.</param>

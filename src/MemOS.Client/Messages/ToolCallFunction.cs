@@ -16,5 +16,5 @@ public sealed record ToolCallFunction
 
     /// <summary>Fields the SDK does not model, kept as received and sent back as given.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -22,14 +22,6 @@ namespace MemOS.Client.Serialization;
 [JsonSerializable(typeof(MemOSEnvelope<ChatResult>))]
 [JsonSerializable(typeof(MemOSErrorBody))]
 [JsonSerializable(typeof(ContentPart[]))]
-[JsonSerializable(typeof(MemoryDetail))]
-[JsonSerializable(typeof(PreferenceDetail))]
-[JsonSerializable(typeof(ToolMemoryDetail))]
-[JsonSerializable(typeof(ToolUsage))]
-[JsonSerializable(typeof(SkillDetail))]
-[JsonSerializable(typeof(ProfileDetail))]
-[JsonSerializable(typeof(EventDetail))]
-[JsonSerializable(typeof(string))]
 internal sealed partial class MemOSJsonContext : JsonSerializerContext
 {
 }

@@ -44,7 +44,7 @@ internal static class ChatStreamReader
 
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var events = SseParser.Create(stream, ChatStreamEventParser.Parse).EnumerateAsync(idle.Token);
+        var events = SseParser.Create(new FinalEventTerminator(stream), ChatStreamEventParser.Parse).EnumerateAsync(idle.Token);
         await using var enumerator = events.GetAsyncEnumerator(idle.Token);
         while (true)
         {

@@ -135,7 +135,7 @@ internal sealed class MemOSTransport : IDisposable
         if (envelope.Data is IOperationOutcome outcome && IsFailure(outcome))
         {
             var detail = $"the service answered code {code} but its data reports failure (success: {outcome.Success?.ToString() ?? "absent"}, status: {outcome.OutcomeStatus ?? "absent"})";
-            throw MemOSErrorFactory.FromCode(operation, (int)code, envelope.Message ?? detail, status, traceId, null, Redactor);
+            throw MemOSErrorFactory.FailedOutcome(operation, detail, envelope.Message, status, traceId, Redactor);
         }
 
         return envelope.Data;

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MemOS.Client.Tests.Infrastructure;
+
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 and a random port. It records every request (headers and
+/// body bytes) and answers with whatever the test's handler writes.
+/// </summary>
+public sealed class LoopbackServer : IAsyncDisposable
+{
+    public const string ApiKey = "test-key-0123456789abcdef";
+    public const string BasePath = "/api/openmem/v1";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+
+    private LoopbackServer(WebApplication app) => _app = app;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    public RecordedRequest SingleRequest => Requests.Should().ContainSingle().Subject;
+
+    public static async Task<LoopbackServer> StartAsync(Func<HttpContext, Task> handler)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var server = new LoopbackServer(app);
+        app.Run(async context =>
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            server._requests.Enqueue(new RecordedRequest(
+                context.Request.Method,
+                context.Request.Path + context.Request.QueryString,
+                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                body.ToArray()));
+            await handler(context);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        server.BaseUrl = new Uri(address.TrimEnd('/') + BasePath);
+        return server;
+    }
+
+    /// <summary>A server that answers every request with the same JSON body.</summary>
+    public static Task<LoopbackServer> RespondingWith(byte[] body, int status = 200, string contentType = "application/json")
+        => StartAsync(context => Respond.Bytes(context, body, status, contentType));
+
+    public MemOSClient CreateClient(Action<MemOSClientOptions>? configure = null)
+    {
+        var options = new MemOSClientOptions { ApiKey = ApiKey, BaseUrl = BaseUrl };
+        configure?.Invoke(options);
+        return new MemOSClient(options);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,3 @@
+global using FluentAssertions;
+global using MemOS.Client.Tests.Infrastructure;
+global using Xunit;
