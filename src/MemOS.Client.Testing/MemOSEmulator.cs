@@ -1,0 +1,93 @@
+using System.Net;
+using MemOS.Client.Testing.Emulation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MemOS.Client.Testing;
+
+/// <summary>
+/// An in-process fake of the MemOS cloud on 127.0.0.1 and a random port: add/message,
+/// search/memory and chat (plain and streamed), with the service's envelope, error codes and
+/// streaming format, and state kept in memory per API key. Extraction and relevance are simple
+/// and deterministic, so tests can assert on them.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var emulator = await MemOSEmulator.StartAsync();
+/// using var client = emulator.CreateClient();
+/// </code>
+/// </example>
+public sealed class MemOSEmulator : IAsyncDisposable
+{
+    private const string BasePath = "/api/openmem/v1";
+
+    private readonly WebApplication _app;
+    private readonly EmulatorApi _api;
+
+    private MemOSEmulator(WebApplication app, EmulatorApi api, Uri baseUrl)
+    {
+        _app = app;
+        _api = api;
+        BaseUrl = baseUrl;
+        ApiKey = CreateApiKey();
+    }
+
+    /// <summary>The API root to point a client at, e.g. <c>http://127.0.0.1:54321/api/openmem/v1</c>.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>An API key the emulator accepts. Requests with any other key get code 40132.</summary>
+    public string ApiKey { get; }
+
+    /// <summary>Starts an emulator.</summary>
+    /// <param name="timeProvider">The clock memories are stamped with; the system clock when null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<MemOSEmulator> StartAsync(TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var api = new EmulatorApi(timeProvider ?? TimeProvider.System);
+        app.Run(context =>
+        {
+            var path = context.Request.Path.Value ?? string.Empty;
+            if (!HttpMethods.IsPost(context.Request.Method) || !path.StartsWith(BasePath + "/", StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return api.HandleAsync(context, path[(BasePath.Length + 1)..]);
+        });
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new MemOSEmulator(app, api, new Uri(address.TrimEnd('/') + BasePath));
+    }
+
+    /// <summary>Adds another accepted API key, whose data is kept apart from every other key's.</summary>
+    /// <returns>The new key.</returns>
+    public string CreateApiKey()
+    {
+        var key = "memos-emulator-" + Guid.NewGuid().ToString("N");
+        _api.AddTenant(key);
+        return key;
+    }
+
+    /// <summary>Client options pointing at this emulator with <see cref="ApiKey"/>.</summary>
+    public MemOSClientOptions CreateOptions() => new() { ApiKey = ApiKey, BaseUrl = BaseUrl };
+
+    /// <summary>A client of this emulator; dispose it before the emulator.</summary>
+    public MemOSClient CreateClient() => new(CreateOptions());
+
+    /// <summary>Stops the server and drops all data.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
