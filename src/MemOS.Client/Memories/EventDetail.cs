@@ -4,65 +4,37 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.Memories;
 
 /// <summary>An event memory (<c>event_detail_list</c> item, SPEC §11).</summary>
-public sealed record EventDetail
+public sealed record EventDetail : MemoryItem
 {
-    /// <summary>The memory id (<c>id</c>)</summary>
-    [JsonPropertyName("id")]
-    public string? Id { get; init; }
-
-    /// <summary>The event's title (<c>event_key</c>)</summary>
+    /// <summary>The event's title (<c>event_key</c>).</summary>
     [JsonPropertyName("event_key")]
     public string? EventKey { get; init; }
 
-    /// <summary>What happened (<c>event_value</c>)</summary>
+    /// <summary>What happened (<c>event_value</c>).</summary>
     [JsonPropertyName("event_value")]
     public string? EventValue { get; init; }
 
-    /// <summary>Always <c>EventMemory</c> today (<c>event_type</c>)</summary>
+    /// <summary>Always <c>EventMemory</c> today (<c>event_type</c>).</summary>
     [JsonPropertyName("event_type")]
     public MemoryType? EventType { get; init; }
 
-    /// <summary>When the memory was created; epoch milliseconds or a date text (<c>create_time</c>)</summary>
-    [JsonPropertyName("create_time")]
-    public MemOSTimestamp? CreateTime { get; init; }
-
-    /// <summary>When the memory was last updated (<c>update_time</c>)</summary>
-    [JsonPropertyName("update_time")]
-    public MemOSTimestamp? UpdateTime { get; init; }
-
-    /// <summary>The conversation the memory came from; <c>default_session</c> for knowledge-base memories (<c>conversation_id</c>)</summary>
-    [JsonPropertyName("conversation_id")]
-    public string? ConversationId { get; init; }
-
-    /// <summary>The memory's lifecycle state (<c>status</c>)</summary>
-    [JsonPropertyName("status")]
-    public MemoryStatus? Status { get; init; }
-
-    /// <summary>Relevance to the query, 0 to 1 (<c>relativity</c>)</summary>
-    [JsonPropertyName("relativity")]
-    public double? Relativity { get; init; }
-
-    /// <summary>When it happened, as said (<c>event_time</c>)</summary>
+    /// <summary>When it happened, as said (<c>event_time</c>).</summary>
     [JsonPropertyName("event_time")]
     public IReadOnlyList<string> EventTime { get => field ?? []; init; }
 
-    /// <summary>Where it happened (<c>event_location</c>)</summary>
+    /// <summary>Where it happened (<c>event_location</c>).</summary>
     [JsonPropertyName("event_location")]
     public IReadOnlyList<string> EventLocation { get => field ?? []; init; }
 
-    /// <summary>Who took part (<c>event_roles</c>)</summary>
+    /// <summary>Who took part (<c>event_roles</c>).</summary>
     [JsonPropertyName("event_roles")]
     public IReadOnlyList<string> EventRoles { get => field ?? []; init; }
 
-    /// <summary>The source messages (get/memory only) (<c>sources</c>)</summary>
+    /// <summary>The source messages (get/memory only) (<c>sources</c>).</summary>
     [JsonPropertyName("sources")]
     public IReadOnlyList<JsonElement>? Sources { get; init; }
 
-    /// <summary>Custom metadata (get/memory only) (<c>info</c>)</summary>
+    /// <summary>Custom metadata (get/memory only) (<c>info</c>).</summary>
     [JsonPropertyName("info")]
     public IReadOnlyDictionary<string, InfoValue>? Info { get; init; }
-
-    /// <summary>Fields the SDK does not model, kept as received.</summary>
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -18,16 +18,16 @@ public readonly record struct MemoryStatus : IStringValue<MemoryStatus>
         Value = value;
     }
 
-    /// <summary>In use and recalled. (<c>activated</c>)</summary>
+    /// <summary>In use and recalled. (<c>activated</c>).</summary>
     public static MemoryStatus Activated { get; } = new("activated");
 
-    /// <summary>Being reconciled with other memories. (<c>resolving</c>)</summary>
+    /// <summary>Being reconciled with other memories. (<c>resolving</c>).</summary>
     public static MemoryStatus Resolving { get; } = new("resolving");
 
-    /// <summary>Kept but no longer recalled. (<c>archived</c>)</summary>
+    /// <summary>Kept but no longer recalled. (<c>archived</c>).</summary>
     public static MemoryStatus Archived { get; } = new("archived");
 
-    /// <summary>Deleted. (<c>deleted</c>)</summary>
+    /// <summary>Deleted. (<c>deleted</c>).</summary>
     public static MemoryStatus Deleted { get; } = new("deleted");
 
     /// <summary>The text MemOS uses for this value.</summary>

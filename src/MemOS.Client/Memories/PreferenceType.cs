@@ -18,10 +18,10 @@ public readonly record struct PreferenceType : IStringValue<PreferenceType>
         Value = value;
     }
 
-    /// <summary>The user stated the preference. (<c>explicit_preference</c>)</summary>
+    /// <summary>The user stated the preference. (<c>explicit_preference</c>).</summary>
     public static PreferenceType Explicit { get; } = new("explicit_preference");
 
-    /// <summary>MemOS inferred the preference. (<c>implicit_preference</c>)</summary>
+    /// <summary>MemOS inferred the preference. (<c>implicit_preference</c>).</summary>
     public static PreferenceType Implicit { get; } = new("implicit_preference");
 
     /// <summary>The text MemOS uses for this value.</summary>
