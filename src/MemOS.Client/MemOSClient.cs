@@ -61,7 +61,12 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
             throw;
         }
 
-        _transport = new MemOSTransport(httpClient, ownsHttpClient, options);
+        _transport = new MemOSTransport(httpClient, ownsHttpClient, new TransportSettings(
+            options.ResolveBaseUrl(),
+            TransportSettings.AuthorizationFor(options.ApiKey, "Token"),
+            options.ApiKey,
+            options.Timeout,
+            options.StreamIdleTimeout));
         _requireStreamEndMarker = options.RequireStreamEndMarker;
     }
 

@@ -20,22 +20,19 @@ internal sealed class MemOSTransport : IDisposable
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly Uri _baseUri;
-    private readonly string _authorization;
+    private readonly string? _authorization;
     private readonly TimeSpan _timeout;
 
-    public MemOSTransport(HttpClient http, bool ownsHttp, MemOSClientOptions options)
+    public MemOSTransport(HttpClient http, bool ownsHttp, TransportSettings settings)
     {
         _http = http;
         _ownsHttp = ownsHttp;
-        var baseUrl = options.ResolveBaseUrl().AbsoluteUri;
+        var baseUrl = settings.BaseUri.AbsoluteUri;
         _baseUri = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-        var key = options.ApiKey!.Trim();
-        _authorization = key.StartsWith("Token ", StringComparison.OrdinalIgnoreCase) || key.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? key
-            : "Token " + key;
-        Redactor = new SecretRedactor(key);
-        _timeout = options.Timeout;
-        StreamIdleTimeout = options.StreamIdleTimeout;
+        _authorization = settings.Authorization;
+        Redactor = new SecretRedactor(settings.Secret?.Trim());
+        _timeout = settings.Timeout;
+        StreamIdleTimeout = settings.StreamIdleTimeout;
     }
 
     public Uri BaseUri => _baseUri;
@@ -262,7 +259,11 @@ internal sealed class MemOSTransport : IDisposable
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, requestInfo));
         content.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUri, path)) { Content = content };
-        request.Headers.TryAddWithoutValidation("Authorization", _authorization);
+        if (_authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", _authorization);
+        }
+
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
         request.Headers.TryAddWithoutValidation("Accept", accept);
         return request;

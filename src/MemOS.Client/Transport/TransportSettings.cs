@@ -1,0 +1,27 @@
+namespace MemOS.Client.Transport;
+
+/// <summary>What a client hands its transport: where to send, how to authenticate, how long to wait.</summary>
+/// <param name="BaseUri">The API root; a trailing slash is added when missing.</param>
+/// <param name="Authorization">The whole <c>Authorization</c> header value, or null to send none.</param>
+/// <param name="Secret">The API key, so that any service text echoing it can be redacted.</param>
+/// <param name="Timeout">The limit for a whole non-streaming call, and for a stream's headers.</param>
+/// <param name="StreamIdleTimeout">The limit between two stream events.</param>
+internal sealed record TransportSettings(Uri BaseUri, string? Authorization, string? Secret, TimeSpan Timeout, TimeSpan StreamIdleTimeout)
+{
+    /// <summary>
+    /// The cloud's scheme is <c>Token</c> (SPEC §2); a key that already names its scheme is sent
+    /// as given, as the official CLI does.
+    /// </summary>
+    public static string? AuthorizationFor(string? apiKey, string defaultScheme)
+    {
+        if (string.IsNullOrWhiteSpace(apiKey))
+        {
+            return null;
+        }
+
+        var key = apiKey.Trim();
+        return key.StartsWith("Token ", StringComparison.OrdinalIgnoreCase) || key.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? key
+            : defaultScheme + " " + key;
+    }
+}
