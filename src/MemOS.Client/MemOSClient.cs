@@ -1,8 +1,16 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using MemOS.Client.Chat;
+using MemOS.Client.Feedback;
+using MemOS.Client.KnowledgeBases;
 using MemOS.Client.Memories;
 using MemOS.Client.Messages;
+using MemOS.Client.Profiles;
+using MemOS.Client.Ranking;
 using MemOS.Client.Serialization;
 using MemOS.Client.Streaming;
+using MemOS.Client.Tasks;
 using MemOS.Client.Transport;
 
 namespace MemOS.Client;
@@ -101,7 +109,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         var result = await _transport.PostAsync("chat", request with { Stream = false }, Json.ChatRequest, Json.MemOSEnvelopeChatResult, cancellationToken).ConfigureAwait(false);
-        return result ?? throw MemOSErrorFactory.InvalidResponse("chat", "the answer has no data", System.Net.HttpStatusCode.OK, traceId: null);
+        return result ?? throw MissingData("chat");
     }
 
     /// <inheritdoc />
@@ -113,8 +121,309 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         return ChatStreamReader.ReadAsync(_transport, "chat", request with { Stream = true }, Json.ChatRequest, Json.MemOSEnvelopeChatResult, _requireStreamEndMarker, cancellationToken);
     }
 
+    /// <inheritdoc />
+    public async Task<GetMemoryResult> GetMemoryAsync(GetMemoryRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return await _transport.PostAsync("get/memory", request, Json.GetMemoryRequest, Json.MemOSEnvelopeGetMemoryResult, cancellationToken).ConfigureAwait(false)
+               ?? new GetMemoryResult();
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<GetMemoryResult> GetAllMemoriesAsync(GetMemoryRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return Pages(request, cancellationToken);
+
+        async IAsyncEnumerable<GetMemoryResult> Pages(GetMemoryRequest first, [EnumeratorCancellation] CancellationToken token)
+        {
+            var page = first.Page ?? 1;
+            while (true)
+            {
+                var result = await GetMemoryAsync(first with { Page = page }, token).ConfigureAwait(false);
+                yield return result;
+                if (Paging.IsLastPage(page, result.Pages, result.Total, result.Size ?? first.Size, LargestList(result)))
+                {
+                    yield break;
+                }
+
+                page++;
+            }
+        }
+
+        static int LargestList(GetMemoryResult page)
+            => new[] { page.Memories.Count, page.Preferences.Count, page.ToolMemories.Count, page.Skills.Count, page.Profiles.Count, page.Events.Count }.Max();
+    }
+
+    /// <inheritdoc />
+    public async Task<GetMemoryByIdResult> GetMemoryByIdAsync(string memoryId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(memoryId);
+
+        // Ids are opaque: every reserved character is escaped, slashes included.
+        var path = "get/memory/" + Uri.EscapeDataString(memoryId);
+        return await _transport.SendAsync(HttpMethod.Get, path, content: null, Json.MemOSEnvelopeGetMemoryByIdResult, bareInfo: null, cancellationToken).ConfigureAwait(false)
+               ?? throw MissingData("get/memory");
+    }
+
+    /// <inheritdoc />
+    public Task<SuccessResult> UpdateMemoryAsync(UpdateMemoryRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return Succeed("update/memory", request, Json.UpdateMemoryRequest, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<SuccessResult> DeleteMemoryAsync(DeleteMemoryRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return Succeed("delete/memory", request, Json.DeleteMemoryRequest, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<GetMessageResult> GetMessagesAsync(GetMessageRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return await _transport.PostAsync("get/message", request, Json.GetMessageRequest, Json.MemOSEnvelopeGetMessageResult, cancellationToken).ConfigureAwait(false)
+               ?? new GetMessageResult();
+    }
+
+    /// <inheritdoc />
+    public async Task<AddFeedbackResult> AddFeedbackAsync(AddFeedbackRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return await _transport.PostAsync("add/feedback", request, Json.AddFeedbackRequest, Json.MemOSEnvelopeAddFeedbackResult, cancellationToken).ConfigureAwait(false)
+               ?? new AddFeedbackResult();
+    }
+
+    /// <inheritdoc />
+    public async Task<TaskStatusResult> GetTaskStatusAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
+        var data = await _transport.PostAsync("get/status", new GetStatusRequest { TaskId = taskId }, Json.GetStatusRequest, Json.MemOSEnvelopeJsonElement, cancellationToken).ConfigureAwait(false);
+
+        // Older answers wrap the status in a one-element list without the task id (SPEC §6.3).
+        var statuses = ReadOneOrList(data, Json.TaskStatusResult, "get/status");
+        var status = statuses.Length > 0 ? statuses[0] : throw MissingData("get/status");
+        return status.TaskId is null ? status with { TaskId = taskId } : status;
+    }
+
+    /// <inheritdoc />
+    public async Task<ExtractMemoryResult> ExtractMemoryAsync(ExtractMemoryRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return await _transport.PostAsync("extract/memory", request, Json.ExtractMemoryRequest, Json.MemOSEnvelopeExtractMemoryResult, cancellationToken).ConfigureAwait(false)
+               ?? throw MissingData("extract/memory");
+    }
+
+    /// <inheritdoc />
+    public async Task<RerankResult> RerankAsync(RerankRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+
+        // The docs show a bare body, the official client's tests an envelope (SPEC §14 Q9): both are read.
+        var body = MemOSTransport.JsonBody(request, Json.RerankRequest);
+        return await _transport.SendAsync(HttpMethod.Post, "rerank", body, Json.MemOSEnvelopeRerankResult, Json.RerankResult, cancellationToken).ConfigureAwait(false)
+               ?? throw MissingData("rerank");
+    }
+
+    /// <inheritdoc />
+    public async Task<CreateKnowledgeBaseResult> CreateKnowledgeBaseAsync(CreateKnowledgeBaseRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return await _transport.PostAsync("create/knowledgebase", request, Json.CreateKnowledgeBaseRequest, Json.MemOSEnvelopeCreateKnowledgeBaseResult, cancellationToken).ConfigureAwait(false)
+               ?? throw MissingData("create/knowledgebase");
+    }
+
+    /// <inheritdoc />
+    public Task<SuccessResult> DeleteKnowledgeBaseAsync(string knowledgebaseId, CancellationToken cancellationToken = default)
+    {
+        var request = new DeleteKnowledgeBaseRequest { KnowledgebaseId = knowledgebaseId };
+        request.Validate();
+        return Succeed("delete/knowledgebase", request, Json.DeleteKnowledgeBaseRequest, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<KnowledgeBaseFileInfo>> AddKnowledgeBaseFileAsync(AddKnowledgeBaseFileRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        var data = await _transport.PostAsync("add/knowledgebase-file", request, Json.AddKnowledgeBaseFileRequest, Json.MemOSEnvelopeJsonElement, cancellationToken).ConfigureAwait(false);
+        return ReadOneOrList(data, Json.KnowledgeBaseFileInfo, "add/knowledgebase-file");
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<KnowledgeBaseFileInfo>> UploadKnowledgeBaseFilesAsync(string knowledgebaseId, IEnumerable<KnowledgeBaseUpload> files, KnowledgeBaseFileType? type = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(knowledgebaseId);
+        ArgumentNullException.ThrowIfNull(files);
+        var uploads = files.ToArray();
+        UploadLimits.Check(uploads);
+
+        using var form = new MultipartFormDataContent();
+        foreach (var upload in uploads)
+        {
+            form.Add(upload.CreateContent(), "file", upload.FileName);
+        }
+
+        // The official client sends the knowledge base and type as query parameters (SPEC §9.4).
+        var path = "add/knowledgebase-file?knowledgebase_id=" + Uri.EscapeDataString(knowledgebaseId)
+                   + (type is { } kind ? "&type=" + Uri.EscapeDataString(kind.Value) : string.Empty);
+        var data = await _transport.SendAsync(HttpMethod.Post, path, form, Json.MemOSEnvelopeJsonElement, bareInfo: null, cancellationToken).ConfigureAwait(false);
+        return ReadOneOrList(data, Json.KnowledgeBaseFileInfo, "add/knowledgebase-file");
+    }
+
+    /// <inheritdoc />
+    public async Task<GetKnowledgeBaseFileResult> GetKnowledgeBaseFileAsync(GetKnowledgeBaseFileRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return await _transport.PostAsync("get/knowledgebase-file", request, Json.GetKnowledgeBaseFileRequest, Json.MemOSEnvelopeGetKnowledgeBaseFileResult, cancellationToken).ConfigureAwait(false)
+               ?? new GetKnowledgeBaseFileResult();
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<KnowledgeBaseFileDetail> GetAllKnowledgeBaseFilesAsync(string knowledgebaseId, KnowledgeBaseFileType? type = null, int? pageSize = null, CancellationToken cancellationToken = default)
+    {
+        var first = new GetKnowledgeBaseFileRequest { KnowledgebaseId = knowledgebaseId, Type = type, Page = 1, PageSize = pageSize };
+        first.Validate();
+        return Files(first, cancellationToken);
+
+        async IAsyncEnumerable<KnowledgeBaseFileDetail> Files(GetKnowledgeBaseFileRequest request, [EnumeratorCancellation] CancellationToken token)
+        {
+            var page = 1;
+            while (true)
+            {
+                var result = await GetKnowledgeBaseFileAsync(request with { Page = page }, token).ConfigureAwait(false);
+                foreach (var file in result.Files)
+                {
+                    yield return file;
+                }
+
+                var pages = result.Total is { } total && result.PageSize is > 0 ? (int?)((total + result.PageSize.Value - 1) / result.PageSize.Value) : null;
+                if (Paging.IsLastPage(page, pages, result.Total, result.PageSize ?? request.PageSize, result.Files.Count))
+                {
+                    yield break;
+                }
+
+                page++;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<SuccessResult> DeleteKnowledgeBaseFileAsync(DeleteKnowledgeBaseFileRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return Succeed("delete/knowledgebase-file", request, Json.DeleteKnowledgeBaseFileRequest, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<SuccessResult> BindProfileTemplateAsync(BindProfileTemplateRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return Succeed("bind/profile_template", request, Json.BindProfileTemplateRequest, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<SuccessResult> EditProfileAsync(EditProfileRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return Succeed("edit/profile", request, Json.EditProfileRequest, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<SuccessResult> DeleteProfileAsync(DeleteProfileRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return Succeed("delete/profile", request, Json.DeleteProfileRequest, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<AddProfileTemplateResult> AddProfileTemplateAsync(AddProfileTemplateRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return await _transport.PostAsync("add/profile_template", request, Json.AddProfileTemplateRequest, Json.MemOSEnvelopeAddProfileTemplateResult, cancellationToken).ConfigureAwait(false)
+               ?? throw MissingData("add/profile_template");
+    }
+
+    /// <inheritdoc />
+    public async Task<ListProfileTemplatesResult> ListProfileTemplatesAsync(ListProfileTemplatesRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        request ??= new ListProfileTemplatesRequest();
+        request.Validate();
+        return await _transport.PostAsync("list/profile_template", request, Json.ListProfileTemplatesRequest, Json.MemOSEnvelopeListProfileTemplatesResult, cancellationToken).ConfigureAwait(false)
+               ?? new ListProfileTemplatesResult();
+    }
+
+    /// <inheritdoc />
+    public async Task<ProfileTemplate> GetProfileTemplateAsync(string profileTemplateId, CancellationToken cancellationToken = default)
+    {
+        var request = new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId };
+        request.Validate();
+        var result = await _transport.PostAsync("get/profile_template", request, Json.ProfileTemplateIdRequest, Json.MemOSEnvelopeGetProfileTemplateResult, cancellationToken).ConfigureAwait(false);
+        return result?.ProfileTemplate ?? throw MissingData("get/profile_template");
+    }
+
+    /// <inheritdoc />
+    public async Task<UpdateProfileTemplateResult> UpdateProfileTemplateAsync(UpdateProfileTemplateRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return await _transport.PostAsync("update/profile_template", request, Json.UpdateProfileTemplateRequest, Json.MemOSEnvelopeUpdateProfileTemplateResult, cancellationToken).ConfigureAwait(false)
+               ?? throw MissingData("update/profile_template");
+    }
+
+    /// <inheritdoc />
+    public async Task<DeleteProfileTemplateResult> DeleteProfileTemplateAsync(string profileTemplateId, CancellationToken cancellationToken = default)
+    {
+        var request = new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId };
+        request.Validate();
+        return await _transport.PostAsync("delete/profile_template", request, Json.ProfileTemplateIdRequest, Json.MemOSEnvelopeDeleteProfileTemplateResult, cancellationToken).ConfigureAwait(false)
+               ?? throw MissingData("delete/profile_template");
+    }
+
     /// <summary>Releases the connection pool, when this client created it.</summary>
     public void Dispose() => _transport.Dispose();
+
+    private static MemOSException MissingData(string operation)
+        => MemOSErrorFactory.InvalidResponse(operation, "the answer has no data", System.Net.HttpStatusCode.OK, traceId: null);
+
+    // Some answers are an object in one service version and a list in another (SPEC §6.3, §9.3).
+    private static T[] ReadOneOrList<T>(JsonElement data, JsonTypeInfo<T> info, string operation)
+    {
+        try
+        {
+            return data.ValueKind switch
+            {
+                JsonValueKind.Array => data.EnumerateArray().Select(item => item.Deserialize(info)!).ToArray(),
+                JsonValueKind.Object => [data.Deserialize(info)!],
+                _ => [],
+            };
+        }
+        catch (JsonException exception)
+        {
+            throw MemOSErrorFactory.InvalidResponse(operation, "the data is not of the expected shape", System.Net.HttpStatusCode.OK, traceId: null, exception);
+        }
+    }
+
+    private async Task<SuccessResult> Succeed<TRequest>(string path, TRequest request, JsonTypeInfo<TRequest> info, CancellationToken cancellationToken)
+        => await _transport.PostAsync(path, request, info, Json.MemOSEnvelopeSuccessResult, cancellationToken).ConfigureAwait(false)
+           ?? new SuccessResult { Success = true };
 
     /// <summary>
     /// The handler behind every client the SDK builds itself: connections are recycled so DNS

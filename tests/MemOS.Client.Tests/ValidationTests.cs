@@ -22,6 +22,19 @@ public sealed class ValidationTests
         { "temperature", c => c.ChatAsync(new ChatRequest { UserId = "u", Query = "q", Temperature = 2.1 }) },
         { "top_p", c => c.ChatAsync(new ChatRequest { UserId = "u", Query = "q", TopP = -0.1 }) },
         { "user_id", c => c.ChatAsync(new ChatRequest { UserId = "", Query = "q" }) },
+        { "size", c => c.GetMemoryAsync(new GetMemoryRequest { UserId = "u", Size = 51 }) },
+        { "user_id or agent_id", c => c.GetMemoryAsync(new GetMemoryRequest { UserId = "u", AgentId = "a" }) },
+        { "memory_ids, user_id, agent_id or filter", c => c.DeleteMemoryAsync(new DeleteMemoryRequest { MemoryIds = ["m"], UserId = "u" }) },
+        { "memory_ids, user_id, agent_id or filter", c => c.DeleteMemoryAsync(new DeleteMemoryRequest()) },
+        { "content, title or status", c => c.UpdateMemoryAsync(new UpdateMemoryRequest { MemoryId = "m" }) },
+        { "message_limit_number", c => c.GetMessagesAsync(new GetMessageRequest { UserId = "u", ConversationId = "c", MessageLimitNumber = 51 }) },
+        { "feedback_content", c => c.AddFeedbackAsync(new Feedback.AddFeedbackRequest { UserId = "u", FeedbackContent = "" }) },
+        { "file_ids or knowledgebase_id", c => c.GetKnowledgeBaseFileAsync(new KnowledgeBases.GetKnowledgeBaseFileRequest { FileIds = ["f"], KnowledgebaseId = "kb" }) },
+        { "page", c => c.GetKnowledgeBaseFileAsync(new KnowledgeBases.GetKnowledgeBaseFileRequest { FileIds = ["f"], Page = 2 }) },
+        { "top_n", c => c.RerankAsync(new Ranking.RerankRequest { Query = "q", Documents = ["d"], TopN = 0 }) },
+        { "documents", c => c.RerankAsync(new Ranking.RerankRequest { Query = "q", Documents = [] }) },
+        { "knowledgebase_name", c => c.CreateKnowledgeBaseAsync(new KnowledgeBases.CreateKnowledgeBaseRequest { KnowledgebaseName = " " }) },
+        { "file (number of files)", c => c.AddKnowledgeBaseFileAsync(new KnowledgeBases.AddKnowledgeBaseFileRequest { KnowledgebaseId = "kb", Files = Enumerable.Range(0, 21).Select(i => KnowledgeBases.KnowledgeBaseFileInput.FromUrl($"https://x/{i}.pdf")).ToArray() }) },
     };
 
     [Theory]

@@ -9,6 +9,10 @@ internal static class Guard
     public const int MaxIdLength = 100;
     public const int MaxGroupIds = 20;
     public const int MaxRecallLimit = 25;
+    public const int MaxPageSize = 50;
+    public const int MaxUploadFiles = 20;
+    public const long MaxFileBytes = 100L * 1024 * 1024;
+    public const long MaxUploadBytes = 300L * 1024 * 1024;
 
     public static void Required(string? value, string field)
     {
@@ -80,6 +84,16 @@ internal static class Guard
         if (value is { } v && (v < min || v > max))
         {
             throw new ArgumentOutOfRangeException(field, v, $"{field} must be between {min} and {max}.");
+        }
+    }
+
+    /// <summary>For fields the service treats as mutually exclusive modes: exactly one must be set.</summary>
+    public static void ExactlyOne(string fields, params object?[] values)
+    {
+        var set = values.Count(v => v is not null);
+        if (set != 1)
+        {
+            throw new ArgumentException(set == 0 ? $"One of {fields} is required." : $"Give exactly one of {fields}; they are mutually exclusive.", fields);
         }
     }
 }

@@ -1,7 +1,13 @@
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using MemOS.Client.Chat;
+using MemOS.Client.Feedback;
+using MemOS.Client.KnowledgeBases;
 using MemOS.Client.Memories;
 using MemOS.Client.Messages;
+using MemOS.Client.Profiles;
+using MemOS.Client.Ranking;
+using MemOS.Client.Tasks;
 using MemOS.Client.Transport;
 
 namespace MemOS.Client.Serialization;
@@ -21,6 +27,45 @@ namespace MemOS.Client.Serialization;
 [JsonSerializable(typeof(MemOSEnvelope<SearchMemoryResult>))]
 [JsonSerializable(typeof(MemOSEnvelope<ChatResult>))]
 [JsonSerializable(typeof(MemOSErrorBody))]
+[JsonSerializable(typeof(GetMemoryRequest))]
+[JsonSerializable(typeof(UpdateMemoryRequest))]
+[JsonSerializable(typeof(DeleteMemoryRequest))]
+[JsonSerializable(typeof(GetMessageRequest))]
+[JsonSerializable(typeof(AddFeedbackRequest))]
+[JsonSerializable(typeof(GetStatusRequest))]
+[JsonSerializable(typeof(ExtractMemoryRequest))]
+[JsonSerializable(typeof(RerankRequest))]
+[JsonSerializable(typeof(CreateKnowledgeBaseRequest))]
+[JsonSerializable(typeof(DeleteKnowledgeBaseRequest))]
+[JsonSerializable(typeof(AddKnowledgeBaseFileRequest))]
+[JsonSerializable(typeof(GetKnowledgeBaseFileRequest))]
+[JsonSerializable(typeof(DeleteKnowledgeBaseFileRequest))]
+[JsonSerializable(typeof(BindProfileTemplateRequest))]
+[JsonSerializable(typeof(EditProfileRequest))]
+[JsonSerializable(typeof(DeleteProfileRequest))]
+[JsonSerializable(typeof(AddProfileTemplateRequest))]
+[JsonSerializable(typeof(ListProfileTemplatesRequest))]
+[JsonSerializable(typeof(UpdateProfileTemplateRequest))]
+[JsonSerializable(typeof(ProfileTemplateIdRequest))]
+[JsonSerializable(typeof(MemOSEnvelope<GetMemoryResult>))]
+[JsonSerializable(typeof(MemOSEnvelope<GetMemoryByIdResult>))]
+[JsonSerializable(typeof(MemOSEnvelope<SuccessResult>))]
+[JsonSerializable(typeof(MemOSEnvelope<GetMessageResult>))]
+[JsonSerializable(typeof(MemOSEnvelope<AddFeedbackResult>))]
+[JsonSerializable(typeof(MemOSEnvelope<JsonElement>))]
+[JsonSerializable(typeof(MemOSEnvelope<ExtractMemoryResult>))]
+[JsonSerializable(typeof(MemOSEnvelope<RerankResult>))]
+[JsonSerializable(typeof(MemOSEnvelope<CreateKnowledgeBaseResult>))]
+[JsonSerializable(typeof(MemOSEnvelope<GetKnowledgeBaseFileResult>))]
+[JsonSerializable(typeof(MemOSEnvelope<AddProfileTemplateResult>))]
+[JsonSerializable(typeof(MemOSEnvelope<ListProfileTemplatesResult>))]
+[JsonSerializable(typeof(MemOSEnvelope<GetProfileTemplateResult>))]
+[JsonSerializable(typeof(MemOSEnvelope<UpdateProfileTemplateResult>))]
+[JsonSerializable(typeof(MemOSEnvelope<DeleteProfileTemplateResult>))]
+[JsonSerializable(typeof(TaskStatusResult))]
+[JsonSerializable(typeof(KnowledgeBaseFileInfo))]
+[JsonSerializable(typeof(RerankResult))]
+[JsonSerializable(typeof(ProfileFieldValue))]
 [JsonSerializable(typeof(ContentPart[]))]
 internal sealed partial class MemOSJsonContext : JsonSerializerContext
 {

@@ -42,18 +42,25 @@ internal sealed class MemOSTransport : IDisposable
     public TimeSpan StreamIdleTimeout { get; }
 
     /// <summary>POSTs a JSON body and returns the envelope's data, or throws the mapped exception.</summary>
-    public async Task<TData?> PostAsync<TRequest, TData>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken)
+    public Task<TData?> PostAsync<TRequest, TData>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken)
+        => SendAsync(HttpMethod.Post, path, JsonBody(body, requestInfo), envelopeInfo, bareInfo: null, cancellationToken);
+
+    /// <summary>
+    /// Sends a request and returns the envelope's data. With <paramref name="bareInfo"/>, a body
+    /// without an envelope code is read as the data itself (rerank documents such a body).
+    /// </summary>
+    public async Task<TData?> SendAsync<TData>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, JsonTypeInfo<TData>? bareInfo, CancellationToken cancellationToken)
     {
-        using var request = CreatePost(path, body, requestInfo, JsonMediaType);
+        using var request = CreateRequest(method, path, content, JsonMediaType);
         using var timeout = StartTimeout(cancellationToken);
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-            return await ReadEnvelopeAsync(path, response, envelopeInfo, timeout.Token).ConfigureAwait(false);
+            return await ReadEnvelopeAsync(OperationName(path), response, envelopeInfo, timeout.Token, bareInfo).ConfigureAwait(false);
         }
         catch (Exception exception) when (IsTransportFailure(exception))
         {
-            throw MapTransportFailure(path, exception, cancellationToken);
+            throw MapTransportFailure(OperationName(path), exception, cancellationToken);
         }
     }
 
@@ -63,7 +70,7 @@ internal sealed class MemOSTransport : IDisposable
     /// </summary>
     public async Task<HttpResponseMessage> OpenStreamAsync<TRequest>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, CancellationToken cancellationToken)
     {
-        using var request = CreatePost(path, body, requestInfo, EventStreamMediaType);
+        using var request = CreateRequest(HttpMethod.Post, path, JsonBody(body, requestInfo), EventStreamMediaType);
         using var timeout = StartTimeout(cancellationToken);
         HttpResponseMessage? response = null;
         try
@@ -89,7 +96,7 @@ internal sealed class MemOSTransport : IDisposable
     }
 
     /// <summary>Reads a complete envelope answer: checks the status, media type, code and data-level outcome.</summary>
-    public async Task<TData?> ReadEnvelopeAsync<TData>(string operation, HttpResponseMessage response, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken)
+    public async Task<TData?> ReadEnvelopeAsync<TData>(string operation, HttpResponseMessage response, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken, JsonTypeInfo<TData>? bareInfo = null)
     {
         if (!response.IsSuccessStatusCode)
         {
@@ -121,6 +128,12 @@ internal sealed class MemOSTransport : IDisposable
 
         if (envelope?.Code is not { } code)
         {
+            if (envelope is not null && bareInfo is not null)
+            {
+                // A buffered body can be read again; this path is taken only by bodies without an envelope.
+                return await ReadBareAsync(operation, response, bareInfo, cancellationToken).ConfigureAwait(false);
+            }
+
             throw MemOSErrorFactory.InvalidResponse(operation, "the body has no envelope code", status, traceId);
         }
 
@@ -253,12 +266,38 @@ internal sealed class MemOSTransport : IDisposable
             : MemOSErrorFactory.FromHttpStatus(operation, response.StatusCode, message, traceId, retryAfter, Redactor);
     }
 
-    private HttpRequestMessage CreatePost<TRequest>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, string accept)
+    // Serialized up front so the request has a Content-Length and can be sent again on retry.
+    internal static ByteArrayContent JsonBody<TRequest>(TRequest body, JsonTypeInfo<TRequest> requestInfo)
     {
-        // Serialized up front so the request has a Content-Length and can be sent again on retry.
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, requestInfo));
         content.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUri, path)) { Content = content };
+        return content;
+    }
+
+    // Paths may carry a query or an escaped id; the operation named in messages is the route alone.
+    private static string OperationName(string path)
+    {
+        var end = path.IndexOf('?', StringComparison.Ordinal);
+        return end < 0 ? path : path[..end];
+    }
+
+    private static async Task<TData?> ReadBareAsync<TData>(string operation, HttpResponseMessage response, JsonTypeInfo<TData> bareInfo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            stream.Position = 0;
+            return await JsonSerializer.DeserializeAsync(stream, bareInfo, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException exception)
+        {
+            throw MemOSErrorFactory.InvalidResponse(operation, "the body is neither an envelope nor the documented bare answer", response.StatusCode, GetTraceId(response), exception);
+        }
+    }
+
+    private HttpRequestMessage CreateRequest(HttpMethod method, string path, HttpContent? content, string accept)
+    {
+        var request = new HttpRequestMessage(method, new Uri(_baseUri, path)) { Content = content };
         if (_authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", _authorization);

@@ -18,6 +18,7 @@ public sealed class LoopbackServer : IAsyncDisposable
 {
     public const string ApiKey = "test-key-0123456789abcdef";
     public const string BasePath = "/api/openmem/v1";
+    private const string BodyItem = "recorded-body";
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
@@ -39,8 +40,12 @@ public sealed class LoopbackServer : IAsyncDisposable
         var server = new LoopbackServer(app);
         app.Run(async context =>
         {
+            // Multipart handlers read the body themselves; it is recorded for them from a buffered copy.
+            context.Request.EnableBuffering();
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            context.Request.Body.Position = 0;
+            context.Items[BodyItem] = body.ToArray();
             server._requests.Enqueue(new RecordedRequest(
                 context.Request.Method,
                 context.Request.Path + context.Request.QueryString,
@@ -57,6 +62,9 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>A server that answers every request with the same JSON body.</summary>
     public static Task<LoopbackServer> RespondingWith(byte[] body, int status = 200, string contentType = "application/json")
         => StartAsync(context => Respond.Bytes(context, body, status, contentType));
+
+    /// <summary>The body of the request being handled, for handlers that answer according to it.</summary>
+    public static string Body(HttpContext context) => System.Text.Encoding.UTF8.GetString((byte[])context.Items[BodyItem]!);
 
     public MemOSClient CreateClient(Action<MemOSClientOptions>? configure = null)
     {

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MemOS.Client.KnowledgeBases;
+
+/// <summary>The body of <c>POST /add/knowledgebase-file</c> (SPEC §9.3): files by URL or Base64. For local files use <see cref="IMemOSClient.UploadKnowledgeBaseFilesAsync"/>.</summary>
+public sealed record AddKnowledgeBaseFileRequest
+{
+    /// <summary>The knowledge base (<c>knowledgebase_id</c>).</summary>
+    [JsonPropertyName("knowledgebase_id")]
+    public required string KnowledgebaseId { get; init; }
+
+    /// <summary>The files, at most 20 (<c>file</c>).</summary>
+    [JsonPropertyName("file")]
+    public required IReadOnlyList<KnowledgeBaseFileInput> Files { get; init; }
+
+    /// <summary>Extra body fields to send as given, for service fields this SDK does not model yet.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    internal void Validate()
+    {
+        Guard.Required(KnowledgebaseId, "knowledgebase_id");
+        Guard.Required(Files, "file");
+        Guard.Range(Files.Count, 1, Guard.MaxUploadFiles, "file (number of files)");
+        for (var i = 0; i < Files.Count; i++)
+        {
+            Guard.Required(Files[i]?.Content, $"file[{i}].content");
+        }
+    }
+}

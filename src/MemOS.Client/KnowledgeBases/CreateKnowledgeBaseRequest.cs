@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MemOS.Client.KnowledgeBases;
+
+/// <summary>The body of <c>POST /create/knowledgebase</c> (SPEC §9.1).</summary>
+public sealed record CreateKnowledgeBaseRequest
+{
+    /// <summary>The name (<c>knowledgebase_name</c>).</summary>
+    [JsonPropertyName("knowledgebase_name")]
+    public required string KnowledgebaseName { get; init; }
+
+    /// <summary>What it holds (<c>knowledgebase_description</c>).</summary>
+    [JsonPropertyName("knowledgebase_description")]
+    public string? KnowledgebaseDescription { get; init; }
+
+    /// <summary>Extra body fields to send as given, for service fields this SDK does not model yet.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    internal void Validate()
+    {
+        Guard.Required(KnowledgebaseName, "knowledgebase_name");
+    }
+}

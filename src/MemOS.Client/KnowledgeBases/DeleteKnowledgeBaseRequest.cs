@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MemOS.Client.KnowledgeBases;
+
+/// <summary>The body of <c>POST /delete/knowledgebase</c>.</summary>
+internal sealed record DeleteKnowledgeBaseRequest
+{
+    /// <summary>The knowledge base (<c>knowledgebase_id</c>).</summary>
+    [JsonPropertyName("knowledgebase_id")]
+    public required string KnowledgebaseId { get; init; }
+
+    /// <summary>Extra body fields to send as given, for service fields this SDK does not model yet.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    internal void Validate()
+    {
+        Guard.Required(KnowledgebaseId, "knowledgebase_id");
+    }
+}

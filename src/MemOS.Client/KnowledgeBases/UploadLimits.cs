@@ -1,0 +1,35 @@
+namespace MemOS.Client.KnowledgeBases;
+
+/// <summary>The upload limits of SPEC §9, checked before a byte is sent.</summary>
+internal static class UploadLimits
+{
+    public static void Check(IReadOnlyList<KnowledgeBaseUpload> files)
+    {
+        if (files.Count == 0)
+        {
+            throw new ArgumentException("At least one file is required.", nameof(files));
+        }
+
+        if (files.Count > Guard.MaxUploadFiles)
+        {
+            throw new ArgumentException($"At most {Guard.MaxUploadFiles} files may be uploaded at once; {files.Count} were given. Split them into several uploads.", nameof(files));
+        }
+
+        long total = 0;
+        foreach (var upload in files)
+        {
+            ArgumentNullException.ThrowIfNull(upload, nameof(files));
+            if (upload.Length > Guard.MaxFileBytes)
+            {
+                throw new ArgumentException($"'{upload.FileName}' is {upload.Length} bytes; each file may be at most 100 MB.", nameof(files));
+            }
+
+            total += upload.Length;
+        }
+
+        if (total > Guard.MaxUploadBytes)
+        {
+            throw new ArgumentException($"The files add up to {total} bytes; one upload may be at most 300 MB in all. Split them into several uploads.", nameof(files));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MemOS.Client.Transport;
+
+namespace MemOS.Client.Profiles;
+
+/// <summary>The <c>data</c> of a delete/profile_template answer.</summary>
+public sealed record DeleteProfileTemplateResult : IOperationOutcome
+{
+    /// <summary>Whether the deletion succeeded (<c>success</c>).</summary>
+    [JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>The template (<c>profile_template_id</c>).</summary>
+    [JsonPropertyName("profile_template_id")]
+    public string? ProfileTemplateId { get; init; }
+
+    /// <summary>How many bound profiles were deleted with it (<c>deleted_instances</c>).</summary>
+    [JsonPropertyName("deleted_instances")]
+    public int? DeletedInstances { get; init; }
+
+    /// <summary>Fields the SDK does not model, kept as received.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    string? IOperationOutcome.OutcomeStatus => null;
+}
