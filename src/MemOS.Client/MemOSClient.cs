@@ -38,7 +38,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     /// <param name="options">The settings; validated here.</param>
     /// <exception cref="ArgumentException">The options are invalid; the message lists why.</exception>
     public MemOSClient(MemOSClientOptions options)
-        : this(CreateOwnedHttpClient(), ownsHttpClient: true, options)
+        : this(CreateOwnedHttpClient(options), ownsHttpClient: true, options)
     {
     }
 
@@ -437,6 +437,19 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         MaxResponseDrainSize = 0,
     };
 
-    private static HttpClient CreateOwnedHttpClient()
-        => new(CreateHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    private static HttpClient CreateOwnedHttpClient(MemOSClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        // Invalid options are reported by the constructor with every problem listed, not here.
+        var resilience = options.GetValidationErrors().Count == 0 ? MemOSResilienceHandler.Create(options) : null;
+        HttpMessageHandler handler = CreateHandler();
+        if (resilience is not null)
+        {
+            resilience.InnerHandler = handler;
+            handler = resilience;
+        }
+
+        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    }
 }

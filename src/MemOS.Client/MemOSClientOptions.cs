@@ -48,6 +48,15 @@ public sealed class MemOSClientOptions
     /// </summary>
     public bool RequireStreamEndMarker { get; set; } = true;
 
+    /// <summary>Retries, backoff and per-attempt timeouts; see <see cref="MemOSRetryOptions"/>.</summary>
+    public MemOSRetryOptions Retry { get; set; } = new();
+
+    /// <summary>Where retries are logged (one line each: operation, attempt, delay, code). Nothing is logged when null.</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>The clock retry delays run on; the system clock when null. Tests pass a fake one.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+
     /// <summary>
     /// Reads <c>MEMOS_API_KEY</c>, <c>MEMOS_BASE_URL</c> and <c>MEMOS_IS_GLOBAL</c>, the
     /// variables of the official MemOS clients.
@@ -133,6 +142,8 @@ public sealed class MemOSClientOptions
         {
             errors.Add("Timeout must be positive (or Timeout.InfiniteTimeSpan).");
         }
+
+        errors.AddRange(Retry?.GetValidationErrors() ?? ["Retry must not be null."]);
 
         if (!IsPositive(StreamIdleTimeout))
         {

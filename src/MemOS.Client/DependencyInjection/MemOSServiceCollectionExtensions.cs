@@ -2,6 +2,7 @@ using MemOS.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -47,7 +48,12 @@ public static class MemOSServiceCollectionExtensions
     private static IHttpClientBuilder AddCore(IServiceCollection services)
     {
         services.AddOptions<MemOSClientOptions>()
-            .PostConfigure(options => options.ApplyEnvironmentDefaults())
+            .PostConfigure<IServiceProvider>((options, provider) =>
+            {
+                options.ApplyEnvironmentDefaults();
+                options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+                options.TimeProvider ??= provider.GetService<TimeProvider>();
+            })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MemOSClientOptions>, MemOSClientOptionsValidator>());
 
@@ -56,6 +62,7 @@ public static class MemOSServiceCollectionExtensions
         var builder = services.AddHttpClient(HttpClientName)
             .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(MemOSClient.CreateHandler)
+            .AddHttpMessageHandler(provider => MemOSResilienceHandler.Create(provider.GetRequiredService<IOptions<MemOSClientOptions>>().Value))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RedactLoggedHeaders(["Authorization"]);
 

@@ -298,6 +298,7 @@ internal sealed class MemOSTransport : IDisposable
     private HttpRequestMessage CreateRequest(HttpMethod method, string path, HttpContent? content, string accept)
     {
         var request = new HttpRequestMessage(method, new Uri(_baseUri, path)) { Content = content };
+        request.Options.Set(MemOSOperation.Key, MemOSOperation.For(OperationName(path)));
         if (_authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", _authorization);

@@ -66,9 +66,19 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>The body of the request being handled, for handlers that answer according to it.</summary>
     public static string Body(HttpContext context) => System.Text.Encoding.UTF8.GetString((byte[])context.Items[BodyItem]!);
 
+    /// <summary>
+    /// A client of this server. Retry waits pass on a clock that jumps instead of sleeping, and
+    /// attempts have no time limit of their own unless a test sets one.
+    /// </summary>
     public MemOSClient CreateClient(Action<MemOSClientOptions>? configure = null)
     {
-        var options = new MemOSClientOptions { ApiKey = ApiKey, BaseUrl = BaseUrl };
+        var options = new MemOSClientOptions
+        {
+            ApiKey = ApiKey,
+            BaseUrl = BaseUrl,
+            TimeProvider = new AutoAdvancingTimeProvider(),
+            Retry = new MemOSRetryOptions { AttemptTimeout = Timeout.InfiniteTimeSpan },
+        };
         configure?.Invoke(options);
         return new MemOSClient(options);
     }
