@@ -42,20 +42,19 @@ internal sealed class MemOSTransport : IDisposable
     public TimeSpan StreamIdleTimeout { get; }
 
     /// <summary>POSTs a JSON body and returns the envelope's data, or throws the mapped exception.</summary>
-    public async Task<TData?> PostAsync<TRequest, TData>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken)
-    {
-        using var request = CreatePost(path, body, requestInfo, JsonMediaType);
-        using var timeout = StartTimeout(cancellationToken);
-        try
-        {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-            return await ReadEnvelopeAsync(path, response, envelopeInfo, timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (IsTransportFailure(exception))
-        {
-            throw MapTransportFailure(path, exception, cancellationToken);
-        }
-    }
+    public Task<TData?> PostAsync<TRequest, TData>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken)
+        => SendAsync(path, CreatePost(path, body, requestInfo, JsonMediaType), envelopeInfo, codeRequired: true, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="PostAsync"/>, for an answer that may be <c>{message, data}</c> without a
+    /// code (the self-hosted chat/complete, SPEC A.3). A code, when present, is still checked.
+    /// </summary>
+    public Task<TData?> PostWithOptionalCodeAsync<TRequest, TData>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken)
+        => SendAsync(path, CreatePost(path, body, requestInfo, JsonMediaType), envelopeInfo, codeRequired: false, cancellationToken);
+
+    /// <summary>GETs a path (already percent-encoded) and returns the envelope's data, or throws the mapped exception.</summary>
+    public Task<TData?> GetAsync<TData>(string path, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken)
+        => SendAsync(path, CreateRequest(HttpMethod.Get, path, JsonMediaType), envelopeInfo, codeRequired: true, cancellationToken);
 
     /// <summary>
     /// POSTs a JSON body asking for an event stream and returns the response as soon as its
@@ -89,7 +88,10 @@ internal sealed class MemOSTransport : IDisposable
     }
 
     /// <summary>Reads a complete envelope answer: checks the status, media type, code and data-level outcome.</summary>
-    public async Task<TData?> ReadEnvelopeAsync<TData>(string operation, HttpResponseMessage response, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken)
+    public Task<TData?> ReadEnvelopeAsync<TData>(string operation, HttpResponseMessage response, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken)
+        => ReadEnvelopeAsync(operation, response, envelopeInfo, codeRequired: true, cancellationToken);
+
+    private async Task<TData?> ReadEnvelopeAsync<TData>(string operation, HttpResponseMessage response, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, bool codeRequired, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
         {
@@ -121,7 +123,12 @@ internal sealed class MemOSTransport : IDisposable
 
         if (envelope?.Code is not { } code)
         {
-            throw MemOSErrorFactory.InvalidResponse(operation, "the body has no envelope code", status, traceId);
+            if (codeRequired || envelope is null)
+            {
+                throw MemOSErrorFactory.InvalidResponse(operation, "the body has no envelope code", status, traceId);
+            }
+
+            return envelope.Data;
         }
 
         if (!IsSuccessCode(code))
@@ -253,12 +260,36 @@ internal sealed class MemOSTransport : IDisposable
             : MemOSErrorFactory.FromHttpStatus(operation, response.StatusCode, message, traceId, retryAfter, Redactor);
     }
 
+    private async Task<TData?> SendAsync<TData>(string path, HttpRequestMessage request, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, bool codeRequired, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            using var timeout = StartTimeout(cancellationToken);
+            try
+            {
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                return await ReadEnvelopeAsync(path, response, envelopeInfo, codeRequired, timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (IsTransportFailure(exception))
+            {
+                throw MapTransportFailure(path, exception, cancellationToken);
+            }
+        }
+    }
+
     private HttpRequestMessage CreatePost<TRequest>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, string accept)
     {
         // Serialized up front so the request has a Content-Length and can be sent again on retry.
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, requestInfo));
         content.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUri, path)) { Content = content };
+        var request = CreateRequest(HttpMethod.Post, path, accept);
+        request.Content = content;
+        return request;
+    }
+
+    private HttpRequestMessage CreateRequest(HttpMethod method, string path, string accept)
+    {
+        var request = new HttpRequestMessage(method, new Uri(_baseUri, path));
         if (_authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", _authorization);
