@@ -437,19 +437,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         MaxResponseDrainSize = 0,
     };
 
+    // Invalid options are reported by the constructor with every problem listed, not here.
     private static HttpClient CreateOwnedHttpClient(MemOSClientOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-
-        // Invalid options are reported by the constructor with every problem listed, not here.
-        var resilience = options.GetValidationErrors().Count == 0 ? MemOSResilienceHandler.Create(options) : null;
-        HttpMessageHandler handler = CreateHandler();
-        if (resilience is not null)
-        {
-            resilience.InnerHandler = handler;
-            handler = resilience;
-        }
-
-        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-    }
+        => OwnedHttpClient.Create(options?.GetValidationErrors().Count == 0 ? () => MemOSResilienceHandler.Create(options.Retry, options.LoggerFactory, options.TimeProvider) : null);
 }

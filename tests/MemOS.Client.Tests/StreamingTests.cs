@@ -130,14 +130,14 @@ public sealed class StreamingTests
         {
             await Respond.StartEventStream(context);
             await Respond.Event(context, "\"{\\\"type\\\":\\\"text\\\",\\\"data\\\":\\\"wrapped\\\"}\"");
-            await Respond.Event(context, """{"type":"status","data":"1"}""");
+            await Respond.Event(context, """{"type":"usage","data":"1"}""");
             await Respond.Event(context, "[DONE]");
         });
         using var client = server.CreateClient();
 
         var events = await client.ChatStreamAsync("u", "c", "hi").ToListAsync();
 
-        events.Should().Equal(new ChatTextDelta("wrapped"), new ChatStreamUnknown("status", """{"type":"status","data":"1"}"""), new ChatStreamEnd());
+        events.Should().Equal(new ChatTextDelta("wrapped"), new ChatStreamUnknown("usage", """{"type":"usage","data":"1"}"""), new ChatStreamEnd());
     }
 
     [Fact]

@@ -79,6 +79,14 @@ internal static class Guard
         }
     }
 
+    public static void AtLeast(double? value, double min, string field)
+    {
+        if (value is { } v && (double.IsNaN(v) || v < min))
+        {
+            throw new ArgumentOutOfRangeException(field, v, $"{field} must be at least {min}.");
+        }
+    }
+
     public static void Range(int? value, int min, int max, string field)
     {
         if (value is { } v && (v < min || v > max))

@@ -62,7 +62,11 @@ public static class MemOSServiceCollectionExtensions
         var builder = services.AddHttpClient(HttpClientName)
             .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(MemOSClient.CreateHandler)
-            .AddHttpMessageHandler(provider => MemOSResilienceHandler.Create(provider.GetRequiredService<IOptions<MemOSClientOptions>>().Value))
+            .AddHttpMessageHandler(provider =>
+            {
+                var options = provider.GetRequiredService<IOptions<MemOSClientOptions>>().Value;
+                return MemOSResilienceHandler.Create(options.Retry, options.LoggerFactory, options.TimeProvider);
+            })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RedactLoggedHeaders(["Authorization"]);
 

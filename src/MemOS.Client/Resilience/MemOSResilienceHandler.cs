@@ -76,7 +76,7 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
         _pipeline = builder.Build();
     }
 
-    internal static MemOSResilienceHandler Create(MemOSClientOptions options) => new(options.Retry, options.LoggerFactory, options.TimeProvider);
+    internal static MemOSResilienceHandler Create(MemOSRetryOptions retry, ILoggerFactory? loggerFactory, TimeProvider? timeProvider) => new(retry, loggerFactory, timeProvider);
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

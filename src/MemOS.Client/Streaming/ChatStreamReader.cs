@@ -17,7 +17,7 @@ internal static class ChatStreamReader
         string path,
         TRequest body,
         JsonTypeInfo<TRequest> requestInfo,
-        JsonTypeInfo<MemOSEnvelope<ChatResult>> jsonAnswerInfo,
+        JsonTypeInfo<MemOSEnvelope<ChatResult>>? jsonAnswerInfo,
         bool requireEndMarker,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -26,6 +26,13 @@ internal static class ChatStreamReader
         // Request-level errors (bad parameters, auth, quota) come back as a plain envelope.
         if (MemOSTransport.IsJson(response))
         {
+            // Without a type to read it as (the self-hosted stream documents no JSON answer with
+            // status 200), such a body cannot be an answer.
+            if (jsonAnswerInfo is null)
+            {
+                throw MemOSErrorFactory.InvalidResponse(path, "it is a JSON body, not an event stream", response.StatusCode, MemOSTransport.GetTraceId(response));
+            }
+
             var answer = await transport.ReadEnvelopeAsync(path, response, jsonAnswerInfo, cancellationToken).ConfigureAwait(false);
             if (!string.IsNullOrEmpty(answer?.Response))
             {

@@ -46,17 +46,25 @@ internal sealed class MemOSTransport : IDisposable
         => SendAsync(HttpMethod.Post, path, JsonBody(body, requestInfo), envelopeInfo, bareInfo: null, cancellationToken);
 
     /// <summary>
-    /// Sends a request and returns the envelope's data. With <paramref name="bareInfo"/>, a body
-    /// without an envelope code is read as the data itself (rerank documents such a body).
+    /// Like <see cref="PostAsync"/>, for an answer that may be <c>{message, data}</c> without a
+    /// code (the self-hosted chat/complete, SPEC A.3). A code, when present, is still checked.
     /// </summary>
-    public async Task<TData?> SendAsync<TData>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, JsonTypeInfo<TData>? bareInfo, CancellationToken cancellationToken)
+    public Task<TData?> PostWithOptionalCodeAsync<TRequest, TData>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken)
+        => SendAsync(HttpMethod.Post, path, JsonBody(body, requestInfo), envelopeInfo, bareInfo: null, cancellationToken, codeOptional: true);
+
+    /// <summary>
+    /// Sends a request and returns the envelope's data. With <paramref name="bareInfo"/>, a body
+    /// without an envelope code is read as the data itself (rerank documents such a body); with
+    /// <paramref name="codeOptional"/>, the envelope's data is taken even without a code.
+    /// </summary>
+    public async Task<TData?> SendAsync<TData>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, JsonTypeInfo<TData>? bareInfo, CancellationToken cancellationToken, bool codeOptional = false)
     {
         using var request = CreateRequest(method, path, content, JsonMediaType);
         using var timeout = StartTimeout(cancellationToken);
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-            return await ReadEnvelopeAsync(OperationName(path), response, envelopeInfo, timeout.Token, bareInfo).ConfigureAwait(false);
+            return await ReadEnvelopeAsync(OperationName(path), response, envelopeInfo, timeout.Token, bareInfo, codeOptional).ConfigureAwait(false);
         }
         catch (Exception exception) when (IsTransportFailure(exception))
         {
@@ -96,7 +104,7 @@ internal sealed class MemOSTransport : IDisposable
     }
 
     /// <summary>Reads a complete envelope answer: checks the status, media type, code and data-level outcome.</summary>
-    public async Task<TData?> ReadEnvelopeAsync<TData>(string operation, HttpResponseMessage response, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken, JsonTypeInfo<TData>? bareInfo = null)
+    public async Task<TData?> ReadEnvelopeAsync<TData>(string operation, HttpResponseMessage response, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken, JsonTypeInfo<TData>? bareInfo = null, bool codeOptional = false)
     {
         if (!response.IsSuccessStatusCode)
         {
@@ -132,6 +140,11 @@ internal sealed class MemOSTransport : IDisposable
             {
                 // A buffered body can be read again; this path is taken only by bodies without an envelope.
                 return await ReadBareAsync(operation, response, bareInfo, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (envelope is not null && codeOptional)
+            {
+                return envelope.Data;
             }
 
             throw MemOSErrorFactory.InvalidResponse(operation, "the body has no envelope code", status, traceId);

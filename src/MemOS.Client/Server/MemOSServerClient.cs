@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text.Json.Serialization.Metadata;
+using MemOS.Client.Chat;
+using MemOS.Client.Streaming;
+using MemOS.Client.Transport;
+
+namespace MemOS.Client.Server;
+
+/// <summary>
+/// The client of a self-hosted MemOS server. Create one per server and share it: it is
+/// thread-safe and holds a connection pool. With dependency injection, use
+/// <c>services.AddMemOSServerClient(...)</c> and take <see cref="IMemOSServerClient"/> instead.
+/// </summary>
+public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
+{
+    private static readonly ServerJsonContext Json = ServerJsonContext.Default;
+
+    private readonly MemOSTransport _transport;
+
+    /// <summary>Creates a client that owns its connection pool.</summary>
+    /// <param name="options">The settings; validated here.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists why.</exception>
+    public MemOSServerClient(MemOSServerClientOptions options)
+        : this(CreateOwnedHttpClient(options), ownsHttpClient: true, options)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over an <see cref="HttpClient"/> the caller manages. The client never
+    /// changes or disposes it. Its own <see cref="HttpClient.Timeout"/> still applies, so keep
+    /// it infinite (or long) for streamed chats; the SDK enforces <see cref="MemOSServerClientOptions.Timeout"/> itself.
+    /// </summary>
+    /// <param name="httpClient">The HTTP client to send with.</param>
+    /// <param name="options">The settings; validated here.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists why.</exception>
+    public MemOSServerClient(HttpClient httpClient, MemOSServerClientOptions options)
+        : this(httpClient, ownsHttpClient: false, options)
+    {
+    }
+
+    private MemOSServerClient(HttpClient httpClient, bool ownsHttpClient, MemOSServerClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            options.Validate();
+        }
+        catch when (ownsHttpClient)
+        {
+            httpClient.Dispose();
+            throw;
+        }
+
+        _transport = new MemOSTransport(httpClient, ownsHttpClient, new TransportSettings(
+            options.BaseUrl!,
+            TransportSettings.AuthorizationFor(options.ApiKey, "Bearer"),
+            options.ApiKey,
+            options.Timeout,
+            options.StreamIdleTimeout));
+    }
+
+    /// <summary>The server root this client calls.</summary>
+    public Uri BaseUrl => _transport.BaseUri;
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<ChatStreamEvent> ChatStreamAsync(ServerChatRequest request, CancellationToken cancellationToken = default)
+    {
+        // Checked here rather than inside the iterator so a bad request fails at the call site.
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+
+        // The server ends its stream by closing the connection, with no end event (SPEC A.2).
+        return ChatStreamReader.ReadAsync(_transport, "product/chat/stream", request, Json.ServerChatRequest, jsonAnswerInfo: null, requireEndMarker: false, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<ServerChatCompleteResult> ChatCompleteAsync(ServerChatRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+
+        // The success answer is {message, data} with no code (SPEC A.3).
+        var result = await _transport.PostWithOptionalCodeAsync("product/chat/complete", request, Json.ServerChatRequest, Json.MemOSEnvelopeServerChatCompleteResult, cancellationToken).ConfigureAwait(false);
+        return result ?? throw MemOSErrorFactory.InvalidResponse("product/chat/complete", "the answer has no data", HttpStatusCode.OK, traceId: null);
+    }
+
+    /// <inheritdoc />
+    public Task<ServerResult> AddMemoryAsync(ServerAddMemoryRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return PostAsync("product/add", request, Json.ServerAddMemoryRequest, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ServerResult> SearchMemoryAsync(ServerSearchMemoryRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return PostAsync("product/search", request, Json.ServerSearchMemoryRequest, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ServerResult> GetMemoryAsync(ServerGetMemoryRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return PostAsync("product/get_memory", request, Json.ServerGetMemoryRequest, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<ServerResult> GetMemoryByIdAsync(string memoryId, CancellationToken cancellationToken = default)
+    {
+        Guard.Required(memoryId, "memory_id");
+
+        // Dot segments survive percent-encoding and would be resolved away, reaching another route.
+        if (memoryId is "." or "..")
+        {
+            throw new ArgumentException($"memory_id '{memoryId}' cannot be sent in a URL path.", nameof(memoryId));
+        }
+
+        var data = await _transport.SendAsync(HttpMethod.Get, "product/get_memory/" + Uri.EscapeDataString(memoryId), content: null, Json.MemOSEnvelopeJsonElement, bareInfo: null, cancellationToken).ConfigureAwait(false);
+        return new ServerResult { Data = data };
+    }
+
+    /// <inheritdoc />
+    public Task<ServerResult> DeleteMemoryAsync(ServerDeleteMemoryRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return PostAsync("product/delete_memory", request, Json.ServerDeleteMemoryRequest, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ServerResult> AddFeedbackAsync(ServerFeedbackRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return PostAsync("product/feedback", request, Json.ServerFeedbackRequest, cancellationToken);
+    }
+
+    /// <summary>Releases the connection pool, when this client created it.</summary>
+    public void Dispose() => _transport.Dispose();
+
+    // Invalid options are reported by the constructor with every problem listed, not here.
+    private static HttpClient CreateOwnedHttpClient(MemOSServerClientOptions options)
+        => OwnedHttpClient.Create(options?.GetValidationErrors().Count == 0 ? () => MemOSResilienceHandler.Create(options.Retry, options.LoggerFactory, options.TimeProvider) : null);
+
+    private async Task<ServerResult> PostAsync<TRequest>(string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, CancellationToken cancellationToken)
+    {
+        var data = await _transport.PostAsync(path, request, requestInfo, Json.MemOSEnvelopeJsonElement, cancellationToken).ConfigureAwait(false);
+        return new ServerResult { Data = data };
+    }
+}

@@ -1,0 +1,95 @@
+namespace MemOS.Client.Server;
+
+/// <summary>
+/// Settings of a <see cref="MemOSServerClient"/> for a self-hosted MemOS server. Bind them from
+/// configuration (section <c>MemOSServer</c> by convention) or set them in code.
+/// </summary>
+public sealed class MemOSServerClientOptions
+{
+    /// <summary>
+    /// The server's root, under which its <c>/product/*</c> routes live, such as
+    /// <c>http://localhost:8001</c> (with any path prefix a reverse proxy adds). Required. Plain
+    /// <c>http</c> is accepted only for loopback hosts unless <see cref="AllowInsecureHttp"/> is set.
+    /// </summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>
+    /// The API key of a server with authentication enabled, sent as
+    /// <c>Authorization: Bearer &lt;key&gt;</c>; a key that already starts with <c>Bearer </c> or
+    /// <c>Token </c> is sent as given. Leave null for a server without authentication.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Allows plain <c>http</c> to a non-loopback host, which sends requests and any API key unencrypted. Off by default.</summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>
+    /// The longest a non-streaming call may take, and the longest a streaming call may wait for
+    /// the response to start. Default 100 seconds (chat answers can be long).
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>The longest a streamed answer may go without a new event before it is abandoned. Default 60 seconds.</summary>
+    public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Throws <see cref="ArgumentException"/> listing every problem, when there is one.</summary>
+    /// <summary>Retries, backoff and per-attempt timeouts; see <see cref="MemOSRetryOptions"/>.</summary>
+    public MemOSRetryOptions Retry { get; set; } = new();
+
+    /// <summary>Where retries are logged. Nothing is logged when null.</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>The clock retry delays run on; the system clock when null.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>Throws <see cref="ArgumentException"/> listing every problem, when there is one.</summary>
+    public void Validate()
+    {
+        var errors = GetValidationErrors();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid MemOS server client options: " + string.Join(" ", errors));
+        }
+    }
+
+    internal List<string> GetValidationErrors()
+    {
+        var errors = new List<string>();
+        if (BaseUrl is not { } url)
+        {
+            errors.Add("BaseUrl is missing: set MemOSServerClientOptions.BaseUrl to the server's root, e.g. http://localhost:8001.");
+        }
+        else if (!url.IsAbsoluteUri)
+        {
+            errors.Add($"BaseUrl '{url}' is not an absolute URI; use e.g. http://localhost:8001.");
+        }
+        else if (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
+        {
+            errors.Add($"BaseUrl '{url}' must use https (or http for a loopback host).");
+        }
+        else if (url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback && !AllowInsecureHttp)
+        {
+            errors.Add($"BaseUrl '{url}' uses plain http to a non-loopback host, which would send requests and any API key unencrypted; use https, or set AllowInsecureHttp if this is intended.");
+        }
+
+        if (ApiKey is not null && ApiKey.Any(char.IsControl))
+        {
+            errors.Add("The API key contains control characters (such as a line break); copy it again without them.");
+        }
+
+        if (!IsPositive(Timeout))
+        {
+            errors.Add("Timeout must be positive (or Timeout.InfiniteTimeSpan).");
+        }
+
+        if (!IsPositive(StreamIdleTimeout))
+        {
+            errors.Add("StreamIdleTimeout must be positive (or Timeout.InfiniteTimeSpan).");
+        }
+
+        errors.AddRange(Retry?.GetValidationErrors() ?? ["Retry must not be null."]);
+        return errors;
+    }
+
+    private static bool IsPositive(TimeSpan value) => value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan;
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MemOS.Client.Filters;
+
+namespace MemOS.Client.Server;
+
+/// <summary>
+/// The body of the self-hosted server's <c>POST /product/get_memory</c>: the memories of a
+/// cube, without a query. SPEC names this route only; the fields here are the evident ones,
+/// and <see cref="AdditionalProperties"/> carries any other field the server accepts.
+/// </summary>
+public sealed record ServerGetMemoryRequest
+{
+    /// <summary>The cube to list (<c>mem_cube_id</c>).</summary>
+    [JsonPropertyName("mem_cube_id")]
+    public required string MemCubeId { get; init; }
+
+    /// <summary>The user (<c>user_id</c>).</summary>
+    [JsonPropertyName("user_id")]
+    public string? UserId { get; init; }
+
+    /// <summary>The page, from 1 (<c>page</c>); everything when omitted.</summary>
+    [JsonPropertyName("page")]
+    public int? Page { get; init; }
+
+    /// <summary>Memories per page (<c>page_size</c>).</summary>
+    [JsonPropertyName("page_size")]
+    public int? PageSize { get; init; }
+
+    /// <summary>Narrows the memories listed (<c>filter</c>); give the server's nested grammar with <see cref="MemoryFilter.FromJson(string)"/>.</summary>
+    [JsonPropertyName("filter")]
+    public MemoryFilter? Filter { get; init; }
+
+    /// <summary>Extra body fields to send as given, for server fields this SDK does not model.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    internal void Validate()
+    {
+        Guard.Required(MemCubeId, "mem_cube_id");
+        Guard.Range(Page, 1, int.MaxValue, "page");
+        Guard.Range(PageSize, 1, int.MaxValue, "page_size");
+    }
+}
