@@ -34,6 +34,7 @@ public class MemOSException : Exception
     private string? _traceId;
     private string? _serverMessage;
     private bool _isTransient;
+    private bool _writeMayHaveBeenApplied;
 
     /// <summary>The envelope <c>code</c> the service answered with (such as 40309), when there was one.</summary>
     public int? Code { get => _code; init => _code = value; }
@@ -53,6 +54,25 @@ public class MemOSException : Exception
     /// matter: see SPEC §13.3.
     /// </summary>
     public bool IsTransient { get => _isTransient; init => _isTransient = value; }
+
+    /// <summary>
+    /// <see langword="true"/> when the failed call was a write (add/message, chat, add/feedback,
+    /// knowledge-base or profile creation, file upload) that may nevertheless have been applied:
+    /// the request reached the service and the failure (a timeout, a lost connection, a 5xx or
+    /// 50xxx answer, a cut stream) does not say whether it was processed. MemOS has no
+    /// idempotency key, so check (search, get/message, get/status) before writing again.
+    /// <see langword="false"/> for reads, and for writes the service certainly did not process
+    /// (rate-limited, rejected as invalid, or the connection never opened).
+    /// </summary>
+    public bool WriteMayHaveBeenApplied { get => _writeMayHaveBeenApplied; init => _writeMayHaveBeenApplied = value; }
+
+    /// <summary>Marks the failure of a write with whether its outcome is unknown.</summary>
+    internal MemOSException ForWrite()
+    {
+        _writeMayHaveBeenApplied = this is not (MemOSRateLimitException or MemOSValidationException or MemOSAuthenticationException or MemOSQuotaExceededException or MemOSNotFoundException)
+                                   && !Resilience.RetryDecision.NeverReachedService(InnerException);
+        return this;
+    }
 
     // The factory builds every family the same way; this keeps the public setters init-only.
     internal MemOSException WithContext(in ErrorContext context)

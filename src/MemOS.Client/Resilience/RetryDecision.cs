@@ -48,7 +48,7 @@ internal static class RetryDecision
     }
 
     /// <summary>Failures that happen before a byte of the request reaches the service.</summary>
-    public static bool NeverReachedService(Exception exception)
+    public static bool NeverReachedService(Exception? exception)
         => exception is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError };
 
     public static string Describe(HttpResponseMessage? response, Exception? exception, EnvelopeSignals signals)

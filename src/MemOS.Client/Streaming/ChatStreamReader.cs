@@ -68,18 +68,20 @@ internal static class ChatStreamReader
             }
             catch (Exception exception) when (MemOSTransport.IsTransportFailure(exception))
             {
-                throw ReadFailure(path, exception, idle, transport.StreamIdleTimeout, traceId, cancellationToken);
+                throw MemOSTransport.ForOperation(ReadFailure(path, exception, idle, transport.StreamIdleTimeout, traceId, cancellationToken), path);
             }
 
             if (next is ChatStreamError error)
             {
                 var serverMessage = transport.Redactor.Redact(error.Message);
-                throw new MemOSStreamException($"MemOS {path} stream reported an error: {Shorten(serverMessage)} ({Where(traceId)})")
-                {
-                    ServerMessage = serverMessage,
-                    HttpStatus = response.StatusCode,
-                    TraceId = traceId,
-                };
+                throw MemOSTransport.ForOperation(
+                    new MemOSStreamException($"MemOS {path} stream reported an error: {Shorten(serverMessage)} ({Where(traceId)})")
+                    {
+                        ServerMessage = serverMessage,
+                        HttpStatus = response.StatusCode,
+                        TraceId = traceId,
+                    },
+                    path);
             }
 
             yield return next;
@@ -91,12 +93,14 @@ internal static class ChatStreamReader
 
         if (requireEndMarker)
         {
-            throw new MemOSStreamException($"MemOS {path} stream closed before its end event; the answer may be incomplete ({Where(traceId)}).")
-            {
-                HttpStatus = response.StatusCode,
-                TraceId = traceId,
-                IsTransient = true,
-            };
+            throw MemOSTransport.ForOperation(
+                new MemOSStreamException($"MemOS {path} stream closed before its end event; the answer may be incomplete ({Where(traceId)}).")
+                {
+                    HttpStatus = response.StatusCode,
+                    TraceId = traceId,
+                    IsTransient = true,
+                },
+                path);
         }
 
         yield return new ChatStreamEnd();

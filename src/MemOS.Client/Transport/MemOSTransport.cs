@@ -68,7 +68,12 @@ internal sealed class MemOSTransport : IDisposable
         }
         catch (Exception exception) when (IsTransportFailure(exception))
         {
-            throw MapTransportFailure(OperationName(path), exception, cancellationToken);
+            throw ForOperation(MapTransportFailure(OperationName(path), exception, cancellationToken), path);
+        }
+        catch (MemOSException exception)
+        {
+            ForOperation(exception, path);
+            throw;
         }
     }
 
@@ -94,7 +99,13 @@ internal sealed class MemOSTransport : IDisposable
         catch (Exception exception) when (IsTransportFailure(exception))
         {
             response?.Dispose();
-            throw MapTransportFailure(path, exception, cancellationToken);
+            throw ForOperation(MapTransportFailure(path, exception, cancellationToken), path);
+        }
+        catch (MemOSException exception)
+        {
+            response?.Dispose();
+            ForOperation(exception, path);
+            throw;
         }
         catch
         {
@@ -187,6 +198,10 @@ internal sealed class MemOSTransport : IDisposable
 
     internal static string? GetTraceId(HttpResponseMessage response)
         => response.Headers.TryGetValues("traceid", out var values) ? values.FirstOrDefault() : null;
+
+    /// <summary>A failed write says whether it may still have been applied; see <see cref="MemOSException.WriteMayHaveBeenApplied"/>.</summary>
+    internal static Exception ForOperation(Exception exception, string path)
+        => exception is MemOSException failure && MemOSOperation.For(OperationName(path)).IsWrite ? failure.ForWrite() : exception;
 
     internal static bool IsTransportFailure(Exception exception)
         => exception is OperationCanceledException or HttpRequestException or IOException;
@@ -288,7 +303,7 @@ internal sealed class MemOSTransport : IDisposable
     }
 
     // Paths may carry a query or an escaped id; the operation named in messages is the route alone.
-    private static string OperationName(string path)
+    internal static string OperationName(string path)
     {
         var end = path.IndexOf('?', StringComparison.Ordinal);
         return end < 0 ? path : path[..end];
