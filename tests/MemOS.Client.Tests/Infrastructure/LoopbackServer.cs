@@ -27,6 +27,9 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>The TCP connections clients hold open to this server.</summary>
+    public ConnectionCounter Connections { get; private init; } = null!;
+
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
     public RecordedRequest SingleRequest => Requests.Should().ContainSingle().Subject;
@@ -35,9 +38,10 @@ public sealed class LoopbackServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        var connections = new ConnectionCounter();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.Use(connections.Track)));
         var app = builder.Build();
-        var server = new LoopbackServer(app);
+        var server = new LoopbackServer(app) { Connections = connections };
         app.Run(async context =>
         {
             // Multipart handlers read the body themselves; it is recorded for them from a buffered copy.
