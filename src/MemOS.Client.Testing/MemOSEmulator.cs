@@ -11,10 +11,11 @@ using Microsoft.Extensions.Logging;
 namespace MemOS.Client.Testing;
 
 /// <summary>
-/// An in-process fake of the MemOS cloud on 127.0.0.1 and a random port: add/message,
-/// search/memory and chat (plain and streamed), with the service's envelope, error codes and
-/// streaming format, and state kept in memory per API key. Extraction and relevance are simple
-/// and deterministic, so tests can assert on them.
+/// An in-process fake of the MemOS cloud on 127.0.0.1 and a random port. Every cloud endpoint
+/// answers with the service's envelope, error codes and streaming format, from state kept in
+/// memory per API key; asynchronous tasks report <c>running</c> at their first status poll and
+/// <c>completed</c> after. Extraction and relevance are simple and deterministic, so tests can
+/// assert on them. <see cref="InjectFault"/> makes the next calls of a route fail.
 /// </summary>
 /// <example>
 /// <code>
@@ -56,7 +57,7 @@ public sealed class MemOSEmulator : IAsyncDisposable
         app.Run(context =>
         {
             var path = context.Request.Path.Value ?? string.Empty;
-            if (!HttpMethods.IsPost(context.Request.Method) || !path.StartsWith(BasePath + "/", StringComparison.Ordinal))
+            if (!path.StartsWith(BasePath + "/", StringComparison.Ordinal))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;
@@ -76,6 +77,22 @@ public sealed class MemOSEmulator : IAsyncDisposable
         var key = "memos-emulator-" + Guid.NewGuid().ToString("N");
         _api.AddTenant(key);
         return key;
+    }
+
+    /// <summary>
+    /// Makes the next <paramref name="times"/> calls of a route fail with <paramref name="fault"/>,
+    /// before anything else is checked. Routes are named as in the API, e.g. <c>add/message</c>,
+    /// <c>search/memory</c>, <c>chat</c>, <c>get/memory/{id}</c>.
+    /// </summary>
+    /// <param name="route">The route, without the API root.</param>
+    /// <param name="fault">What to serve.</param>
+    /// <param name="times">How many calls it applies to.</param>
+    public void InjectFault(string route, EmulatorFault fault, int times = 1)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(route);
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
+        _api.Faults.Add(route.Trim('/'), fault, times);
     }
 
     /// <summary>Client options pointing at this emulator with <see cref="ApiKey"/>.</summary>

@@ -1,11 +1,24 @@
+using System.Text.Json.Nodes;
+
 namespace MemOS.Client.Testing.Emulation;
 
-/// <summary>The data behind one API key: memories, and the tasks that produced them.</summary>
+/// <summary>The data behind one API key, as the service keeps it per project. Guarded by <see cref="Gate"/>.</summary>
 internal sealed class EmulatorTenant
 {
     public object Gate { get; } = new();
 
     public List<StoredMemory> Memories { get; } = [];
 
-    public Dictionary<string, string> TaskStatus { get; } = new(StringComparer.Ordinal);
+    public List<(string UserId, string ConversationId, string Role, string Content, long Time)> Messages { get; } = [];
+
+    public Dictionary<string, EmulatorTask> Tasks { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, (string Name, string? Description)> KnowledgeBases { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, StoredFile> Files { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, StoredTemplate> Templates { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Profile instances keyed by template id and subject (user or agent id).</summary>
+    public Dictionary<(string TemplateId, string Subject), JsonObject> Profiles { get; } = [];
 }

@@ -17,15 +17,21 @@ internal sealed class StoredMemory
 
     public required string ConversationId { get; init; }
 
-    public required string Key { get; init; }
+    public required string Key { get; set; }
 
-    public required string Value { get; init; }
+    public required string Value { get; set; }
+
+    public string Status { get; set; } = "activated";
 
     public required long CreateTime { get; init; }
+
+    public long UpdateTime { get; set; }
 
     public IReadOnlyList<string> Tags { get; init; } = [];
 
     public JsonObject Info { get; init; } = [];
 
     public string PreferenceType { get; init; } = "explicit_preference";
+
+    public string? SourceMessage { get; init; }
 }
