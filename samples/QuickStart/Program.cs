@@ -1,9 +1,11 @@
-// MemOS quick start: remember a conversation, recall it, and chat with memory.
+// MemOS quick start: remember a conversation, recall it, chat with memory, and give any IChatClient memory.
 // With MEMOS_API_KEY set it talks to the MemOS cloud; without it, to the built-in local emulator.
 using MemOS.Client;
+using MemOS.Client.AI;
 using MemOS.Client.Chat;
 using MemOS.Client.Messages;
 using MemOS.Client.Testing;
+using Microsoft.Extensions.AI;
 
 await using var emulator = string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("MEMOS_API_KEY"))
     ? await MemOSEmulator.StartAsync()
@@ -50,3 +52,19 @@ await foreach (var update in client.ChatStreamAsync(userId, conversationId, "Whi
 }
 
 Console.WriteLine();
+
+// 5. Memory for any IChatClient (Microsoft.Extensions.AI, package MemOS.Client.AI): the
+//    middleware recalls memories before the model answers and writes the turn back after.
+//    A fake echo model stands in for a real one, to show the prompt it received.
+var model = new EchoChatClient();
+using var chatWithMemory = model.UseMemOSMemory(client);
+var reply = await chatWithMemory.GetResponseAsync(
+    "Which hotel did I choose?",
+    new ChatOptions { AdditionalProperties = new() { [MemOSMemoryScope.UserIdKey] = userId, [MemOSMemoryScope.ConversationIdKey] = conversationId } });
+Console.WriteLine("Memory middleware: the model received this system message:");
+foreach (var line in model.LastSystemMessages.SelectMany(message => message.Split('\n')))
+{
+    Console.WriteLine($"  | {line}".TrimEnd());
+}
+
+Console.WriteLine($"Model answer: {reply.Text}");

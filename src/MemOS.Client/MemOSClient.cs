@@ -108,7 +108,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        var result = await _transport.PostAsync("chat", request with { Stream = false }, Json.ChatRequest, Json.MemOSEnvelopeChatResult, cancellationToken).ConfigureAwait(false);
+        var result = await _transport.PostAsync("chat", request with { Stream = false }, Json.ChatRequest, Json.MemOSEnvelopeChatResult, cancellationToken, request.ModelName?.Value).ConfigureAwait(false);
         return result ?? throw MissingData("chat");
     }
 
@@ -118,7 +118,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         // Checked here rather than inside the iterator so a bad request fails at the call site.
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return ChatStreamReader.ReadAsync(_transport, "chat", request with { Stream = true }, Json.ChatRequest, Json.MemOSEnvelopeChatResult, _requireStreamEndMarker, cancellationToken);
+        return ChatStreamReader.ReadAsync(_transport, "chat", request with { Stream = true }, Json.ChatRequest, Json.MemOSEnvelopeChatResult, _requireStreamEndMarker, cancellationToken, request.ModelName?.Value);
     }
 
     /// <inheritdoc />

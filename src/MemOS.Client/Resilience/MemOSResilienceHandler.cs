@@ -1,4 +1,5 @@
 using MemOS.Client.Resilience;
+using MemOS.Client.Telemetry;
 using MemOS.Client.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,6 +18,7 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<MemOSOperation> OperationKey = new("MemOS.Operation");
     private static readonly ResiliencePropertyKey<EnvelopeSignals> SignalsKey = new("MemOS.Signals");
+    private static readonly ResiliencePropertyKey<OperationTelemetry> TelemetryKey = new("MemOS.Telemetry");
 
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeProvider _time;
@@ -57,6 +59,7 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                 DelayGenerator = args => new ValueTask<TimeSpan?>(ServiceWait(args.Outcome.Result, args.Context)),
                 OnRetry = args =>
                 {
+                    Telemetry(args.Context)?.Retrying();
                     ResilienceLog.Retrying(
                         logger,
                         Operation(args.Context).Name,
@@ -84,6 +87,11 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
         var operation = request.Options.TryGetValue(MemOSOperation.Key, out var known) ? known : MemOSOperation.Unknown(request);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(OperationKey, operation);
+        if (request.Options.TryGetValue(OperationTelemetry.Key, out var telemetry))
+        {
+            context.Properties.Set(TelemetryKey, telemetry);
+        }
+
         try
         {
             var outcome = await _pipeline.ExecuteOutcomeAsync(
@@ -92,7 +100,13 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                     try
                     {
                         var response = await state.Handler.SendOnceAsync(state.Request, attemptContext.CancellationToken).ConfigureAwait(false);
-                        attemptContext.Properties.Set(SignalsKey, await EnvelopeSignalReader.ReadAsync(response, attemptContext.CancellationToken).ConfigureAwait(false));
+                        var signals = await EnvelopeSignalReader.ReadAsync(response, attemptContext.CancellationToken).ConfigureAwait(false);
+                        attemptContext.Properties.Set(SignalsKey, signals);
+                        if (RetryDecision.IsRateLimited(response, signals))
+                        {
+                            Telemetry(attemptContext)?.RateLimited();
+                        }
+
                         return Outcome.FromResult(response);
                     }
                     catch (Exception exception)
@@ -119,6 +133,9 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
 
     private static MemOSOperation Operation(ResilienceContext context)
         => context.Properties.TryGetValue(OperationKey, out var operation) ? operation : new MemOSOperation("request", IsWrite: true, IsGeneration: false);
+
+    private static OperationTelemetry? Telemetry(ResilienceContext context)
+        => context.Properties.TryGetValue(TelemetryKey, out var telemetry) ? telemetry : null;
 
     private static EnvelopeSignals Signals(ResilienceContext context)
         => context.Properties.TryGetValue(SignalsKey, out var signals) ? signals : default;

@@ -30,8 +30,7 @@ internal static class RetryDecision
         }
 
         var status = (int)response.StatusCode;
-        var rateLimited = status == (int)HttpStatusCode.TooManyRequests || (status == 200 && signals.Code is { } code && RateLimitCodes.Contains(code));
-        if (rateLimited)
+        if (IsRateLimited(response, signals))
         {
             // Beyond the clamp the caller decides: the call fails with the wait in RetryAfter.
             return retryAfter is null || retryAfter <= maxRetryAfter;
@@ -46,6 +45,11 @@ internal static class RetryDecision
                || status >= 500
                || (status == 200 && signals.Code is { } serverCode && TransientServerCodes.Contains(serverCode));
     }
+
+    /// <summary>HTTP 429, or a rate-limit code inside HTTP 200.</summary>
+    public static bool IsRateLimited(HttpResponseMessage response, EnvelopeSignals signals)
+        => response.StatusCode == HttpStatusCode.TooManyRequests
+           || (response.StatusCode == HttpStatusCode.OK && signals.Code is { } code && RateLimitCodes.Contains(code));
 
     /// <summary>Failures that happen before a byte of the request reaches the service.</summary>
     public static bool NeverReachedService(Exception? exception)

@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using MemOS.Client.Chat;
+using MemOS.Client.Telemetry;
 using MemOS.Client.Transport;
 
 namespace MemOS.Client.Streaming;
@@ -12,6 +13,8 @@ namespace MemOS.Client.Streaming;
 /// </summary>
 internal static class ChatStreamReader
 {
+    /// <summary>Reads the stream inside one span, which ends when the stream ends, fails or is abandoned.</summary>
+    /// <remarks><paramref name="requestModel"/> is the model the chat asks for, for its span; never pass request text.</remarks>
     public static async IAsyncEnumerable<ChatStreamEvent> ReadAsync<TRequest>(
         MemOSTransport transport,
         string path,
@@ -19,9 +22,44 @@ internal static class ChatStreamReader
         JsonTypeInfo<TRequest> requestInfo,
         JsonTypeInfo<MemOSEnvelope<ChatResult>>? jsonAnswerInfo,
         bool requireEndMarker,
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        string? requestModel = null)
+    {
+        using var telemetry = OperationTelemetry.Start(MemOSTransport.OperationName(path), transport.BaseUri, requestModel);
+        var events = ReadEventsAsync(transport, path, body, requestInfo, jsonAnswerInfo, requireEndMarker, telemetry, cancellationToken);
+        await using var enumerator = events.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            // A yield cannot sit inside a try with a catch, so only the reads are watched for failures.
+            try
+            {
+                if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                {
+                    yield break;
+                }
+            }
+            catch (Exception exception)
+            {
+                telemetry.Failed(exception);
+                throw;
+            }
+
+            telemetry.FirstEvent();
+            yield return enumerator.Current;
+        }
+    }
+
+    private static async IAsyncEnumerable<ChatStreamEvent> ReadEventsAsync<TRequest>(
+        MemOSTransport transport,
+        string path,
+        TRequest body,
+        JsonTypeInfo<TRequest> requestInfo,
+        JsonTypeInfo<MemOSEnvelope<ChatResult>>? jsonAnswerInfo,
+        bool requireEndMarker,
+        OperationTelemetry telemetry,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var response = await transport.OpenStreamAsync(path, body, requestInfo, cancellationToken).ConfigureAwait(false);
+        using var response = await transport.OpenStreamAsync(path, body, requestInfo, telemetry, cancellationToken).ConfigureAwait(false);
 
         // Request-level errors (bad parameters, auth, quota) come back as a plain envelope.
         if (MemOSTransport.IsJson(response))
@@ -33,7 +71,7 @@ internal static class ChatStreamReader
                 throw MemOSErrorFactory.InvalidResponse(path, "it is a JSON body, not an event stream", response.StatusCode, MemOSTransport.GetTraceId(response));
             }
 
-            var answer = await transport.ReadEnvelopeAsync(path, response, jsonAnswerInfo, cancellationToken).ConfigureAwait(false);
+            var answer = await transport.ReadEnvelopeAsync(path, response, jsonAnswerInfo, cancellationToken, telemetry: telemetry).ConfigureAwait(false);
             if (!string.IsNullOrEmpty(answer?.Response))
             {
                 yield return new ChatTextDelta(answer.Response);

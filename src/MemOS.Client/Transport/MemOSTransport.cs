@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MemOS.Client.Serialization;
+using MemOS.Client.Telemetry;
 
 namespace MemOS.Client.Transport;
 
@@ -42,8 +43,9 @@ internal sealed class MemOSTransport : IDisposable
     public TimeSpan StreamIdleTimeout { get; }
 
     /// <summary>POSTs a JSON body and returns the envelope's data, or throws the mapped exception.</summary>
-    public Task<TData?> PostAsync<TRequest, TData>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken)
-        => SendAsync(HttpMethod.Post, path, JsonBody(body, requestInfo), envelopeInfo, bareInfo: null, cancellationToken);
+    /// <remarks><paramref name="requestModel"/> is the model a chat asks for, for its span; never pass request text.</remarks>
+    public Task<TData?> PostAsync<TRequest, TData>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken, string? requestModel = null)
+        => SendAsync(HttpMethod.Post, path, JsonBody(body, requestInfo), envelopeInfo, bareInfo: null, cancellationToken, requestModel: requestModel);
 
     /// <summary>
     /// Like <see cref="PostAsync"/>, for an answer that may be <c>{message, data}</c> without a
@@ -57,14 +59,28 @@ internal sealed class MemOSTransport : IDisposable
     /// without an envelope code is read as the data itself (rerank documents such a body); with
     /// <paramref name="codeOptional"/>, the envelope's data is taken even without a code.
     /// </summary>
-    public async Task<TData?> SendAsync<TData>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, JsonTypeInfo<TData>? bareInfo, CancellationToken cancellationToken, bool codeOptional = false)
+    public async Task<TData?> SendAsync<TData>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, JsonTypeInfo<TData>? bareInfo, CancellationToken cancellationToken, bool codeOptional = false, string? requestModel = null)
     {
-        using var request = CreateRequest(method, path, content, JsonMediaType);
+        using var telemetry = OperationTelemetry.Start(OperationName(path), _baseUri, requestModel);
+        try
+        {
+            return await SendCoreAsync(method, path, content, envelopeInfo, bareInfo, telemetry, codeOptional, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            telemetry.Failed(exception);
+            throw;
+        }
+    }
+
+    private async Task<TData?> SendCoreAsync<TData>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, JsonTypeInfo<TData>? bareInfo, OperationTelemetry telemetry, bool codeOptional, CancellationToken cancellationToken)
+    {
+        using var request = CreateRequest(method, path, content, JsonMediaType, telemetry);
         using var timeout = StartTimeout(cancellationToken);
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-            return await ReadEnvelopeAsync(OperationName(path), response, envelopeInfo, timeout.Token, bareInfo, codeOptional).ConfigureAwait(false);
+            return await ReadEnvelopeAsync(OperationName(path), response, envelopeInfo, timeout.Token, bareInfo, codeOptional, telemetry).ConfigureAwait(false);
         }
         catch (Exception exception) when (IsTransportFailure(exception))
         {
@@ -79,11 +95,12 @@ internal sealed class MemOSTransport : IDisposable
 
     /// <summary>
     /// POSTs a JSON body asking for an event stream and returns the response as soon as its
-    /// headers arrive. HTTP errors are thrown here; the caller owns the returned response.
+    /// headers arrive. HTTP errors are thrown here; the caller owns the returned response, and
+    /// ends <paramref name="telemetry"/> when the stream ends.
     /// </summary>
-    public async Task<HttpResponseMessage> OpenStreamAsync<TRequest>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> OpenStreamAsync<TRequest>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, OperationTelemetry telemetry, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(HttpMethod.Post, path, JsonBody(body, requestInfo), EventStreamMediaType);
+        using var request = CreateRequest(HttpMethod.Post, path, JsonBody(body, requestInfo), EventStreamMediaType, telemetry);
         using var timeout = StartTimeout(cancellationToken);
         HttpResponseMessage? response = null;
         try
@@ -115,7 +132,7 @@ internal sealed class MemOSTransport : IDisposable
     }
 
     /// <summary>Reads a complete envelope answer: checks the status, media type, code and data-level outcome.</summary>
-    public async Task<TData?> ReadEnvelopeAsync<TData>(string operation, HttpResponseMessage response, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken, JsonTypeInfo<TData>? bareInfo = null, bool codeOptional = false)
+    public async Task<TData?> ReadEnvelopeAsync<TData>(string operation, HttpResponseMessage response, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken, JsonTypeInfo<TData>? bareInfo = null, bool codeOptional = false, OperationTelemetry? telemetry = null)
     {
         if (!response.IsSuccessStatusCode)
         {
@@ -161,6 +178,7 @@ internal sealed class MemOSTransport : IDisposable
             throw MemOSErrorFactory.InvalidResponse(operation, "the body has no envelope code", status, traceId);
         }
 
+        telemetry?.ResponseCode((int)code);
         if (!IsSuccessCode(code))
         {
             throw MemOSErrorFactory.FromCode(operation, (int)code, envelope.Message, status, traceId, GetRetryAfter(response, null), Redactor);
@@ -323,10 +341,11 @@ internal sealed class MemOSTransport : IDisposable
         }
     }
 
-    private HttpRequestMessage CreateRequest(HttpMethod method, string path, HttpContent? content, string accept)
+    private HttpRequestMessage CreateRequest(HttpMethod method, string path, HttpContent? content, string accept, OperationTelemetry telemetry)
     {
         var request = new HttpRequestMessage(method, new Uri(_baseUri, path)) { Content = content };
         request.Options.Set(MemOSOperation.Key, MemOSOperation.For(OperationName(path)));
+        request.Options.Set(OperationTelemetry.Key, telemetry);
         if (_authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", _authorization);

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using MemOS.Client.Transport;
+
+namespace MemOS.Client.Telemetry;
+
+/// <summary>
+/// The span and measurements of one MemOS call. The transport starts it and ends it (a stream's
+/// reader, when the stream ends); the resilience handler finds it on the request to count retries
+/// and rate limits, so the span can carry the count whatever handler chain the app built.
+/// </summary>
+internal sealed class OperationTelemetry : IDisposable
+{
+    private TagList _tags;
+    private readonly Activity? _activity;
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private int _retries;
+    private int _rateLimits;
+    private bool _firstEventSeen;
+    private bool _ended;
+
+    private OperationTelemetry(TagList tags, Activity? activity)
+    {
+        _tags = tags;
+        _activity = activity;
+    }
+
+    public static HttpRequestOptionsKey<OperationTelemetry> Key { get; } = new("MemOS.Telemetry");
+
+    /// <summary>Starts the span of a call; it becomes <see cref="Activity.Current"/> for the HTTP work under it.</summary>
+    /// <param name="operation">The route, such as <c>search/memory</c>: never anything from the request body.</param>
+    /// <param name="server">The API root; only its host and port are recorded.</param>
+    /// <param name="requestModel">For answer-generating routes, the model asked for, when the request names one.</param>
+    public static OperationTelemetry Start(string operation, Uri server, string? requestModel = null)
+    {
+        var tags = new TagList
+        {
+            { MemOSTelemetry.OperationTag, operation },
+            { MemOSTelemetry.ServerAddressTag, server.Host },
+            { MemOSTelemetry.ServerPortTag, server.Port },
+        };
+
+        var isChat = MemOSOperation.For(operation).IsGeneration;
+        var activity = MemOSTelemetry.Source.HasListeners()
+            ? MemOSTelemetry.Source.StartActivity(isChat && requestModel is not null ? "chat " + requestModel : operation, ActivityKind.Client, parentContext: default, tags)
+            : null;
+        if (activity is not null && isChat)
+        {
+            // The GenAI semantic conventions, so GenAI-aware backends show MemOS chats next to other models' calls.
+            activity.SetTag(MemOSTelemetry.GenAIOperationTag, "chat");
+            activity.SetTag(MemOSTelemetry.GenAIProviderTag, "memos");
+            activity.SetTag(MemOSTelemetry.GenAIModelTag, requestModel);
+        }
+
+        return new OperationTelemetry(tags, activity);
+    }
+
+    /// <summary>The retries made so far.</summary>
+    public int RetryCount => Volatile.Read(ref _retries);
+
+    /// <summary>The resilience handler is about to repeat the call.</summary>
+    public void Retrying()
+    {
+        Interlocked.Increment(ref _retries);
+        MemOSTelemetry.Retries.Add(1, _tags);
+    }
+
+    /// <summary>An attempt's answer reported a rate limit.</summary>
+    public void RateLimited()
+    {
+        Interlocked.Increment(ref _rateLimits);
+        MemOSTelemetry.RateLimits.Add(1, _tags);
+    }
+
+    /// <summary>The envelope code of the answer.</summary>
+    public void ResponseCode(int code) => _activity?.SetTag(MemOSTelemetry.ResponseCodeTag, code);
+
+    /// <summary>The first event of a stream arrived.</summary>
+    public void FirstEvent()
+    {
+        if (!_firstEventSeen)
+        {
+            _firstEventSeen = true;
+            MemOSTelemetry.TimeToFirstEvent.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, _tags);
+        }
+    }
+
+    /// <summary>The call failed: its type and codes are recorded, never its message (which may quote the service).</summary>
+    public void Failed(Exception exception)
+    {
+        var errorType = exception.GetType().FullName ?? exception.GetType().Name;
+        _tags.Add(MemOSTelemetry.ErrorTypeTag, errorType);
+        if (exception is MemOSException failure)
+        {
+            // Without a retrying handler in the chain, the final exception is the only sign of a rate limit.
+            if (failure is MemOSRateLimitException && Volatile.Read(ref _rateLimits) == 0)
+            {
+                RateLimited();
+            }
+
+            if (failure.Code is { } code)
+            {
+                ResponseCode(code);
+            }
+
+            if (failure.HttpStatus is { } status)
+            {
+                _activity?.SetTag(MemOSTelemetry.HttpStatusTag, (int)status);
+            }
+        }
+
+        if (_activity is not null)
+        {
+            _activity.SetTag(MemOSTelemetry.ErrorTypeTag, errorType);
+            _activity.SetStatus(ActivityStatusCode.Error, errorType);
+        }
+    }
+
+    /// <summary>Ends the span and records the duration; once.</summary>
+    public void Dispose()
+    {
+        if (_ended)
+        {
+            return;
+        }
+
+        _ended = true;
+        MemOSTelemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, _tags);
+        if (_activity is not null)
+        {
+            _activity.SetTag(MemOSTelemetry.RetryCountTag, RetryCount);
+            _activity.Dispose();
+        }
+    }
+}
