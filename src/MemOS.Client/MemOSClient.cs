@@ -177,11 +177,19 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     }
 
     /// <inheritdoc />
-    public Task<SuccessResult> DeleteMemoryAsync(DeleteMemoryRequest request, CancellationToken cancellationToken = default)
+    public async Task<SuccessResult> DeleteMemoryAsync(DeleteMemoryRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return Succeed("delete/memory", request, Json.DeleteMemoryRequest, cancellationToken);
+        try
+        {
+            return await Succeed("delete/memory", request, Json.DeleteMemoryRequest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MemOSNotFoundException exception) when (exception.Code is MemOSErrorCodes.MemoryNotFound or MemOSErrorCodes.UserNotFound && exception.EarlierAttemptMayHaveApplied)
+        {
+            // A retried delete that finds nothing left to delete was done by its earlier attempt (SPEC §13.3).
+            return new SuccessResult { Success = true };
+        }
     }
 
     /// <inheritdoc />

@@ -347,6 +347,29 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task A_retried_delete_that_finds_the_memory_gone_succeeds_but_a_first_attempt_not_found_still_throws()
+    {
+        var notFound = Status(200, """{"code":40307,"message":"memory does not exist"}""");
+        await using var server = await Serving(Status(503), notFound);
+        using var client = server.CreateClient();
+
+        var result = await client.DeleteMemoryAsync(new Memories.DeleteMemoryRequest { MemoryIds = ["m1"] }).WaitAsync(Bound);
+
+        result.Success.Should().BeTrue();
+        server.Requests.Should().HaveCount(2);
+
+        await using var missing = await Serving(notFound);
+        using var other = missing.CreateClient();
+        var act = () => other.DeleteMemoryAsync(new Memories.DeleteMemoryRequest { MemoryIds = ["m1"] }).WaitAsync(Bound);
+        (await act.Should().ThrowAsync<MemOSNotFoundException>()).Which.Code.Should().Be(40307);
+
+        await using var limited = await Serving(Status(429, """{"detail":"slow"}"""), notFound);
+        using var third = limited.CreateClient();
+        var afterRateLimit = () => third.DeleteMemoryAsync(new Memories.DeleteMemoryRequest { MemoryIds = ["m1"] }).WaitAsync(Bound);
+        await afterRateLimit.Should().ThrowAsync<MemOSNotFoundException>("a rate-limited attempt deleted nothing, so not-found is real");
+    }
+
+    [Fact]
     public async Task A_thousand_failed_calls_leave_no_connection_open()
     {
         var faults = new Func<HttpContext, Task>[] { Status(503), Status(200, "{broken"), Status(200, """{"code":40132,"message":"bad key"}"""), ResetMidBody };

@@ -66,6 +66,12 @@ public class MemOSException : Exception
     /// </summary>
     public bool WriteMayHaveBeenApplied { get => _writeMayHaveBeenApplied; init => _writeMayHaveBeenApplied = value; }
 
+    /// <summary>
+    /// Set when this failure came after a retry whose earlier attempt the service may have
+    /// processed: a "not found" then may only mean the first attempt already did the work.
+    /// </summary>
+    internal bool EarlierAttemptMayHaveApplied { get; set; }
+
     /// <summary>Marks the failure of a write with whether its outcome is unknown.</summary>
     internal MemOSException ForWrite()
     {

@@ -57,6 +57,9 @@ internal sealed class OperationTelemetry : IDisposable
     /// <summary>The retries made so far.</summary>
     public int RetryCount => Volatile.Read(ref _retries);
 
+    /// <summary>Whether a retried attempt failed in a way the service may still have processed (anything but a rate limit).</summary>
+    public bool EarlierAttemptMayHaveApplied => Volatile.Read(ref _retries) > Volatile.Read(ref _rateLimits);
+
     /// <summary>The resilience handler is about to repeat the call.</summary>
     public void Retrying()
     {

@@ -88,6 +88,7 @@ internal sealed class MemOSTransport : IDisposable
         }
         catch (MemOSException exception)
         {
+            exception.EarlierAttemptMayHaveApplied = telemetry.EarlierAttemptMayHaveApplied;
             ForOperation(exception, path);
             throw;
         }
