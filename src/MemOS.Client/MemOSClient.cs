@@ -38,7 +38,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     /// <param name="options">The settings; validated here.</param>
     /// <exception cref="ArgumentException">The options are invalid; the message lists why.</exception>
     public MemOSClient(MemOSClientOptions options)
-        : this(CreateOwnedHttpClient(options), ownsHttpClient: true, options)
+        : this(OwnedHttpClient.Create(options), ownsHttpClient: true, options)
     {
     }
 
@@ -445,7 +445,4 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         MaxResponseDrainSize = 0,
     };
 
-    // Invalid options are reported by the constructor with every problem listed, not here.
-    private static HttpClient CreateOwnedHttpClient(MemOSClientOptions options)
-        => OwnedHttpClient.Create(options?.GetValidationErrors().Count == 0 ? () => MemOSResilienceHandler.Create(options.Retry, options.LoggerFactory, options.TimeProvider) : null);
 }

@@ -1,3 +1,5 @@
+using MemOS.Client.Transport;
+
 namespace MemOS.Client;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace MemOS.Client;
 /// by convention) or set them in code; <see cref="FromEnvironment"/> reads the environment
 /// variables the official clients use.
 /// </summary>
-public sealed class MemOSClientOptions
+public sealed class MemOSClientOptions : IMemOSTransportOptions
 {
     /// <summary>The China endpoint of the MemOS cloud.</summary>
     public const string ChinaBaseUrl = "https://memos.memtensor.cn/api/openmem/v1";
@@ -104,6 +106,8 @@ public sealed class MemOSClientOptions
             }
         }
     }
+
+    List<string> IMemOSTransportOptions.GetValidationErrors() => GetValidationErrors();
 
     internal List<string> GetValidationErrors()
     {

@@ -1,10 +1,6 @@
 using MemOS.Client;
 using MemOS.Client.Server;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -46,32 +42,5 @@ public static class MemOSServerServiceCollectionExtensions
     }
 
     private static IHttpClientBuilder AddCore(IServiceCollection services)
-    {
-        services.AddOptions<MemOSServerClientOptions>()
-            .PostConfigure<IServiceProvider>((options, provider) =>
-            {
-                options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
-                options.TimeProvider ??= provider.GetService<TimeProvider>();
-            })
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MemOSServerClientOptions>, MemOSServerClientOptionsValidator>());
-
-        // The client is a singleton holding one HttpClient, so the handler must never be rotated
-        // away from under it; SocketsHttpHandler's connection lifetime picks up DNS changes instead.
-        var builder = services.AddHttpClient(HttpClientName)
-            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(MemOSClient.CreateHandler)
-            .AddHttpMessageHandler(provider =>
-            {
-                var options = provider.GetRequiredService<IOptions<MemOSServerClientOptions>>().Value;
-                return MemOSResilienceHandler.Create(options.Retry, options.LoggerFactory, options.TimeProvider);
-            })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .RedactLoggedHeaders(["Authorization"]);
-
-        services.TryAddSingleton<IMemOSServerClient>(provider => new MemOSServerClient(
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            provider.GetRequiredService<IOptions<MemOSServerClientOptions>>().Value));
-        return builder;
-    }
+        => MemOSClientRegistration.Add<MemOSServerClientOptions, IMemOSServerClient>(services, HttpClientName, (http, options) => new MemOSServerClient(http, options));
 }

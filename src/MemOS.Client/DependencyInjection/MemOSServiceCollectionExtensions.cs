@@ -1,9 +1,5 @@
 using MemOS.Client;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -46,33 +42,5 @@ public static class MemOSServiceCollectionExtensions
     }
 
     private static IHttpClientBuilder AddCore(IServiceCollection services)
-    {
-        services.AddOptions<MemOSClientOptions>()
-            .PostConfigure<IServiceProvider>((options, provider) =>
-            {
-                options.ApplyEnvironmentDefaults();
-                options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
-                options.TimeProvider ??= provider.GetService<TimeProvider>();
-            })
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MemOSClientOptions>, MemOSClientOptionsValidator>());
-
-        // The client is a singleton holding one HttpClient, so the handler must never be rotated
-        // away from under it; SocketsHttpHandler's connection lifetime picks up DNS changes instead.
-        var builder = services.AddHttpClient(HttpClientName)
-            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(MemOSClient.CreateHandler)
-            .AddHttpMessageHandler(provider =>
-            {
-                var options = provider.GetRequiredService<IOptions<MemOSClientOptions>>().Value;
-                return MemOSResilienceHandler.Create(options.Retry, options.LoggerFactory, options.TimeProvider);
-            })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .RedactLoggedHeaders(["Authorization"]);
-
-        services.TryAddSingleton<IMemOSClient>(provider => new MemOSClient(
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            provider.GetRequiredService<IOptions<MemOSClientOptions>>().Value));
-        return builder;
-    }
+        => MemOSClientRegistration.Add<MemOSClientOptions, IMemOSClient>(services, HttpClientName, (http, options) => new MemOSClient(http, options), options => options.ApplyEnvironmentDefaults());
 }

@@ -79,8 +79,6 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
         _pipeline = builder.Build();
     }
 
-    internal static MemOSResilienceHandler Create(MemOSRetryOptions retry, ILoggerFactory? loggerFactory, TimeProvider? timeProvider) => new(retry, loggerFactory, timeProvider);
-
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

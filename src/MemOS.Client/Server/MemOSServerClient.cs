@@ -21,7 +21,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     /// <param name="options">The settings; validated here.</param>
     /// <exception cref="ArgumentException">The options are invalid; the message lists why.</exception>
     public MemOSServerClient(MemOSServerClientOptions options)
-        : this(CreateOwnedHttpClient(options), ownsHttpClient: true, options)
+        : this(OwnedHttpClient.Create(options), ownsHttpClient: true, options)
     {
     }
 
@@ -142,10 +142,6 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
 
     /// <summary>Releases the connection pool, when this client created it.</summary>
     public void Dispose() => _transport.Dispose();
-
-    // Invalid options are reported by the constructor with every problem listed, not here.
-    private static HttpClient CreateOwnedHttpClient(MemOSServerClientOptions options)
-        => OwnedHttpClient.Create(options?.GetValidationErrors().Count == 0 ? () => MemOSResilienceHandler.Create(options.Retry, options.LoggerFactory, options.TimeProvider) : null);
 
     private async Task<ServerResult> PostAsync<TRequest>(string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, CancellationToken cancellationToken)
     {

@@ -1,10 +1,12 @@
+using MemOS.Client.Transport;
+
 namespace MemOS.Client.Server;
 
 /// <summary>
 /// Settings of a <see cref="MemOSServerClient"/> for a self-hosted MemOS server. Bind them from
 /// configuration (section <c>MemOSServer</c> by convention) or set them in code.
 /// </summary>
-public sealed class MemOSServerClientOptions
+public sealed class MemOSServerClientOptions : IMemOSTransportOptions
 {
     /// <summary>
     /// The server's root, under which its <c>/product/*</c> routes live, such as
@@ -51,6 +53,8 @@ public sealed class MemOSServerClientOptions
             throw new ArgumentException("Invalid MemOS server client options: " + string.Join(" ", errors));
         }
     }
+
+    List<string> IMemOSTransportOptions.GetValidationErrors() => GetValidationErrors();
 
     internal List<string> GetValidationErrors()
     {

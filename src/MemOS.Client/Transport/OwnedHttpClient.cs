@@ -7,13 +7,13 @@ internal static class OwnedHttpClient
     /// Resilience over a pooled handler, and no HttpClient timeout: the SDK's own timeouts are
     /// tokens, so a long stream is never cut by a blanket limit.
     /// </summary>
-    public static HttpClient Create(Func<MemOSResilienceHandler>? resilience)
+    /// <remarks>Invalid options get no resilience handler here: the client's constructor reports them, every problem listed.</remarks>
+    public static HttpClient Create(IMemOSTransportOptions? options)
     {
         HttpMessageHandler handler = MemOSClient.CreateHandler();
-        if (resilience?.Invoke() is { } outer)
+        if (options is not null && options.GetValidationErrors().Count == 0)
         {
-            outer.InnerHandler = handler;
-            handler = outer;
+            handler = new MemOSResilienceHandler(options.Retry, options.LoggerFactory, options.TimeProvider) { InnerHandler = handler };
         }
 
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
