@@ -76,6 +76,7 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient
         }
 
         string? recalled = null;
+        using var bound = Bound(cancellationToken);
         try
         {
             var result = await _memory.SearchMemoryAsync(
@@ -89,7 +90,7 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient
                     PreferenceLimitNumber = _options.PreferenceLimitNumber,
                     Relativity = _options.Relativity,
                 },
-                cancellationToken).ConfigureAwait(false);
+                bound.Token).ConfigureAwait(false);
             recalled = MemoryPrompt.Render(_options.Template, result);
         }
         catch (Exception exception) when (!IsCallerCancellation(exception, cancellationToken))
@@ -120,6 +121,7 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient
             written.Add(MemOSMessage.Assistant(answer));
         }
 
+        using var bound = Bound(cancellationToken);
         try
         {
             await _memory.AddMessageAsync(
@@ -131,13 +133,21 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient
                     Messages = written,
                     AsyncMode = true,
                 },
-                cancellationToken).ConfigureAwait(false);
+                bound.Token).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
             // The answer is already there: losing the write (even to a cancellation) must not lose it.
             MemoryLog.WriteFailed(_logger, exception.GetType().Name, (exception as MemOSException)?.Code, (exception as MemOSException)?.TraceId);
         }
+    }
+
+    // MemOS must never hold up an answer for long: each memory call gets its own time limit.
+    private CancellationTokenSource Bound(CancellationToken cancellationToken)
+    {
+        var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(_options.MemoryTimeout);
+        return bound;
     }
 
     private MemOSMemoryScope? ResolveScope(List<ChatMessage> messages, ChatOptions? options)

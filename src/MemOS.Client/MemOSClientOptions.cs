@@ -116,25 +116,11 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
         {
             errors.Add("The API key is missing: set MemOSClientOptions.ApiKey or the MEMOS_API_KEY environment variable.");
         }
-        else if (ApiKey.Any(char.IsControl))
-        {
-            errors.Add("The API key contains control characters (such as a line break); copy it again without them.");
-        }
 
+        OptionChecks.ApiKeyCharacters(ApiKey, errors);
         if (BaseUrl is { } url)
         {
-            if (!url.IsAbsoluteUri)
-            {
-                errors.Add($"BaseUrl '{url}' is not an absolute URI; use e.g. {ChinaBaseUrl}.");
-            }
-            else if (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
-            {
-                errors.Add($"BaseUrl '{url}' must use https (or http for a loopback host).");
-            }
-            else if (url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback && !AllowInsecureHttp)
-            {
-                errors.Add($"BaseUrl '{url}' uses plain http to a non-loopback host, which would send the API key unencrypted; use https, or set AllowInsecureHttp if this is intended.");
-            }
+            OptionChecks.BaseUrl(url, AllowInsecureHttp, ChinaBaseUrl, errors);
         }
 
         if (!Enum.IsDefined(Region))
@@ -142,22 +128,10 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
             errors.Add($"Region '{Region}' is not a known MemOS region.");
         }
 
-        if (!IsPositive(Timeout))
-        {
-            errors.Add("Timeout must be positive (or Timeout.InfiniteTimeSpan).");
-        }
-
-        errors.AddRange(Retry?.GetValidationErrors() ?? ["Retry must not be null."]);
-
-        if (!IsPositive(StreamIdleTimeout))
-        {
-            errors.Add("StreamIdleTimeout must be positive (or Timeout.InfiniteTimeSpan).");
-        }
-
+        OptionChecks.Timeouts(Timeout, StreamIdleTimeout, Retry, errors);
         return errors;
     }
 
-    private static bool IsPositive(TimeSpan value) => value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan;
 
     private static bool IsTrue(string? value)
         => value is not null && (value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase) || value.Trim() == "1" || value.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase));

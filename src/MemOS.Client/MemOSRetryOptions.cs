@@ -27,8 +27,8 @@ public sealed class MemOSRetryOptions
     public bool UseJitter { get; set; } = true;
 
     /// <summary>
-    /// The limit for one attempt of a non-streaming call, and for a stream's response headers.
-    /// Chat answers are exempt (they are only bounded by <see cref="MemOSClientOptions.Timeout"/>).
+    /// The limit for one attempt of a call. Chat (plain or streamed) is exempt: an answer may take
+    /// long to generate, and its headers are bounded by <see cref="MemOSClientOptions.Timeout"/>.
     /// Default 30 seconds, as the official clients use.
     /// </summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);

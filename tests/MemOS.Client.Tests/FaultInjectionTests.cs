@@ -370,6 +370,23 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task A_delete_retried_after_a_refused_connection_still_reports_not_found()
+    {
+        // The first attempt goes to a closed port; the retry cannot reach another server, so the
+        // refusal is followed by more refusals: what matters is that none counts as possibly applied.
+        int port;
+        await using (var gone = await LoopbackServer.StartAsync(_ => Task.CompletedTask))
+        {
+            port = gone.BaseUrl.Port;
+        }
+
+        using var client = new MemOSClient(new MemOSClientOptions { ApiKey = LoopbackServer.ApiKey, BaseUrl = new Uri($"http://127.0.0.1:{port}/v1"), TimeProvider = new AutoAdvancingTimeProvider() });
+        var act = () => client.DeleteMemoryAsync(new Memories.DeleteMemoryRequest { MemoryIds = ["m1"] }).WaitAsync(Bound);
+
+        (await act.Should().ThrowAsync<MemOSConnectionException>()).Which.WriteMayHaveBeenApplied.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task A_thousand_failed_calls_leave_no_connection_open()
     {
         var faults = new Func<HttpContext, Task>[] { Status(503), Status(200, "{broken"), Status(200, """{"code":40132,"message":"bad key"}"""), ResetMidBody };

@@ -46,6 +46,20 @@ public sealed class SecretTests
     }
 
     [Fact]
+    public async Task A_key_configured_with_its_scheme_is_still_redacted_when_echoed_bare()
+    {
+        await using var echo = await LoopbackServer.StartAsync(context =>
+            Respond.Text(context, $$"""{"code":40132,"message":"bad key {{context.Request.Headers.Authorization.ToString()["Token ".Length..]}}"}""", 401));
+        using var client = echo.CreateClient(o => o.ApiKey = "Token " + LoopbackServer.ApiKey);
+
+        var act = () => client.SearchMemoryAsync("u", "q");
+
+        var error = (await act.Should().ThrowAsync<MemOSAuthenticationException>()).Which;
+        echo.SingleRequest.Header("Authorization").Should().Be("Token " + LoopbackServer.ApiKey);
+        error.ToString().Should().NotContain(LoopbackServer.ApiKey);
+    }
+
+    [Fact]
     public void Options_and_client_ToString_do_not_show_the_key()
     {
         var options = new MemOSClientOptions { ApiKey = LoopbackServer.ApiKey };

@@ -236,6 +236,19 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public async Task A_json_server_error_on_a_stream_request_says_the_chat_may_have_been_applied_like_ChatAsync_does()
+    {
+        await using var server = await LoopbackServer.RespondingWith("""{"code":50144,"message":"saving the turn failed"}"""u8.ToArray());
+        using var client = server.CreateClient();
+
+        var streamed = async () => await client.ChatStreamAsync("u", "c", "hi").ToListAsync();
+        var plain = () => client.ChatAsync("u", "c", "hi");
+
+        (await streamed.Should().ThrowAsync<MemOSServerException>()).Which.WriteMayHaveBeenApplied.Should().BeTrue();
+        (await plain.Should().ThrowAsync<MemOSServerException>()).Which.WriteMayHaveBeenApplied.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task A_json_answer_to_a_stream_request_becomes_one_delta_and_the_end()
     {
         await using var server = await LoopbackServer.RespondingWith("""{"code":0,"message":"ok","data":{"response":"whole answer"}}"""u8.ToArray());

@@ -37,6 +37,21 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task A_memory_id_in_the_path_never_reaches_span_names_or_metric_tags()
+    {
+        using var telemetry = new TelemetryRecorder();
+        await using var server = await LoopbackServer.RespondingWith("""{"code":0,"message":"ok","data":{"id":"secret-memory-7"}}"""u8.ToArray());
+        using var client = server.CreateClient();
+
+        await client.GetMemoryByIdAsync("secret-memory-7");
+
+        var span = telemetry.Activities(server.BaseUrl).Should().ContainSingle().Subject;
+        span.DisplayName.Should().Be("get/memory/{id}");
+        span.GetTagItem("memos.operation").Should().Be("get/memory/{id}");
+        telemetry.Measurements(server.BaseUrl).Should().OnlyContain(m => (string?)m.Tag("memos.operation") == "get/memory/{id}");
+    }
+
+    [Fact]
     public async Task A_rate_limited_attempt_is_counted_and_its_retry_is_on_the_span()
     {
         var attempts = 0;

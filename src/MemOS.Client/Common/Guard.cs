@@ -104,4 +104,14 @@ internal static class Guard
             throw new ArgumentException(set == 0 ? $"One of {fields} is required." : $"Give exactly one of {fields}; they are mutually exclusive.", fields);
         }
     }
+
+    /// <summary>An id sent in the URL path: "." and ".." would be resolved away and hit another route.</summary>
+    public static void PathSegment(string? value, string field)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value, field);
+        if (value is "." or "..")
+        {
+            throw new ArgumentException($"{field} '{value}' cannot be sent in a URL path.", field);
+        }
+    }
 }

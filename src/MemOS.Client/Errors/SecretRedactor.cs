@@ -11,8 +11,18 @@ internal sealed class SecretRedactor
 
     public SecretRedactor(string? secret)
     {
+        // The bare key is what an echo would show, whether or not it was configured with its scheme.
+        var key = secret?.Trim();
+        foreach (var scheme in new[] { "Token ", "Bearer " })
+        {
+            if (key is not null && key.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                key = key[scheme.Length..].Trim();
+            }
+        }
+
         // Very short strings would mask ordinary words; real keys are long.
-        _secret = secret is { Length: >= 8 } ? secret : null;
+        _secret = key is { Length: >= 8 } ? key : null;
     }
 
     public string? Redact(string? text)

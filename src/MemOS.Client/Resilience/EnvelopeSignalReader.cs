@@ -31,10 +31,19 @@ internal static class EnvelopeSignalReader
 #if NET9_0_OR_GREATER
             await content.LoadIntoBufferAsync(MaxBodyBytes, cancellationToken).ConfigureAwait(false);
 #else
-            // Before .NET 9 buffering takes no token: disposing the response is what stops a stalled body.
-            using (cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response))
+            // Before .NET 9 buffering takes no token: disposing the response is what stops a stalled
+            // body, and the failure that causes is reported as the cancellation it is.
+            cancellationToken.ThrowIfCancellationRequested();
+            try
             {
-                await content.LoadIntoBufferAsync(MaxBodyBytes).ConfigureAwait(false);
+                using (cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response))
+                {
+                    await content.LoadIntoBufferAsync(MaxBodyBytes).ConfigureAwait(false);
+                }
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
             }
 #endif
         }

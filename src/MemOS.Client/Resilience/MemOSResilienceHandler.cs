@@ -59,7 +59,9 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                 DelayGenerator = args => new ValueTask<TimeSpan?>(ServiceWait(args.Outcome.Result, args.Context)),
                 OnRetry = args =>
                 {
-                    Telemetry(args.Context)?.Retrying();
+                    var notApplied = RetryDecision.NeverReachedService(args.Outcome.Exception)
+                                     || (args.Outcome.Result is { } response && RetryDecision.IsRateLimited(response, Signals(args.Context)));
+                    Telemetry(args.Context)?.Retrying(failedAttemptMayHaveApplied: !notApplied);
                     ResilienceLog.Retrying(
                         logger,
                         Operation(args.Context).Name,
@@ -95,9 +97,10 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
             var outcome = await _pipeline.ExecuteOutcomeAsync(
                 static async (attemptContext, state) =>
                 {
+                    HttpResponseMessage? response = null;
                     try
                     {
-                        var response = await state.Handler.SendOnceAsync(state.Request, attemptContext.CancellationToken).ConfigureAwait(false);
+                        response = await state.Handler.SendOnceAsync(state.Request, attemptContext.CancellationToken).ConfigureAwait(false);
                         var signals = await EnvelopeSignalReader.ReadAsync(response, attemptContext.CancellationToken).ConfigureAwait(false);
                         attemptContext.Properties.Set(SignalsKey, signals);
                         if (RetryDecision.IsRateLimited(response, signals))
@@ -109,6 +112,8 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                     }
                     catch (Exception exception)
                     {
+                        // A response whose body could not be read is discarded with its connection.
+                        response?.Dispose();
                         return Outcome.FromException<HttpResponseMessage>(exception);
                     }
                 },

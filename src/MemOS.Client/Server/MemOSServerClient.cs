@@ -112,13 +112,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     /// <inheritdoc />
     public async Task<ServerResult> GetMemoryByIdAsync(string memoryId, CancellationToken cancellationToken = default)
     {
-        Guard.Required(memoryId, "memory_id");
-
-        // Dot segments survive percent-encoding and would be resolved away, reaching another route.
-        if (memoryId is "." or "..")
-        {
-            throw new ArgumentException($"memory_id '{memoryId}' cannot be sent in a URL path.", nameof(memoryId));
-        }
+        Guard.PathSegment(memoryId, "memory_id");
 
         var data = await _transport.SendAsync(HttpMethod.Get, "product/get_memory/" + Uri.EscapeDataString(memoryId), content: null, Json.MemOSEnvelopeJsonElement, bareInfo: null, cancellationToken).ConfigureAwait(false);
         return new ServerResult { Data = data };

@@ -34,7 +34,6 @@ public sealed class MemOSServerClientOptions : IMemOSTransportOptions
     /// <summary>The longest a streamed answer may go without a new event before it is abandoned. Default 60 seconds.</summary>
     public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Throws <see cref="ArgumentException"/> listing every problem, when there is one.</summary>
     /// <summary>Retries, backoff and per-attempt timeouts; see <see cref="MemOSRetryOptions"/>.</summary>
     public MemOSRetryOptions Retry { get; set; } = new();
 
@@ -63,37 +62,14 @@ public sealed class MemOSServerClientOptions : IMemOSTransportOptions
         {
             errors.Add("BaseUrl is missing: set MemOSServerClientOptions.BaseUrl to the server's root, e.g. http://localhost:8001.");
         }
-        else if (!url.IsAbsoluteUri)
+        else
         {
-            errors.Add($"BaseUrl '{url}' is not an absolute URI; use e.g. http://localhost:8001.");
-        }
-        else if (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
-        {
-            errors.Add($"BaseUrl '{url}' must use https (or http for a loopback host).");
-        }
-        else if (url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback && !AllowInsecureHttp)
-        {
-            errors.Add($"BaseUrl '{url}' uses plain http to a non-loopback host, which would send requests and any API key unencrypted; use https, or set AllowInsecureHttp if this is intended.");
+            OptionChecks.BaseUrl(url, AllowInsecureHttp, "http://localhost:8001", errors);
         }
 
-        if (ApiKey is not null && ApiKey.Any(char.IsControl))
-        {
-            errors.Add("The API key contains control characters (such as a line break); copy it again without them.");
-        }
-
-        if (!IsPositive(Timeout))
-        {
-            errors.Add("Timeout must be positive (or Timeout.InfiniteTimeSpan).");
-        }
-
-        if (!IsPositive(StreamIdleTimeout))
-        {
-            errors.Add("StreamIdleTimeout must be positive (or Timeout.InfiniteTimeSpan).");
-        }
-
-        errors.AddRange(Retry?.GetValidationErrors() ?? ["Retry must not be null."]);
+        OptionChecks.ApiKeyCharacters(ApiKey, errors);
+        OptionChecks.Timeouts(Timeout, StreamIdleTimeout, Retry, errors);
         return errors;
     }
 
-    private static bool IsPositive(TimeSpan value) => value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan;
 }

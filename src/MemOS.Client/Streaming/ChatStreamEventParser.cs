@@ -29,8 +29,9 @@ internal static class ChatStreamEventParser
         {
             return ParseJson(eventType, trimmed, allowWrappedString: true);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // Not JSON, or JSON whose strings are not valid UTF-16 (GetString throws InvalidOperationException).
             return new ChatStreamUnknown(eventType, Encoding.UTF8.GetString(data));
         }
     }

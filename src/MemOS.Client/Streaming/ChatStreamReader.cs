@@ -68,10 +68,10 @@ internal static class ChatStreamReader
             // status 200), such a body cannot be an answer.
             if (jsonAnswerInfo is null)
             {
-                throw MemOSErrorFactory.InvalidResponse(path, "it is a JSON body, not an event stream", response.StatusCode, MemOSTransport.GetTraceId(response));
+                throw MemOSTransport.ForOperation(MemOSErrorFactory.InvalidResponse(path, "it is a JSON body, not an event stream", response.StatusCode, MemOSTransport.GetTraceId(response)), path);
             }
 
-            var answer = await transport.ReadEnvelopeAsync(path, response, jsonAnswerInfo, cancellationToken, telemetry: telemetry).ConfigureAwait(false);
+            var answer = await transport.ReadJsonAnswerAsync(path, response, jsonAnswerInfo, telemetry, cancellationToken).ConfigureAwait(false);
             if (!string.IsNullOrEmpty(answer?.Response))
             {
                 yield return new ChatTextDelta(answer.Response);
@@ -84,7 +84,7 @@ internal static class ChatStreamReader
         var traceId = MemOSTransport.GetTraceId(response);
         if (MemOSTransport.IsHtml(response))
         {
-            throw MemOSErrorFactory.InvalidResponse(path, "it is an HTML page, not an event stream", response.StatusCode, traceId);
+            throw MemOSTransport.ForOperation(MemOSErrorFactory.InvalidResponse(path, "it is an HTML page, not an event stream", response.StatusCode, traceId), path);
         }
 
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -28,12 +28,12 @@ public static class MemOSTaskExtensions
         while (true)
         {
             var status = await client.GetTaskStatusAsync(taskId, cancellationToken).ConfigureAwait(false);
-            if (status.Status == MemOSTaskStatus.Completed)
+            if (Is(status, MemOSTaskStatus.Completed))
             {
                 return status;
             }
 
-            if (status.Status == MemOSTaskStatus.Failed)
+            if (Is(status, MemOSTaskStatus.Failed))
             {
                 throw new MemOSTaskFailedException($"MemOS task {taskId} failed: the write was accepted but could not be processed into memories.") { Status = status };
             }
@@ -68,4 +68,8 @@ public static class MemOSTaskExtensions
 
         return await client.WaitForTaskAsync(added.TaskId, options, cancellationToken).ConfigureAwait(false);
     }
+
+    // Service versions have differed in case (PROCESSING vs running), so states compare case-insensitively.
+    private static bool Is(TaskStatusResult status, MemOSTaskStatus expected)
+        => string.Equals(status.Status?.Value, expected.Value, StringComparison.OrdinalIgnoreCase);
 }

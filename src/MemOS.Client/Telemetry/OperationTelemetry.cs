@@ -15,6 +15,7 @@ internal sealed class OperationTelemetry : IDisposable
     private readonly long _started = Stopwatch.GetTimestamp();
     private int _retries;
     private int _rateLimits;
+    private int _retriesAfterPossibleApply;
     private bool _firstEventSeen;
     private bool _ended;
 
@@ -57,13 +58,19 @@ internal sealed class OperationTelemetry : IDisposable
     /// <summary>The retries made so far.</summary>
     public int RetryCount => Volatile.Read(ref _retries);
 
-    /// <summary>Whether a retried attempt failed in a way the service may still have processed (anything but a rate limit).</summary>
-    public bool EarlierAttemptMayHaveApplied => Volatile.Read(ref _retries) > Volatile.Read(ref _rateLimits);
+    /// <summary>Whether an attempt before the last failed in a way the service may still have processed.</summary>
+    public bool EarlierAttemptMayHaveApplied => Volatile.Read(ref _retriesAfterPossibleApply) > 0;
 
     /// <summary>The resilience handler is about to repeat the call.</summary>
-    public void Retrying()
+    /// <param name="failedAttemptMayHaveApplied">False when the failed attempt was rate limited or never reached the service.</param>
+    public void Retrying(bool failedAttemptMayHaveApplied)
     {
         Interlocked.Increment(ref _retries);
+        if (failedAttemptMayHaveApplied)
+        {
+            Interlocked.Increment(ref _retriesAfterPossibleApply);
+        }
+
         MemOSTelemetry.Retries.Add(1, _tags);
     }
 

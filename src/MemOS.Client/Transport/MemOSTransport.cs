@@ -18,6 +18,8 @@ internal sealed class MemOSTransport : IDisposable
     private const string JsonMediaType = "application/json";
     private const string EventStreamMediaType = "text/event-stream";
 
+    private static readonly string[] IdRoutes = ["get/memory/", "product/get_memory/"];
+
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly Uri _baseUri;
@@ -31,7 +33,7 @@ internal sealed class MemOSTransport : IDisposable
         var baseUrl = settings.BaseUri.AbsoluteUri;
         _baseUri = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
         _authorization = settings.Authorization;
-        Redactor = new SecretRedactor(settings.Secret?.Trim());
+        Redactor = new SecretRedactor(settings.Secret);
         _timeout = settings.Timeout;
         StreamIdleTimeout = settings.StreamIdleTimeout;
     }
@@ -132,6 +134,28 @@ internal sealed class MemOSTransport : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads a JSON answer that came back to a stream request (an error envelope, or a service
+    /// that ignored <c>stream</c>), under the call's timeout and with the usual failure mapping.
+    /// </summary>
+    public async Task<TData?> ReadJsonAnswerAsync<TData>(string path, HttpResponseMessage response, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, OperationTelemetry telemetry, CancellationToken cancellationToken)
+    {
+        using var timeout = StartTimeout(cancellationToken);
+        try
+        {
+            return await ReadEnvelopeAsync(path, response, envelopeInfo, timeout.Token, telemetry: telemetry).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsTransportFailure(exception))
+        {
+            throw ForOperation(MapTransportFailure(path, exception, cancellationToken), path);
+        }
+        catch (MemOSException exception)
+        {
+            ForOperation(exception, path);
+            throw;
+        }
+    }
+
     /// <summary>Reads a complete envelope answer: checks the status, media type, code and data-level outcome.</summary>
     public async Task<TData?> ReadEnvelopeAsync<TData>(string operation, HttpResponseMessage response, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken, JsonTypeInfo<TData>? bareInfo = null, bool codeOptional = false, OperationTelemetry? telemetry = null)
     {
@@ -182,7 +206,7 @@ internal sealed class MemOSTransport : IDisposable
         telemetry?.ResponseCode((int)code);
         if (!IsSuccessCode(code))
         {
-            throw MemOSErrorFactory.FromCode(operation, (int)code, envelope.Message, status, traceId, GetRetryAfter(response, null), Redactor);
+            throw MemOSErrorFactory.FromCode(operation, (int)code, envelope.Message, status, traceId, RetryAfter.From(response.Headers, null, TimeProvider.System), Redactor);
         }
 
         if (envelope.Data is IOperationOutcome outcome && IsFailure(outcome))
@@ -270,25 +294,6 @@ internal sealed class MemOSTransport : IDisposable
            || outcome.OutcomeStatus is { } status
            && (status.Equals("error", StringComparison.OrdinalIgnoreCase) || status.Equals("failed", StringComparison.OrdinalIgnoreCase) || status.Equals("fail", StringComparison.OrdinalIgnoreCase));
 
-    private static TimeSpan? GetRetryAfter(HttpResponseMessage response, double? bodySeconds)
-    {
-        if (response.Headers.RetryAfter is { } header)
-        {
-            if (header.Delta is { } delta)
-            {
-                return delta;
-            }
-
-            if (header.Date is { } date)
-            {
-                var wait = date - DateTimeOffset.UtcNow;
-                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-            }
-        }
-
-        return bodySeconds is > 0 and < int.MaxValue ? TimeSpan.FromSeconds(bodySeconds.Value) : null;
-    }
-
     private async Task<MemOSException> ReadHttpErrorAsync(string operation, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var traceId = GetTraceId(response);
@@ -306,7 +311,7 @@ internal sealed class MemOSTransport : IDisposable
             }
         }
 
-        var retryAfter = GetRetryAfter(response, body?.RetryAfter);
+        var retryAfter = RetryAfter.From(response.Headers, body?.RetryAfter, TimeProvider.System);
         var message = body?.Describe();
         return body?.Code is { } code && code >= 1000
             ? MemOSErrorFactory.FromCode(operation, (int)code, message, response.StatusCode, traceId, retryAfter, Redactor)
@@ -321,11 +326,21 @@ internal sealed class MemOSTransport : IDisposable
         return content;
     }
 
-    // Paths may carry a query or an escaped id; the operation named in messages is the route alone.
+    // Paths may carry a query or an escaped id; the operation named in messages, logs and
+    // telemetry is the route alone, so no id of the caller's ends up there.
     internal static string OperationName(string path)
     {
         var end = path.IndexOf('?', StringComparison.Ordinal);
-        return end < 0 ? path : path[..end];
+        var route = end < 0 ? path : path[..end];
+        foreach (var prefix in IdRoutes)
+        {
+            if (route.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return prefix + "{id}";
+            }
+        }
+
+        return route;
     }
 
     private static async Task<TData?> ReadBareAsync<TData>(string operation, HttpResponseMessage response, JsonTypeInfo<TData> bareInfo, CancellationToken cancellationToken)

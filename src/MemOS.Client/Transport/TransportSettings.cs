@@ -12,6 +12,9 @@ internal sealed record TransportSettings(Uri BaseUri, string? Authorization, str
     /// The cloud's scheme is <c>Token</c> (SPEC §2); a key that already names its scheme is sent
     /// as given, as the official CLI does.
     /// </summary>
+    /// <summary>Shows where the settings point, never the key or the header built from it.</summary>
+    public override string ToString() => $"TransportSettings {{ BaseUri = {BaseUri}, Timeout = {Timeout} }}";
+
     public static string? AuthorizationFor(string? apiKey, string defaultScheme)
     {
         if (string.IsNullOrWhiteSpace(apiKey))
