@@ -255,7 +255,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     /// <inheritdoc />
     public Task<SuccessResult> DeleteKnowledgeBaseAsync(string knowledgebaseId, CancellationToken cancellationToken = default)
     {
-        var request = new DeleteKnowledgeBaseRequest { KnowledgebaseId = knowledgebaseId };
+        var request = new DeleteKnowledgeBaseRequest { KnowledgeBaseId = knowledgebaseId };
         request.Validate();
         return Succeed("delete/knowledgebase", request, Json.DeleteKnowledgeBaseRequest, cancellationToken);
     }
@@ -302,7 +302,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     /// <inheritdoc />
     public IAsyncEnumerable<KnowledgeBaseFileDetail> GetAllKnowledgeBaseFilesAsync(string knowledgebaseId, KnowledgeBaseFileType? type = null, int? pageSize = null, CancellationToken cancellationToken = default)
     {
-        var first = new GetKnowledgeBaseFileRequest { KnowledgebaseId = knowledgebaseId, Type = type, Page = 1, PageSize = pageSize };
+        var first = new GetKnowledgeBaseFileRequest { KnowledgeBaseId = knowledgebaseId, Type = type, Page = 1, PageSize = pageSize };
         first.Validate();
         return Files(first, cancellationToken);
 

@@ -68,15 +68,15 @@ public sealed class EmulatorEndpointTests
         await using var emulator = await MemOSEmulator.StartAsync();
         using var client = emulator.CreateClient();
 
-        var kb = await client.CreateKnowledgeBaseAsync(new CreateKnowledgeBaseRequest { KnowledgebaseName = "Policies" });
-        await client.AddKnowledgeBaseFileAsync(new AddKnowledgeBaseFileRequest { KnowledgebaseId = kb.Id!, Files = [KnowledgeBaseFileInput.FromUrl("https://cdn.example.com/a.pdf"), KnowledgeBaseFileInput.FromUrl("https://cdn.example.com/b.pdf")] });
+        var kb = await client.CreateKnowledgeBaseAsync(new CreateKnowledgeBaseRequest { KnowledgeBaseName = "Policies" });
+        await client.AddKnowledgeBaseFileAsync(new AddKnowledgeBaseFileRequest { KnowledgeBaseId = kb.Id!, Files = [KnowledgeBaseFileInput.FromUrl("https://cdn.example.com/a.pdf"), KnowledgeBaseFileInput.FromUrl("https://cdn.example.com/b.pdf")] });
         using var notes = new MemoryStream("# Notes"u8.ToArray());
         var uploaded = await client.UploadKnowledgeBaseFilesAsync(kb.Id!, [KnowledgeBaseUpload.FromStream("c.md", notes)]);
         var all = await client.GetAllKnowledgeBaseFilesAsync(kb.Id!, pageSize: 2).ToListAsync();
         await client.DeleteKnowledgeBaseFileAsync(new DeleteKnowledgeBaseFileRequest { FileIds = [uploaded[0].Id!] });
-        var left = await client.GetKnowledgeBaseFileAsync(new GetKnowledgeBaseFileRequest { KnowledgebaseId = kb.Id! });
+        var left = await client.GetKnowledgeBaseFileAsync(new GetKnowledgeBaseFileRequest { KnowledgeBaseId = kb.Id! });
         await client.DeleteKnowledgeBaseAsync(kb.Id!);
-        var gone = () => client.GetKnowledgeBaseFileAsync(new GetKnowledgeBaseFileRequest { KnowledgebaseId = kb.Id! });
+        var gone = () => client.GetKnowledgeBaseFileAsync(new GetKnowledgeBaseFileRequest { KnowledgeBaseId = kb.Id! });
 
         uploaded.Should().ContainSingle().Which.Name.Should().Be("c.md");
         all.Select(f => f.Name).Should().Equal("a.pdf", "b.pdf", "c.md");

@@ -18,8 +18,8 @@ public sealed class KnowledgeBaseTests
 
         var created = await client.CreateKnowledgeBaseAsync(new CreateKnowledgeBaseRequest
         {
-            KnowledgebaseName = "Financial Reimbursement Knowledge Base",
-            KnowledgebaseDescription = "A compilation of all knowledge related to financial reimbursement in the company.",
+            KnowledgeBaseName = "Financial Reimbursement Knowledge Base",
+            KnowledgeBaseDescription = "A compilation of all knowledge related to financial reimbursement in the company.",
         });
         var deleted = await client.DeleteKnowledgeBaseAsync("basee5ec9050-c964-484f-abf1-ce3e8e2aa5b7");
 
@@ -41,7 +41,7 @@ public sealed class KnowledgeBaseTests
 
         var files = await client.AddKnowledgeBaseFileAsync(new AddKnowledgeBaseFileRequest
         {
-            KnowledgebaseId = "basec32f88c6-9dd3-4061-82c8-f0fa0e85a284",
+            KnowledgeBaseId = "basec32f88c6-9dd3-4061-82c8-f0fa0e85a284",
             Files = [KnowledgeBaseFileInput.FromUrl("https://cdn.memtensor.com.cn/file/出差报销额度说明.docx")],
         });
 
@@ -60,7 +60,7 @@ public sealed class KnowledgeBaseTests
 
         var files = await client.AddKnowledgeBaseFileAsync(new AddKnowledgeBaseFileRequest
         {
-            KnowledgebaseId = "idxxxxx",
+            KnowledgeBaseId = "idxxxxx",
             Files = [new KnowledgeBaseFileInput { Type = KnowledgeBaseFileType.Skill, Content = "https://cdn.memtensor.com.cn/file/SKILL.md" }],
         });
 
@@ -74,7 +74,7 @@ public sealed class KnowledgeBaseTests
         await using var server = await LoopbackServer.RespondingWith(Fixture.Bytes("mocks/add_knowledgebase_file.empty.pyt.json"));
         using var client = server.CreateClient();
 
-        var files = await client.AddKnowledgeBaseFileAsync(new AddKnowledgeBaseFileRequest { KnowledgebaseId = "kb", Files = [KnowledgeBaseFileInput.FromUrl("https://x/y.pdf")] });
+        var files = await client.AddKnowledgeBaseFileAsync(new AddKnowledgeBaseFileRequest { KnowledgeBaseId = "kb", Files = [KnowledgeBaseFileInput.FromUrl("https://x/y.pdf")] });
 
         files.Should().BeEmpty();
     }
@@ -158,7 +158,7 @@ public sealed class KnowledgeBaseTests
         await using var server = await LoopbackServer.RespondingWith(Fixture.Bytes("mocks/get_knowledgebase_file.pagination.pyt.json"));
         using var client = server.CreateClient();
 
-        var result = await client.GetKnowledgeBaseFileAsync(new GetKnowledgeBaseFileRequest { KnowledgebaseId = "kb", Page = 2, PageSize = 5 });
+        var result = await client.GetKnowledgeBaseFileAsync(new GetKnowledgeBaseFileRequest { KnowledgeBaseId = "kb", Page = 2, PageSize = 5 });
 
         (result.Total, result.Page, result.PageSize).Should().Be((8, 2, 5));
         server.SingleRequest.BodyJson.ShouldBeJsonEquivalentTo(JsonNode.Parse("""{"knowledgebase_id":"kb","page":2,"page_size":5}"""));

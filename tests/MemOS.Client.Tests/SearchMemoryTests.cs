@@ -32,7 +32,7 @@ public sealed class SearchMemoryTests
             {
                 UserId = "memos_user_123",
                 Query = "Combine knowledge base policies, my conversation records, and project announcements to summarize compliance points.",
-                KnowledgebaseIds = ["kb_xxx"],
+                KnowledgeBaseIds = ["kb_xxx"],
                 Filter = MemoryFilter.BySource(
                     knowledgebase: MemoryFilter.And(
                         MemoryFilter.Contains("tags", "policy"),

@@ -152,7 +152,7 @@ public sealed class TaskTests
             UserId = "memos_user_123",
             ConversationId = expected["conversation_id"]?.GetValue<string>(),
             FeedbackContent = expected["feedback_content"]!.GetValue<string>(),
-            AllowKnowledgebaseIds = expected["allow_knowledgebase_ids"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray(),
+            AllowKnowledgeBaseIds = expected["allow_knowledgebase_ids"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray(),
         });
 
         server.SingleRequest.Path.Should().Be("/api/openmem/v1/add/feedback");

@@ -29,12 +29,12 @@ public sealed class ValidationTests
         { "content, title or status", c => c.UpdateMemoryAsync(new UpdateMemoryRequest { MemoryId = "m" }) },
         { "message_limit_number", c => c.GetMessagesAsync(new GetMessageRequest { UserId = "u", ConversationId = "c", MessageLimitNumber = 51 }) },
         { "feedback_content", c => c.AddFeedbackAsync(new Feedback.AddFeedbackRequest { UserId = "u", FeedbackContent = "" }) },
-        { "file_ids or knowledgebase_id", c => c.GetKnowledgeBaseFileAsync(new KnowledgeBases.GetKnowledgeBaseFileRequest { FileIds = ["f"], KnowledgebaseId = "kb" }) },
+        { "file_ids or knowledgebase_id", c => c.GetKnowledgeBaseFileAsync(new KnowledgeBases.GetKnowledgeBaseFileRequest { FileIds = ["f"], KnowledgeBaseId = "kb" }) },
         { "page", c => c.GetKnowledgeBaseFileAsync(new KnowledgeBases.GetKnowledgeBaseFileRequest { FileIds = ["f"], Page = 2 }) },
         { "top_n", c => c.RerankAsync(new Ranking.RerankRequest { Query = "q", Documents = ["d"], TopN = 0 }) },
         { "documents", c => c.RerankAsync(new Ranking.RerankRequest { Query = "q", Documents = [] }) },
-        { "knowledgebase_name", c => c.CreateKnowledgeBaseAsync(new KnowledgeBases.CreateKnowledgeBaseRequest { KnowledgebaseName = " " }) },
-        { "file (number of files)", c => c.AddKnowledgeBaseFileAsync(new KnowledgeBases.AddKnowledgeBaseFileRequest { KnowledgebaseId = "kb", Files = Enumerable.Range(0, 21).Select(i => KnowledgeBases.KnowledgeBaseFileInput.FromUrl($"https://x/{i}.pdf")).ToArray() }) },
+        { "knowledgebase_name", c => c.CreateKnowledgeBaseAsync(new KnowledgeBases.CreateKnowledgeBaseRequest { KnowledgeBaseName = " " }) },
+        { "file (number of files)", c => c.AddKnowledgeBaseFileAsync(new KnowledgeBases.AddKnowledgeBaseFileRequest { KnowledgeBaseId = "kb", Files = Enumerable.Range(0, 21).Select(i => KnowledgeBases.KnowledgeBaseFileInput.FromUrl($"https://x/{i}.pdf")).ToArray() }) },
     };
 
     [Theory]

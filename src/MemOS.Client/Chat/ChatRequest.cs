@@ -29,7 +29,7 @@ public sealed record ChatRequest
 
     /// <summary>Knowledge bases to search (<c>knowledgebase_ids</c>); none when omitted.</summary>
     [JsonPropertyName("knowledgebase_ids")]
-    public IReadOnlyList<string>? KnowledgebaseIds { get; init; }
+    public IReadOnlyList<string>? KnowledgeBaseIds { get; init; }
 
     /// <summary>At most this many fact memories, 1 to 25 (<c>memory_limit_number</c>).</summary>
     [JsonPropertyName("memory_limit_number")]
@@ -96,7 +96,7 @@ public sealed record ChatRequest
 
     /// <summary>Knowledge bases written memories may go into (<c>allow_knowledgebase_ids</c>).</summary>
     [JsonPropertyName("allow_knowledgebase_ids")]
-    public IReadOnlyList<string>? AllowKnowledgebaseIds { get; init; }
+    public IReadOnlyList<string>? AllowKnowledgeBaseIds { get; init; }
 
     /// <summary>Whether the memory write runs asynchronously (<c>async_mode</c>; documented only for the write step).</summary>
     [JsonPropertyName("async_mode")]

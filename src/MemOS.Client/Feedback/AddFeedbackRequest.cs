@@ -36,7 +36,7 @@ public sealed record AddFeedbackRequest
 
     /// <summary>Knowledge bases whose memories the feedback may change (<c>allow_knowledgebase_ids</c>).</summary>
     [JsonPropertyName("allow_knowledgebase_ids")]
-    public IReadOnlyList<string>? AllowKnowledgebaseIds { get; init; }
+    public IReadOnlyList<string>? AllowKnowledgeBaseIds { get; init; }
 
     /// <summary>Extra body fields to send as given, for service fields this SDK does not model yet.</summary>
     [JsonExtensionData]

@@ -8,7 +8,7 @@ public sealed record AddKnowledgeBaseFileRequest
 {
     /// <summary>The knowledge base (<c>knowledgebase_id</c>).</summary>
     [JsonPropertyName("knowledgebase_id")]
-    public required string KnowledgebaseId { get; init; }
+    public required string KnowledgeBaseId { get; init; }
 
     /// <summary>The files, at most 20 (<c>file</c>).</summary>
     [JsonPropertyName("file")]
@@ -20,7 +20,7 @@ public sealed record AddKnowledgeBaseFileRequest
 
     internal void Validate()
     {
-        Guard.Required(KnowledgebaseId, "knowledgebase_id");
+        Guard.Required(KnowledgeBaseId, "knowledgebase_id");
         Guard.Required(Files, "file");
         Guard.Range(Files.Count, 1, Guard.MaxUploadFiles, "file (number of files)");
         for (var i = 0; i < Files.Count; i++)

@@ -8,11 +8,11 @@ public sealed record CreateKnowledgeBaseRequest
 {
     /// <summary>The name (<c>knowledgebase_name</c>).</summary>
     [JsonPropertyName("knowledgebase_name")]
-    public required string KnowledgebaseName { get; init; }
+    public required string KnowledgeBaseName { get; init; }
 
     /// <summary>What it holds (<c>knowledgebase_description</c>).</summary>
     [JsonPropertyName("knowledgebase_description")]
-    public string? KnowledgebaseDescription { get; init; }
+    public string? KnowledgeBaseDescription { get; init; }
 
     /// <summary>Extra body fields to send as given, for service fields this SDK does not model yet.</summary>
     [JsonExtensionData]
@@ -20,6 +20,6 @@ public sealed record CreateKnowledgeBaseRequest
 
     internal void Validate()
     {
-        Guard.Required(KnowledgebaseName, "knowledgebase_name");
+        Guard.Required(KnowledgeBaseName, "knowledgebase_name");
     }
 }

@@ -12,7 +12,7 @@ public sealed record DeleteKnowledgeBaseFileRequest
 
     /// <summary>Their knowledge base (sent by the official CLI; not in the schema) (<c>knowledgebase_id</c>).</summary>
     [JsonPropertyName("knowledgebase_id")]
-    public string? KnowledgebaseId { get; init; }
+    public string? KnowledgeBaseId { get; init; }
 
     /// <summary>Extra body fields to send as given, for service fields this SDK does not model yet.</summary>
     [JsonExtensionData]

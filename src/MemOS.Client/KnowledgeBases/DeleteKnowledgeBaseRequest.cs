@@ -8,7 +8,7 @@ internal sealed record DeleteKnowledgeBaseRequest
 {
     /// <summary>The knowledge base (<c>knowledgebase_id</c>).</summary>
     [JsonPropertyName("knowledgebase_id")]
-    public required string KnowledgebaseId { get; init; }
+    public required string KnowledgeBaseId { get; init; }
 
     /// <summary>Extra body fields to send as given, for service fields this SDK does not model yet.</summary>
     [JsonExtensionData]
@@ -16,6 +16,6 @@ internal sealed record DeleteKnowledgeBaseRequest
 
     internal void Validate()
     {
-        Guard.Required(KnowledgebaseId, "knowledgebase_id");
+        Guard.Required(KnowledgeBaseId, "knowledgebase_id");
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.KnowledgeBases;
 
-/// <summary>The body of <c>POST /get/knowledgebase-file</c> (SPEC §9.5). Exactly one mode: details of <see cref="FileIds"/>, or a page of <see cref="KnowledgebaseId"/>'s files.</summary>
+/// <summary>The body of <c>POST /get/knowledgebase-file</c> (SPEC §9.5). Exactly one mode: details of <see cref="FileIds"/>, or a page of <see cref="KnowledgeBaseId"/>'s files.</summary>
 public sealed record GetKnowledgeBaseFileRequest
 {
     /// <summary>Files to describe (<c>file_ids</c>).</summary>
@@ -12,7 +12,7 @@ public sealed record GetKnowledgeBaseFileRequest
 
     /// <summary>The knowledge base to list (<c>knowledgebase_id</c>).</summary>
     [JsonPropertyName("knowledgebase_id")]
-    public string? KnowledgebaseId { get; init; }
+    public string? KnowledgeBaseId { get; init; }
 
     /// <summary>Only files of this kind (listing only) (<c>type</c>).</summary>
     [JsonPropertyName("type")]
@@ -32,7 +32,7 @@ public sealed record GetKnowledgeBaseFileRequest
 
     internal void Validate()
     {
-        Guard.ExactlyOne("file_ids or knowledgebase_id", FileIds, KnowledgebaseId);
+        Guard.ExactlyOne("file_ids or knowledgebase_id", FileIds, KnowledgeBaseId);
         if (FileIds is { Count: 0 })
         {
             throw new ArgumentException("file_ids must hold at least one id.", nameof(FileIds));

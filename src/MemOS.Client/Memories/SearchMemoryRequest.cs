@@ -32,7 +32,7 @@ public sealed record SearchMemoryRequest
 
     /// <summary>Knowledge bases to search too (<c>knowledgebase_ids</c>); none when omitted.</summary>
     [JsonPropertyName("knowledgebase_ids")]
-    public IReadOnlyList<string>? KnowledgebaseIds { get; init; }
+    public IReadOnlyList<string>? KnowledgeBaseIds { get; init; }
 
     /// <summary>Which memory categories to recall (<c>include_memory_view</c>); events and profiles only when listed.</summary>
     [JsonPropertyName("include_memory_view")]

@@ -49,7 +49,7 @@ public sealed record AddMessageRequest
 
     /// <summary>Also write the generated memories into these knowledge bases (<c>allow_knowledgebase_ids</c>).</summary>
     [JsonPropertyName("allow_knowledgebase_ids")]
-    public IReadOnlyList<string>? AllowKnowledgebaseIds { get; init; }
+    public IReadOnlyList<string>? AllowKnowledgeBaseIds { get; init; }
 
     /// <summary>
     /// <see langword="false"/> waits until processing finishes (<c>async_mode</c>; service default true).
