@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -23,6 +24,11 @@ internal sealed class MemOSTransport : IDisposable
     private readonly string? _authorization;
     private readonly TimeSpan _timeout;
 
+    // The fixed routes (every JSON POST and stream) are resolved once: a Uri and an operation
+    // built per call cost about 600 bytes. Paths carrying ids or queries are built per call,
+    // so this holds only the client's few routes.
+    private readonly ConcurrentDictionary<string, (Uri Uri, MemOSOperation Operation)> _routes = new(StringComparer.Ordinal);
+
     public MemOSTransport(HttpClient http, bool ownsHttp, TransportSettings settings)
     {
         _http = http;
@@ -43,23 +49,24 @@ internal sealed class MemOSTransport : IDisposable
 
     /// <summary>POSTs a JSON body and returns the envelope's data, or throws the mapped exception.</summary>
     public Task<TData?> PostAsync<TRequest, TData>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken)
-        => SendAsync(HttpMethod.Post, path, JsonBody(body, requestInfo), envelopeInfo, bareInfo: null, cancellationToken);
+        => SendAsync(HttpMethod.Post, path, JsonBody(body, requestInfo), envelopeInfo, bareInfo: null, cancellationToken, fixedRoute: true);
 
     /// <summary>
     /// Like <see cref="PostAsync"/>, for an answer that may be <c>{message, data}</c> without a
     /// code (the self-hosted chat/complete, SPEC A.3). A code, when present, is still checked.
     /// </summary>
     public Task<TData?> PostWithOptionalCodeAsync<TRequest, TData>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken)
-        => SendAsync(HttpMethod.Post, path, JsonBody(body, requestInfo), envelopeInfo, bareInfo: null, cancellationToken, codeOptional: true);
+        => SendAsync(HttpMethod.Post, path, JsonBody(body, requestInfo), envelopeInfo, bareInfo: null, cancellationToken, codeOptional: true, fixedRoute: true);
 
     /// <summary>
     /// Sends a request and returns the envelope's data. With <paramref name="bareInfo"/>, a body
     /// without an envelope code is read as the data itself (rerank documents such a body); with
-    /// <paramref name="codeOptional"/>, the envelope's data is taken even without a code.
+    /// <paramref name="codeOptional"/>, the envelope's data is taken even without a code. A
+    /// <paramref name="fixedRoute"/> (no id or query in it) is resolved once and kept.
     /// </summary>
-    public async Task<TData?> SendAsync<TData>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, JsonTypeInfo<TData>? bareInfo, CancellationToken cancellationToken, bool codeOptional = false)
+    public async Task<TData?> SendAsync<TData>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, JsonTypeInfo<TData>? bareInfo, CancellationToken cancellationToken, bool codeOptional = false, bool fixedRoute = false)
     {
-        using var request = CreateRequest(method, path, content, JsonMediaType);
+        using var request = CreateRequest(method, path, fixedRoute, content, JsonMediaType);
         using var timeout = StartTimeout(cancellationToken);
         try
         {
@@ -83,7 +90,7 @@ internal sealed class MemOSTransport : IDisposable
     /// </summary>
     public async Task<HttpResponseMessage> OpenStreamAsync<TRequest>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(HttpMethod.Post, path, JsonBody(body, requestInfo), EventStreamMediaType);
+        using var request = CreateRequest(HttpMethod.Post, path, fixedRoute: true, JsonBody(body, requestInfo), EventStreamMediaType);
         using var timeout = StartTimeout(cancellationToken);
         HttpResponseMessage? response = null;
         try
@@ -323,10 +330,14 @@ internal sealed class MemOSTransport : IDisposable
         }
     }
 
-    private HttpRequestMessage CreateRequest(HttpMethod method, string path, HttpContent? content, string accept)
+    private static (Uri Uri, MemOSOperation Operation) Resolve(string path, Uri baseUri)
+        => (new Uri(baseUri, path), MemOSOperation.For(OperationName(path)));
+
+    private HttpRequestMessage CreateRequest(HttpMethod method, string path, bool fixedRoute, HttpContent? content, string accept)
     {
-        var request = new HttpRequestMessage(method, new Uri(_baseUri, path)) { Content = content };
-        request.Options.Set(MemOSOperation.Key, MemOSOperation.For(OperationName(path)));
+        var (uri, operation) = fixedRoute ? _routes.GetOrAdd(path, Resolve, _baseUri) : Resolve(path, _baseUri);
+        var request = new HttpRequestMessage(method, uri) { Content = content };
+        request.Options.Set(MemOSOperation.Key, operation);
         if (_authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", _authorization);
