@@ -88,7 +88,7 @@ public sealed record AddMessageRequest
         for (var i = 0; i < Messages.Count; i++)
         {
             var message = Messages[i] ?? throw new ArgumentException($"messages[{i}] must not be null.", nameof(Messages));
-            message.Validate($"messages[{i}]");
+            message.Validate(i);
         }
     }
 }

@@ -53,7 +53,8 @@ public sealed record ContentPart
         return new() { Type = ContentPartType.File, File = new() { FileData = fileData } };
     }
 
-    internal void Validate(string field)
+    /// <summary>Checks part <paramref name="partIndex"/> of message <paramref name="messageIndex"/>; the name is formatted only for an error.</summary>
+    internal void Validate(int messageIndex, int partIndex)
     {
         var missing = Type.Value switch
         {
@@ -65,6 +66,7 @@ public sealed record ContentPart
         };
         if (missing is not null)
         {
+            var field = $"messages[{messageIndex}].content[{partIndex}]";
             throw new ArgumentException($"{field}.{missing} is required for a '{Type.Value}' content part.", field);
         }
     }

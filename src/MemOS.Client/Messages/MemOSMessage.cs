@@ -78,31 +78,45 @@ public sealed record MemOSMessage
         return Create(MessageRole.Tool, content) with { ToolCallId = toolCallId };
     }
 
-    internal void Validate(string field)
+    /// <summary>
+    /// Checks the message at <paramref name="index"/> of a request's messages. This runs on every
+    /// add, so the field's name (<c>messages[i]</c>) is formatted only when there is an error to report.
+    /// </summary>
+    internal void Validate(int index)
     {
-        Guard.Required(Role.Value, $"{field}.role");
-        if (Content is null && (ToolCalls is null || ToolCalls.Count == 0))
+        if (string.IsNullOrWhiteSpace(Role.Value))
         {
-            throw new ArgumentException($"{field}.content is required unless the message carries tool_calls.", field);
+            throw Invalid(index, ".role", " is required and must not be empty.");
         }
 
-        if (Role == MessageRole.Tool)
+        if (Content is null && (ToolCalls is null || ToolCalls.Count == 0))
         {
-            Guard.Required(ToolCallId, $"{field}.tool_call_id");
+            throw Invalid(index, string.Empty, ".content is required unless the message carries tool_calls.");
+        }
+
+        if (Role == MessageRole.Tool && string.IsNullOrWhiteSpace(ToolCallId))
+        {
+            throw Invalid(index, ".tool_call_id", " is required and must not be empty.");
         }
 
         if (RoleName is not null && RoleId is null)
         {
-            throw new ArgumentException($"{field}.role_name must be sent together with role_id.", field);
+            throw Invalid(index, string.Empty, ".role_name must be sent together with role_id.");
         }
 
         if (Content?.Parts is { } parts)
         {
             for (var i = 0; i < parts.Count; i++)
             {
-                parts[i].Validate($"{field}.content[{i}]");
+                parts[i].Validate(index, i);
             }
         }
+    }
+
+    private static ArgumentException Invalid(int index, string field, string problem)
+    {
+        var name = $"messages[{index}]{field}";
+        return new ArgumentException(name + problem, name);
     }
 
     private static MemOSMessage Create(MessageRole role, MessageContent content)

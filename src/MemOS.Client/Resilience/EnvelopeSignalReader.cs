@@ -90,6 +90,13 @@ internal static class EnvelopeSignalReader
                     if (isCode)
                     {
                         code = (int)number;
+
+                        // A success envelope carries nothing else the handler acts on: its data,
+                        // the bulk of the body, is left for the transport to read once.
+                        if (code is 0 or 200)
+                        {
+                            break;
+                        }
                     }
                     else
                     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -25,6 +26,11 @@ internal sealed class MemOSTransport : IDisposable
     private readonly Uri _baseUri;
     private readonly string? _authorization;
     private readonly TimeSpan _timeout;
+
+    // The fixed routes (every JSON POST and stream) are resolved once: a Uri and an operation
+    // built per call cost about 600 bytes. Paths carrying ids or queries are built per call,
+    // so this holds only the client's few routes.
+    private readonly ConcurrentDictionary<string, (Uri Uri, MemOSOperation Operation)> _routes = new(StringComparer.Ordinal);
 
     public MemOSTransport(HttpClient http, bool ownsHttp, TransportSettings settings)
     {
@@ -357,10 +363,16 @@ internal sealed class MemOSTransport : IDisposable
         }
     }
 
+    private static (Uri Uri, MemOSOperation Operation) Resolve(string path, Uri baseUri)
+        => (new Uri(baseUri, path), MemOSOperation.For(OperationName(path)));
+
     private HttpRequestMessage CreateRequest(HttpMethod method, string path, HttpContent? content, string accept, OperationTelemetry telemetry)
     {
-        var request = new HttpRequestMessage(method, new Uri(_baseUri, path)) { Content = content };
-        request.Options.Set(MemOSOperation.Key, MemOSOperation.For(OperationName(path)));
+        // A fixed route (no id, no query) is resolved once; paths carrying ids are built per call,
+        // so the cache never grows past the API's own routes.
+        var (uri, operation) = OperationName(path) == path ? _routes.GetOrAdd(path, Resolve, _baseUri) : Resolve(path, _baseUri);
+        var request = new HttpRequestMessage(method, uri) { Content = content };
+        request.Options.Set(MemOSOperation.Key, operation);
         request.Options.Set(OperationTelemetry.Key, telemetry);
         if (_authorization is not null)
         {

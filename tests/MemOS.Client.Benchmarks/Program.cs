@@ -1,0 +1,25 @@
+using BenchmarkDotNet.Running;
+using MemOS.Client.Benchmarks;
+
+// --quick: every benchmark with few, short iterations (see docs/performance.md). Without a
+// filter BenchmarkDotNet would ask on the console which to run, so quick mode runs them all.
+var quick = args.Contains("--quick");
+var rest = args.Where(arg => arg != "--quick").ToList();
+if (quick && !rest.Any(arg => arg is "--filter" or "-f"))
+{
+    rest.AddRange(["--filter", "*"]);
+}
+
+await using var server = await BenchServer.StartAsync();
+var latencies = LatencyColumn.CreateDirectory();
+try
+{
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. rest], BenchConfig.Create(quick));
+
+    // A benchmark that failed to run fails the command; timings are never judged here.
+    return summaries.Any(summary => summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success)) ? 1 : 0;
+}
+finally
+{
+    Directory.Delete(latencies, recursive: true);
+}
