@@ -109,7 +109,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         var result = await _transport.PostAsync("chat", request with { Stream = false }, Json.ChatRequest, Json.MemOSEnvelopeChatResult, cancellationToken, request.ModelName?.Value).ConfigureAwait(false);
-        return result ?? throw MissingData("chat");
+        return result ?? throw MemOSErrorFactory.MissingData("chat");
     }
 
     /// <inheritdoc />
@@ -165,7 +165,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         // Ids are opaque: every reserved character is escaped, slashes included.
         var path = "get/memory/" + Uri.EscapeDataString(memoryId);
         return await _transport.SendAsync(HttpMethod.Get, path, content: null, Json.MemOSEnvelopeGetMemoryByIdResult, bareInfo: null, cancellationToken).ConfigureAwait(false)
-               ?? throw MissingData("get/memory");
+               ?? throw MemOSErrorFactory.MissingData("get/memory");
     }
 
     /// <inheritdoc />
@@ -218,7 +218,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
 
         // Older answers wrap the status in a one-element list without the task id (SPEC §6.3).
         var statuses = ReadOneOrList(data, Json.TaskStatusResult, "get/status");
-        var status = statuses.Length > 0 ? statuses[0] : throw MissingData("get/status");
+        var status = statuses.Length > 0 ? statuses[0] : throw MemOSErrorFactory.MissingData("get/status");
         return status.TaskId is null ? status with { TaskId = taskId } : status;
     }
 
@@ -228,7 +228,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         return await _transport.PostAsync("extract/memory", request, Json.ExtractMemoryRequest, Json.MemOSEnvelopeExtractMemoryResult, cancellationToken).ConfigureAwait(false)
-               ?? throw MissingData("extract/memory");
+               ?? throw MemOSErrorFactory.MissingData("extract/memory");
     }
 
     /// <inheritdoc />
@@ -240,7 +240,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         // The docs show a bare body, the official client's tests an envelope (SPEC §14 Q9): both are read.
         var body = MemOSTransport.JsonBody(request, Json.RerankRequest);
         return await _transport.SendAsync(HttpMethod.Post, "rerank", body, Json.MemOSEnvelopeRerankResult, Json.RerankResult, cancellationToken).ConfigureAwait(false)
-               ?? throw MissingData("rerank");
+               ?? throw MemOSErrorFactory.MissingData("rerank");
     }
 
     /// <inheritdoc />
@@ -249,7 +249,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         return await _transport.PostAsync("create/knowledgebase", request, Json.CreateKnowledgeBaseRequest, Json.MemOSEnvelopeCreateKnowledgeBaseResult, cancellationToken).ConfigureAwait(false)
-               ?? throw MissingData("create/knowledgebase");
+               ?? throw MemOSErrorFactory.MissingData("create/knowledgebase");
     }
 
     /// <inheritdoc />
@@ -366,7 +366,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         return await _transport.PostAsync("add/profile_template", request, Json.AddProfileTemplateRequest, Json.MemOSEnvelopeAddProfileTemplateResult, cancellationToken).ConfigureAwait(false)
-               ?? throw MissingData("add/profile_template");
+               ?? throw MemOSErrorFactory.MissingData("add/profile_template");
     }
 
     /// <inheritdoc />
@@ -384,7 +384,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         var request = new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId };
         request.Validate();
         var result = await _transport.PostAsync("get/profile_template", request, Json.ProfileTemplateIdRequest, Json.MemOSEnvelopeGetProfileTemplateResult, cancellationToken).ConfigureAwait(false);
-        return result?.ProfileTemplate ?? throw MissingData("get/profile_template");
+        return result?.ProfileTemplate ?? throw MemOSErrorFactory.MissingData("get/profile_template");
     }
 
     /// <inheritdoc />
@@ -393,7 +393,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         return await _transport.PostAsync("update/profile_template", request, Json.UpdateProfileTemplateRequest, Json.MemOSEnvelopeUpdateProfileTemplateResult, cancellationToken).ConfigureAwait(false)
-               ?? throw MissingData("update/profile_template");
+               ?? throw MemOSErrorFactory.MissingData("update/profile_template");
     }
 
     /// <inheritdoc />
@@ -402,14 +402,11 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         var request = new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId };
         request.Validate();
         return await _transport.PostAsync("delete/profile_template", request, Json.ProfileTemplateIdRequest, Json.MemOSEnvelopeDeleteProfileTemplateResult, cancellationToken).ConfigureAwait(false)
-               ?? throw MissingData("delete/profile_template");
+               ?? throw MemOSErrorFactory.MissingData("delete/profile_template");
     }
 
     /// <summary>Releases the connection pool, when this client created it.</summary>
     public void Dispose() => _transport.Dispose();
-
-    private static MemOSException MissingData(string operation)
-        => MemOSErrorFactory.InvalidResponse(operation, "the answer has no data", System.Net.HttpStatusCode.OK, traceId: null);
 
     // Some answers are an object in one service version and a list in another (SPEC §6.3, §9.3).
     private static T[] ReadOneOrList<T>(JsonElement data, JsonTypeInfo<T> info, string operation)

@@ -32,6 +32,36 @@ internal static class MemOSErrorFactory
         return new MemOSException(message).WithContext(new(null, status, traceId, cleanServerMessage, IsTransient: false));
     }
 
+    public static MemOSException MissingData(string operation)
+        => InvalidResponse(operation, "the answer has no data", HttpStatusCode.OK, traceId: null);
+
+    /// <summary>An <c>error</c> event in a stream; the service's text is redacted and kept whole in ServerMessage.</summary>
+    public static MemOSStreamException StreamError(string operation, string serverMessage, HttpStatusCode status, string? traceId, SecretRedactor redactor)
+    {
+        var clean = redactor.Redact(serverMessage);
+        var exception = new MemOSStreamException($"MemOS {operation} stream reported an error: {Shown(clean)} {Where(status, traceId)}");
+        exception.WithContext(new(null, status, traceId, clean, IsTransient: false));
+        return exception;
+    }
+
+    /// <summary>A stream that ended before its end event: closed cleanly, or cut by the network (<paramref name="inner"/>).</summary>
+    public static MemOSStreamException StreamCut(string operation, HttpStatusCode status, string? traceId, Exception? inner)
+    {
+        var what = inner is null ? "closed before its end event; the answer may be incomplete" : "was cut off before its end; the answer is incomplete";
+        var exception = new MemOSStreamException($"MemOS {operation} stream {what}. {Where(status, traceId)}", inner);
+        exception.WithContext(new(null, status, traceId, null, IsTransient: true));
+        return exception;
+    }
+
+    /// <summary>A stream that sent nothing for longer than the idle timeout.</summary>
+    public static MemOSTimeoutException StreamIdle(string operation, TimeSpan idleTimeout, HttpStatusCode status, string? traceId, Exception inner)
+    {
+        var seconds = idleTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        var exception = new MemOSTimeoutException($"MemOS {operation} stream sent no event for {seconds} s (MemOSClientOptions.StreamIdleTimeout); the answer is incomplete. {Where(status, traceId)}", inner);
+        exception.WithContext(new(null, status, traceId, null, IsTransient: true));
+        return exception;
+    }
+
     public static MemOSException InvalidResponse(string operation, string problem, HttpStatusCode status, string? traceId, Exception? inner = null)
     {
         var message = $"MemOS {operation} returned an unreadable response: {problem}. {Where(status, traceId)}";
@@ -48,8 +78,7 @@ internal static class MemOSErrorFactory
             .Append(info.Meaning).Append(". Fix: ").Append(info.Fix).Append('.');
         if (!string.IsNullOrWhiteSpace(cleanServerMessage))
         {
-            var shown = cleanServerMessage.Length > MaxServerMessageLength ? cleanServerMessage[..MaxServerMessageLength] + "…" : cleanServerMessage;
-            text.Append(" Service said: \"").Append(shown).Append("\".");
+            text.Append(" Service said: \"").Append(Shown(cleanServerMessage)).Append("\".");
         }
 
         if (retryAfter is { } wait)
@@ -71,6 +100,10 @@ internal static class MemOSErrorFactory
         };
         return exception.WithContext(new(code, httpStatus, traceId, cleanServerMessage, info.IsTransient));
     }
+
+    // Service text (tracebacks, for the self-hosted server) is kept whole in ServerMessage, shortened in Message.
+    private static string Shown(string? text)
+        => text is null ? string.Empty : text.Length > MaxServerMessageLength ? text[..MaxServerMessageLength] + "…" : text;
 
     private static string Where(HttpStatusCode? status, string? traceId)
     {

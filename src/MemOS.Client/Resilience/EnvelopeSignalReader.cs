@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Net.Http.Headers;
 using System.Text.Json;
+using MemOS.Client.Transport;
 
 namespace MemOS.Client.Resilience;
 
@@ -16,7 +16,8 @@ internal static class EnvelopeSignalReader
     public static async Task<EnvelopeSignals> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var content = response.Content;
-        if (!IsJsonOrUnlabelled(content.Headers.ContentType))
+        // An unlabelled body may still be an envelope; the transport reads it as one too.
+        if (content.Headers.ContentType is not null && !MemOSTransport.IsJson(response))
         {
             return default;
         }
@@ -117,18 +118,12 @@ internal static class EnvelopeSignalReader
         return new(code, retryAfter);
     }
 
-    private static bool IsJsonOrUnlabelled(MediaTypeHeaderValue? contentType)
-        => contentType?.MediaType is not { } mediaType
-           || mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-           || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)
-           || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
-
     private static MemOSException TooLarge(HttpResponseMessage response, Exception? inner = null)
     {
         var status = response.StatusCode;
         response.Dispose();
         return MemOSErrorFactory.InvalidResponse(
-            response.RequestMessage?.Options.TryGetValue(Transport.MemOSOperation.Key, out var operation) == true ? operation.Name : "request",
+            response.RequestMessage?.Options.TryGetValue(MemOSOperation.Key, out var operation) == true ? operation.Name : "request",
             $"the body is larger than the {MaxBodyBytes / (1024 * 1024)} MB the SDK buffers",
             status,
             traceId: null,

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Serialization.Metadata;
 using MemOS.Client.Chat;
 using MemOS.Client.Streaming;
@@ -82,7 +81,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
 
         // The success answer is {message, data} with no code (SPEC A.3).
         var result = await _transport.PostWithOptionalCodeAsync("product/chat/complete", request, Json.ServerChatRequest, Json.MemOSEnvelopeServerChatCompleteResult, cancellationToken).ConfigureAwait(false);
-        return result ?? throw MemOSErrorFactory.InvalidResponse("product/chat/complete", "the answer has no data", HttpStatusCode.OK, traceId: null);
+        return result ?? throw MemOSErrorFactory.MissingData("product/chat/complete");
     }
 
     /// <inheritdoc />

@@ -106,20 +106,12 @@ internal static class ChatStreamReader
             }
             catch (Exception exception) when (MemOSTransport.IsTransportFailure(exception))
             {
-                throw MemOSTransport.ForOperation(ReadFailure(path, exception, idle, transport.StreamIdleTimeout, traceId, cancellationToken), path);
+                throw MemOSTransport.ForOperation(ReadFailure(path, exception, idle, transport.StreamIdleTimeout, response.StatusCode, traceId, cancellationToken), path);
             }
 
             if (next is ChatStreamError error)
             {
-                var serverMessage = transport.Redactor.Redact(error.Message);
-                throw MemOSTransport.ForOperation(
-                    new MemOSStreamException($"MemOS {path} stream reported an error: {Shorten(serverMessage)} ({Where(traceId)})")
-                    {
-                        ServerMessage = serverMessage,
-                        HttpStatus = response.StatusCode,
-                        TraceId = traceId,
-                    },
-                    path);
+                throw MemOSTransport.ForOperation(MemOSErrorFactory.StreamError(path, error.Message, response.StatusCode, traceId, transport.Redactor), path);
             }
 
             yield return next;
@@ -131,46 +123,21 @@ internal static class ChatStreamReader
 
         if (requireEndMarker)
         {
-            throw MemOSTransport.ForOperation(
-                new MemOSStreamException($"MemOS {path} stream closed before its end event; the answer may be incomplete ({Where(traceId)}).")
-                {
-                    HttpStatus = response.StatusCode,
-                    TraceId = traceId,
-                    IsTransient = true,
-                },
-                path);
+            throw MemOSTransport.ForOperation(MemOSErrorFactory.StreamCut(path, response.StatusCode, traceId, inner: null), path);
         }
 
         yield return new ChatStreamEnd();
     }
 
-    private static Exception ReadFailure(string path, Exception exception, CancellationTokenSource idle, TimeSpan idleTimeout, string? traceId, CancellationToken cancellationToken)
+    private static Exception ReadFailure(string path, Exception exception, CancellationTokenSource idle, TimeSpan idleTimeout, System.Net.HttpStatusCode status, string? traceId, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
             return exception as OperationCanceledException ?? new OperationCanceledException(cancellationToken);
         }
 
-        if (idle.IsCancellationRequested)
-        {
-            return new MemOSTimeoutException(
-                $"MemOS {path} stream sent no event for {idleTimeout.TotalSeconds:0.###} s (MemOSClientOptions.StreamIdleTimeout); the answer is incomplete ({Where(traceId)}).",
-                exception)
-            {
-                TraceId = traceId,
-                IsTransient = true,
-            };
-        }
-
-        return new MemOSStreamException($"MemOS {path} stream was cut off before its end; the answer is incomplete ({Where(traceId)}).", exception)
-        {
-            TraceId = traceId,
-            IsTransient = true,
-        };
+        return idle.IsCancellationRequested
+            ? MemOSErrorFactory.StreamIdle(path, idleTimeout, status, traceId, exception)
+            : MemOSErrorFactory.StreamCut(path, status, traceId, exception);
     }
-
-    private static string Shorten(string? text)
-        => text is null ? string.Empty : text.Length > 500 ? text[..500] + "…" : text;
-
-    private static string Where(string? traceId) => traceId is null ? "no trace id" : "trace id " + traceId;
 }
