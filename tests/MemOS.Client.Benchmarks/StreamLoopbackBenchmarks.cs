@@ -1,34 +1,7 @@
-using BenchmarkDotNet.Attributes;
-
 namespace MemOS.Client.Benchmarks;
 
-/// <summary>The recorded stream over loopback, read to its end: the floor's SSE strings against the SDK's typed events.</summary>
-public class StreamLoopbackBenchmarks
+/// <summary>The recorded stream of 10,000 events over loopback, read to its end.</summary>
+public class StreamLoopbackBenchmarks : StreamBenchmarksBase
 {
-    private HttpClient _floorHttp = null!;
-    private FloorClient _floor = null!;
-    private MemOSClient _sdk = null!;
-    private Uri _chatUri = null!;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _chatUri = new Uri(BenchServer.ApiRoot, "chat");
-        _floorHttp = Clients.Bare();
-        _floor = new FloorClient(_floorHttp);
-        _sdk = Clients.Sdk(BenchServer.ApiRoot);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _sdk.Dispose();
-        _floorHttp.Dispose();
-    }
-
-    [Benchmark(Baseline = true)]
-    public Task<int> Floor() => _floor.CountEventsAsync(_chatUri, Bodies.ChatStreamRequestBytes);
-
-    [Benchmark]
-    public Task<int> Sdk() => StreamCount.Of(_sdk);
+    protected override Uri Root => BenchServer.ApiRoot;
 }
