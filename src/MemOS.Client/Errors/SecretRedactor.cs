@@ -12,14 +12,7 @@ internal sealed class SecretRedactor
     public SecretRedactor(string? secret)
     {
         // The bare key is what an echo would show, whether or not it was configured with its scheme.
-        var key = secret?.Trim();
-        foreach (var scheme in new[] { "Token ", "Bearer " })
-        {
-            if (key is not null && key.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-            {
-                key = key[scheme.Length..].Trim();
-            }
-        }
+        var key = secret is null ? null : Transport.TransportSettings.BareKey(secret);
 
         // Very short strings would mask ordinary words; real keys are long.
         _secret = key is { Length: >= 8 } ? key : null;

@@ -40,7 +40,7 @@ internal sealed class OperationTelemetry : IDisposable
             { MemOSTelemetry.ServerPortTag, server.Port },
         };
 
-        var isChat = MemOSOperation.For(operation).IsGeneration;
+        var isChat = MemOSOperation.IsGenerationRoute(operation);
         var activity = MemOSTelemetry.Source.HasListeners()
             ? MemOSTelemetry.Source.StartActivity(isChat && requestModel is not null ? "chat " + requestModel : operation, ActivityKind.Client, parentContext: default, tags)
             : null;

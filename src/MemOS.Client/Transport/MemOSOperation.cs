@@ -18,7 +18,10 @@ internal sealed record MemOSOperation(string Name, bool IsWrite, bool IsGenerati
     };
 
     public static MemOSOperation For(string route)
-        => new(route, Writes.Contains(route), route is "chat" or "product/chat/stream" or "product/chat/complete");
+        => new(route, Writes.Contains(route), IsGenerationRoute(route));
+
+    /// <summary>Routes whose answer a model generates, and so may run long.</summary>
+    public static bool IsGenerationRoute(string route) => route is "chat" or "product/chat/stream" or "product/chat/complete";
 
     /// <summary>A request sent through the handler without an operation is treated as an unrepeatable write.</summary>
     public static MemOSOperation Unknown(HttpRequestMessage request)

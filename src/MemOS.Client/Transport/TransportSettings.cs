@@ -23,8 +23,21 @@ internal sealed record TransportSettings(Uri BaseUri, string? Authorization, str
         }
 
         var key = apiKey.Trim();
-        return key.StartsWith("Token ", StringComparison.OrdinalIgnoreCase) || key.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? key
-            : defaultScheme + " " + key;
+        return BareKey(key).Length == key.Length ? defaultScheme + " " + key : key;
+    }
+
+    /// <summary>The key without a <c>Token </c> or <c>Bearer </c> scheme it was configured with.</summary>
+    public static string BareKey(string apiKey)
+    {
+        var key = apiKey.Trim();
+        foreach (var scheme in (ReadOnlySpan<string>)["Token ", "Bearer "])
+        {
+            if (key.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                return key[scheme.Length..].Trim();
+            }
+        }
+
+        return key;
     }
 }
