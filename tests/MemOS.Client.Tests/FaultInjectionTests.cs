@@ -135,6 +135,10 @@ public sealed class FaultInjectionTests
         server.Requests.Should().HaveCount(1);
     }
 
+    // Long enough that every attempt reaches the server even when the whole suite loads the
+    // machine, so the count of attempts it saw is exact; short enough to keep the test quick.
+    private static readonly TimeSpan AttemptLimit = TimeSpan.FromSeconds(1);
+
     [Fact]
     public async Task A_stall_before_headers_times_out_each_attempt_and_only_reads_retry()
     {
@@ -142,7 +146,7 @@ public sealed class FaultInjectionTests
         using var reader = server.CreateClient(o =>
         {
             o.TimeProvider = null;
-            o.Retry = new MemOSRetryOptions { AttemptTimeout = TimeSpan.FromMilliseconds(200), BaseDelay = TimeSpan.Zero, UseJitter = false };
+            o.Retry = new MemOSRetryOptions { AttemptTimeout = AttemptLimit, BaseDelay = TimeSpan.Zero, UseJitter = false };
         });
 
         var read = () => reader.SearchMemoryAsync("u", "q").WaitAsync(Bound);
@@ -153,7 +157,7 @@ public sealed class FaultInjectionTests
         using var writer = writes.CreateClient(o =>
         {
             o.TimeProvider = null;
-            o.Retry = new MemOSRetryOptions { AttemptTimeout = TimeSpan.FromMilliseconds(200), BaseDelay = TimeSpan.Zero, UseJitter = false };
+            o.Retry = new MemOSRetryOptions { AttemptTimeout = AttemptLimit, BaseDelay = TimeSpan.Zero, UseJitter = false };
         });
         var write = () => Write(writer).WaitAsync(Bound);
         (await write.Should().ThrowAsync<MemOSTimeoutException>()).Which.WriteMayHaveBeenApplied.Should().BeTrue();
