@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using MemOS.Client.Api;
 using MemOS.Client.Chat;
 using MemOS.Client.Feedback;
 using MemOS.Client.KnowledgeBases;
@@ -11,6 +12,7 @@ using MemOS.Client.Ranking;
 using MemOS.Client.Serialization;
 using MemOS.Client.Streaming;
 using MemOS.Client.Tasks;
+using MemOS.Client.Telemetry;
 using MemOS.Client.Transport;
 
 namespace MemOS.Client;
@@ -25,6 +27,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     private static readonly MemOSJsonContext Json = MemOSJsonContext.Default;
 
     private readonly MemOSTransport _transport;
+    private readonly IMemOSCloudApi _api;
     private readonly bool _requireStreamEndMarker;
 
     /// <summary>Creates a client for the default (China) endpoint with an API key.</summary>
@@ -75,6 +78,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
             options.ApiKey,
             options.Timeout,
             options.StreamIdleTimeout));
+        _api = ApiFactory.Create<IMemOSCloudApi>(_transport, Json.Options);
         _requireStreamEndMarker = options.RequireStreamEndMarker;
     }
 
@@ -90,7 +94,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        var result = await _transport.PostAsync("add/message", request, Json.AddMessageRequest, Json.MemOSEnvelopeAddMessageResult, cancellationToken).ConfigureAwait(false);
+        var result = await _transport.SendAsync(Routes.AddMessage, (telemetry, token) => _api.AddMessageAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeAddMessageResult, cancellationToken).ConfigureAwait(false);
         return result ?? new AddMessageResult();
     }
 
@@ -99,7 +103,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        var result = await _transport.PostAsync("search/memory", request, Json.SearchMemoryRequest, Json.MemOSEnvelopeSearchMemoryResult, cancellationToken).ConfigureAwait(false);
+        var result = await _transport.SendAsync(Routes.SearchMemory, (telemetry, token) => _api.SearchMemoryAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeSearchMemoryResult, cancellationToken).ConfigureAwait(false);
         return result ?? new SearchMemoryResult();
     }
 
@@ -108,8 +112,8 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        var result = await _transport.PostAsync("chat", request with { Stream = false }, Json.ChatRequest, Json.MemOSEnvelopeChatResult, cancellationToken, request.ModelName?.Value).ConfigureAwait(false);
-        return result ?? throw MemOSErrorFactory.MissingData("chat");
+        var result = await _transport.SendAsync(Routes.Chat, (telemetry, token) => _api.ChatAsync(request with { Stream = false }, _transport.Headers, telemetry, token), Json.MemOSEnvelopeChatResult, cancellationToken, requestModel: request.ModelName?.Value).ConfigureAwait(false);
+        return result ?? throw MissingData(Routes.Chat);
     }
 
     /// <inheritdoc />
@@ -118,7 +122,8 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         // Checked here rather than inside the iterator so a bad request fails at the call site.
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return ChatStreamReader.ReadAsync(_transport, "chat", request with { Stream = true }, Json.ChatRequest, Json.MemOSEnvelopeChatResult, _requireStreamEndMarker, cancellationToken, request.ModelName?.Value);
+        var streamed = request with { Stream = true };
+        return ChatStreamReader.ReadAsync(_transport, Routes.Chat, (telemetry, token) => _api.ChatStreamAsync(streamed, _transport.Headers, telemetry, token), Json.MemOSEnvelopeChatResult, _requireStreamEndMarker, cancellationToken, request.ModelName?.Value);
     }
 
     /// <inheritdoc />
@@ -126,7 +131,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.PostAsync("get/memory", request, Json.GetMemoryRequest, Json.MemOSEnvelopeGetMemoryResult, cancellationToken).ConfigureAwait(false)
+        return await _transport.SendAsync(Routes.GetMemory, (telemetry, token) => _api.GetMemoryAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeGetMemoryResult, cancellationToken).ConfigureAwait(false)
                ?? new GetMemoryResult();
     }
 
@@ -161,11 +166,8 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     public async Task<GetMemoryByIdResult> GetMemoryByIdAsync(string memoryId, CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(memoryId, "memory_id");
-
-        // Ids are opaque: every reserved character is escaped, slashes included.
-        var path = "get/memory/" + Uri.EscapeDataString(memoryId);
-        return await _transport.SendAsync(HttpMethod.Get, path, content: null, Json.MemOSEnvelopeGetMemoryByIdResult, bareInfo: null, cancellationToken).ConfigureAwait(false)
-               ?? throw MemOSErrorFactory.MissingData("get/memory");
+        return await _transport.SendAsync(Routes.GetMemoryById, (telemetry, token) => _api.GetMemoryByIdAsync(memoryId, _transport.Headers, telemetry, token), Json.MemOSEnvelopeGetMemoryByIdResult, cancellationToken).ConfigureAwait(false)
+               ?? throw MissingData(Routes.GetMemory);
     }
 
     /// <inheritdoc />
@@ -173,7 +175,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return Succeed("update/memory", request, Json.UpdateMemoryRequest, cancellationToken);
+        return Succeed(Routes.UpdateMemory, (telemetry, token) => _api.UpdateMemoryAsync(request, _transport.Headers, telemetry, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -183,7 +185,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         request.Validate();
         try
         {
-            return await Succeed("delete/memory", request, Json.DeleteMemoryRequest, cancellationToken).ConfigureAwait(false);
+            return await Succeed(Routes.DeleteMemory, (telemetry, token) => _api.DeleteMemoryAsync(request, _transport.Headers, telemetry, token), cancellationToken).ConfigureAwait(false);
         }
         catch (MemOSNotFoundException exception) when (exception.Code is MemOSErrorCodes.MemoryNotFound or MemOSErrorCodes.UserNotFound && exception.EarlierAttemptMayHaveApplied)
         {
@@ -197,7 +199,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.PostAsync("get/message", request, Json.GetMessageRequest, Json.MemOSEnvelopeGetMessageResult, cancellationToken).ConfigureAwait(false)
+        return await _transport.SendAsync(Routes.GetMessage, (telemetry, token) => _api.GetMessageAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeGetMessageResult, cancellationToken).ConfigureAwait(false)
                ?? new GetMessageResult();
     }
 
@@ -206,7 +208,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.PostAsync("add/feedback", request, Json.AddFeedbackRequest, Json.MemOSEnvelopeAddFeedbackResult, cancellationToken).ConfigureAwait(false)
+        return await _transport.SendAsync(Routes.AddFeedback, (telemetry, token) => _api.AddFeedbackAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeAddFeedbackResult, cancellationToken).ConfigureAwait(false)
                ?? new AddFeedbackResult();
     }
 
@@ -214,11 +216,11 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     public async Task<TaskStatusResult> GetTaskStatusAsync(string taskId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
-        var data = await _transport.PostAsync("get/status", new GetStatusRequest { TaskId = taskId }, Json.GetStatusRequest, Json.MemOSEnvelopeJsonElement, cancellationToken).ConfigureAwait(false);
+        var data = await _transport.SendAsync(Routes.GetStatus, (telemetry, token) => _api.GetStatusAsync(new GetStatusRequest { TaskId = taskId }, _transport.Headers, telemetry, token), Json.MemOSEnvelopeJsonElement, cancellationToken).ConfigureAwait(false);
 
         // Older answers wrap the status in a one-element list without the task id (SPEC §6.3).
-        var statuses = ReadOneOrList(data, Json.TaskStatusResult, "get/status");
-        var status = statuses.Length > 0 ? statuses[0] : throw MemOSErrorFactory.MissingData("get/status");
+        var statuses = ReadOneOrList(data, Json.TaskStatusResult, Routes.GetStatus);
+        var status = statuses.Length > 0 ? statuses[0] : throw MissingData(Routes.GetStatus);
         return status.TaskId is null ? status with { TaskId = taskId } : status;
     }
 
@@ -227,8 +229,8 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.PostAsync("extract/memory", request, Json.ExtractMemoryRequest, Json.MemOSEnvelopeExtractMemoryResult, cancellationToken).ConfigureAwait(false)
-               ?? throw MemOSErrorFactory.MissingData("extract/memory");
+        return await _transport.SendAsync(Routes.ExtractMemory, (telemetry, token) => _api.ExtractMemoryAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeExtractMemoryResult, cancellationToken).ConfigureAwait(false)
+               ?? throw MissingData(Routes.ExtractMemory);
     }
 
     /// <inheritdoc />
@@ -238,9 +240,8 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         request.Validate();
 
         // The docs show a bare body, the official client's tests an envelope (SPEC §14 Q9): both are read.
-        var body = MemOSTransport.JsonBody(request, Json.RerankRequest);
-        return await _transport.SendAsync(HttpMethod.Post, "rerank", body, Json.MemOSEnvelopeRerankResult, Json.RerankResult, cancellationToken).ConfigureAwait(false)
-               ?? throw MemOSErrorFactory.MissingData("rerank");
+        return await _transport.SendAsync(Routes.Rerank, (telemetry, token) => _api.RerankAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeRerankResult, cancellationToken, bareInfo: Json.RerankResult).ConfigureAwait(false)
+               ?? throw MissingData(Routes.Rerank);
     }
 
     /// <inheritdoc />
@@ -248,8 +249,8 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.PostAsync("create/knowledgebase", request, Json.CreateKnowledgeBaseRequest, Json.MemOSEnvelopeCreateKnowledgeBaseResult, cancellationToken).ConfigureAwait(false)
-               ?? throw MemOSErrorFactory.MissingData("create/knowledgebase");
+        return await _transport.SendAsync(Routes.CreateKnowledgeBase, (telemetry, token) => _api.CreateKnowledgeBaseAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeCreateKnowledgeBaseResult, cancellationToken).ConfigureAwait(false)
+               ?? throw MissingData(Routes.CreateKnowledgeBase);
     }
 
     /// <inheritdoc />
@@ -257,7 +258,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         var request = new DeleteKnowledgeBaseRequest { KnowledgeBaseId = knowledgebaseId };
         request.Validate();
-        return Succeed("delete/knowledgebase", request, Json.DeleteKnowledgeBaseRequest, cancellationToken);
+        return Succeed(Routes.DeleteKnowledgeBase, (telemetry, token) => _api.DeleteKnowledgeBaseAsync(request, _transport.Headers, telemetry, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -265,8 +266,8 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        var data = await _transport.PostAsync("add/knowledgebase-file", request, Json.AddKnowledgeBaseFileRequest, Json.MemOSEnvelopeJsonElement, cancellationToken).ConfigureAwait(false);
-        return ReadOneOrList(data, Json.KnowledgeBaseFileInfo, "add/knowledgebase-file");
+        var data = await _transport.SendAsync(Routes.AddKnowledgeBaseFile, (telemetry, token) => _api.AddKnowledgeBaseFileAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeJsonElement, cancellationToken).ConfigureAwait(false);
+        return ReadOneOrList(data, Json.KnowledgeBaseFileInfo, Routes.AddKnowledgeBaseFile);
     }
 
     /// <inheritdoc />
@@ -277,17 +278,10 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         var uploads = files.ToArray();
         UploadLimits.Check(uploads);
 
-        using var form = new MultipartFormDataContent();
-        foreach (var upload in uploads)
-        {
-            form.Add(upload.CreateContent(), "file", upload.FileName);
-        }
-
         // The official client sends the knowledge base and type as query parameters (SPEC §9.4).
-        var path = "add/knowledgebase-file?knowledgebase_id=" + Uri.EscapeDataString(knowledgebaseId)
-                   + (type is { } kind ? "&type=" + Uri.EscapeDataString(kind.Value) : string.Empty);
-        var data = await _transport.SendAsync(HttpMethod.Post, path, form, Json.MemOSEnvelopeJsonElement, bareInfo: null, cancellationToken).ConfigureAwait(false);
-        return ReadOneOrList(data, Json.KnowledgeBaseFileInfo, "add/knowledgebase-file");
+        var parts = Array.ConvertAll(uploads, upload => new UploadPart(upload));
+        var data = await _transport.SendAsync(Routes.AddKnowledgeBaseFile, (telemetry, token) => _api.UploadKnowledgeBaseFilesAsync(knowledgebaseId, type?.Value, parts, _transport.Headers, telemetry, token), Json.MemOSEnvelopeJsonElement, cancellationToken).ConfigureAwait(false);
+        return ReadOneOrList(data, Json.KnowledgeBaseFileInfo, Routes.AddKnowledgeBaseFile);
     }
 
     /// <inheritdoc />
@@ -295,7 +289,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.PostAsync("get/knowledgebase-file", request, Json.GetKnowledgeBaseFileRequest, Json.MemOSEnvelopeGetKnowledgeBaseFileResult, cancellationToken).ConfigureAwait(false)
+        return await _transport.SendAsync(Routes.GetKnowledgeBaseFile, (telemetry, token) => _api.GetKnowledgeBaseFileAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeGetKnowledgeBaseFileResult, cancellationToken).ConfigureAwait(false)
                ?? new GetKnowledgeBaseFileResult();
     }
 
@@ -333,7 +327,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return Succeed("delete/knowledgebase-file", request, Json.DeleteKnowledgeBaseFileRequest, cancellationToken);
+        return Succeed(Routes.DeleteKnowledgeBaseFile, (telemetry, token) => _api.DeleteKnowledgeBaseFileAsync(request, _transport.Headers, telemetry, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -341,7 +335,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return Succeed("bind/profile_template", request, Json.BindProfileTemplateRequest, cancellationToken);
+        return Succeed(Routes.BindProfileTemplate, (telemetry, token) => _api.BindProfileTemplateAsync(request, _transport.Headers, telemetry, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -349,7 +343,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return Succeed("edit/profile", request, Json.EditProfileRequest, cancellationToken);
+        return Succeed(Routes.EditProfile, (telemetry, token) => _api.EditProfileAsync(request, _transport.Headers, telemetry, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -357,7 +351,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return Succeed("delete/profile", request, Json.DeleteProfileRequest, cancellationToken);
+        return Succeed(Routes.DeleteProfile, (telemetry, token) => _api.DeleteProfileAsync(request, _transport.Headers, telemetry, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -365,8 +359,8 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.PostAsync("add/profile_template", request, Json.AddProfileTemplateRequest, Json.MemOSEnvelopeAddProfileTemplateResult, cancellationToken).ConfigureAwait(false)
-               ?? throw MemOSErrorFactory.MissingData("add/profile_template");
+        return await _transport.SendAsync(Routes.AddProfileTemplate, (telemetry, token) => _api.AddProfileTemplateAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeAddProfileTemplateResult, cancellationToken).ConfigureAwait(false)
+               ?? throw MissingData(Routes.AddProfileTemplate);
     }
 
     /// <inheritdoc />
@@ -374,7 +368,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         request ??= new ListProfileTemplatesRequest();
         request.Validate();
-        return await _transport.PostAsync("list/profile_template", request, Json.ListProfileTemplatesRequest, Json.MemOSEnvelopeListProfileTemplatesResult, cancellationToken).ConfigureAwait(false)
+        return await _transport.SendAsync(Routes.ListProfileTemplates, (telemetry, token) => _api.ListProfileTemplatesAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeListProfileTemplatesResult, cancellationToken).ConfigureAwait(false)
                ?? new ListProfileTemplatesResult();
     }
 
@@ -383,8 +377,8 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         var request = new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId };
         request.Validate();
-        var result = await _transport.PostAsync("get/profile_template", request, Json.ProfileTemplateIdRequest, Json.MemOSEnvelopeGetProfileTemplateResult, cancellationToken).ConfigureAwait(false);
-        return result?.ProfileTemplate ?? throw MemOSErrorFactory.MissingData("get/profile_template");
+        var result = await _transport.SendAsync(Routes.GetProfileTemplate, (telemetry, token) => _api.GetProfileTemplateAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeGetProfileTemplateResult, cancellationToken).ConfigureAwait(false);
+        return result?.ProfileTemplate ?? throw MissingData(Routes.GetProfileTemplate);
     }
 
     /// <inheritdoc />
@@ -392,8 +386,8 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.PostAsync("update/profile_template", request, Json.UpdateProfileTemplateRequest, Json.MemOSEnvelopeUpdateProfileTemplateResult, cancellationToken).ConfigureAwait(false)
-               ?? throw MemOSErrorFactory.MissingData("update/profile_template");
+        return await _transport.SendAsync(Routes.UpdateProfileTemplate, (telemetry, token) => _api.UpdateProfileTemplateAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeUpdateProfileTemplateResult, cancellationToken).ConfigureAwait(false)
+               ?? throw MissingData(Routes.UpdateProfileTemplate);
     }
 
     /// <inheritdoc />
@@ -401,15 +395,15 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         var request = new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId };
         request.Validate();
-        return await _transport.PostAsync("delete/profile_template", request, Json.ProfileTemplateIdRequest, Json.MemOSEnvelopeDeleteProfileTemplateResult, cancellationToken).ConfigureAwait(false)
-               ?? throw MemOSErrorFactory.MissingData("delete/profile_template");
+        return await _transport.SendAsync(Routes.DeleteProfileTemplate, (telemetry, token) => _api.DeleteProfileTemplateAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeDeleteProfileTemplateResult, cancellationToken).ConfigureAwait(false)
+               ?? throw MissingData(Routes.DeleteProfileTemplate);
     }
 
     /// <summary>Releases the connection pool, when this client created it.</summary>
     public void Dispose() => _transport.Dispose();
 
     // Some answers are an object in one service version and a list in another (SPEC §6.3, §9.3).
-    private static T[] ReadOneOrList<T>(JsonElement data, JsonTypeInfo<T> info, string operation)
+    private static T[] ReadOneOrList<T>(JsonElement data, JsonTypeInfo<T> info, string route)
     {
         try
         {
@@ -422,13 +416,15 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         }
         catch (JsonException exception)
         {
-            throw MemOSErrorFactory.InvalidResponse(operation, "the data is not of the expected shape", System.Net.HttpStatusCode.OK, traceId: null, exception);
+            throw MemOSErrorFactory.InvalidResponse(MemOSOperation.For(route).Name, "the data is not of the expected shape", System.Net.HttpStatusCode.OK, traceId: null, exception);
         }
     }
 
-    private async Task<SuccessResult> Succeed<TRequest>(string path, TRequest request, JsonTypeInfo<TRequest> info, CancellationToken cancellationToken)
-        => await _transport.PostAsync(path, request, info, Json.MemOSEnvelopeSuccessResult, cancellationToken).ConfigureAwait(false)
+    private async Task<SuccessResult> Succeed(string route, Func<OperationTelemetry, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+        => await _transport.SendAsync(route, send, Json.MemOSEnvelopeSuccessResult, cancellationToken).ConfigureAwait(false)
            ?? new SuccessResult { Success = true };
+
+    private static MemOSException MissingData(string route) => MemOSErrorFactory.MissingData(MemOSOperation.For(route).Name);
 
     /// <summary>
     /// The handler behind every client the SDK builds itself: connections are recycled so DNS

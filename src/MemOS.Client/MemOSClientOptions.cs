@@ -109,6 +109,8 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
 
     List<string> IMemOSTransportOptions.GetValidationErrors() => GetValidationErrors();
 
+    Uri? IMemOSTransportOptions.ApiRoot() => ResolveBaseUrl();
+
     internal List<string> GetValidationErrors()
     {
         var errors = new List<string>();

@@ -28,7 +28,16 @@ internal static class MemOSClientRegistration
         // The client is a singleton holding one HttpClient, so the handler must never be rotated
         // away from under it; SocketsHttpHandler's connection lifetime picks up DNS changes instead.
         var builder = services.AddHttpClient(httpClientName)
-            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigureHttpClient((provider, http) =>
+            {
+                http.Timeout = Timeout.InfiniteTimeSpan;
+
+                // The client is aimed at the API here, so the SDK sends with it directly (see MemOSTransport).
+                if (provider.GetRequiredService<IOptions<TOptions>>().Value.ApiRoot() is { } root)
+                {
+                    http.BaseAddress = TransportSettings.BaseAddress(root);
+                }
+            })
             .ConfigurePrimaryHttpMessageHandler(MemOSClient.CreateHandler)
             .AddHttpMessageHandler(provider =>
             {

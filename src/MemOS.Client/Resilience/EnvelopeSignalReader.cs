@@ -123,7 +123,7 @@ internal static class EnvelopeSignalReader
         var status = response.StatusCode;
         response.Dispose();
         return MemOSErrorFactory.InvalidResponse(
-            response.RequestMessage?.Options.TryGetValue(MemOSOperation.Key, out var operation) == true ? operation.Name : "request",
+            response.RequestMessage is { } request ? MemOSOperation.For(request).Name : "request",
             $"the body is larger than the {MaxBodyBytes / (1024 * 1024)} MB the SDK buffers",
             status,
             traceId: null,

@@ -84,7 +84,7 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var operation = request.Options.TryGetValue(MemOSOperation.Key, out var known) ? known : MemOSOperation.Unknown(request);
+        var operation = MemOSOperation.For(request);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(OperationKey, operation);
         if (request.Options.TryGetValue(OperationTelemetry.Key, out var telemetry))

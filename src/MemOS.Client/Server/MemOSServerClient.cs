@@ -1,6 +1,7 @@
-using System.Text.Json.Serialization.Metadata;
+using MemOS.Client.Api;
 using MemOS.Client.Chat;
 using MemOS.Client.Streaming;
+using MemOS.Client.Telemetry;
 using MemOS.Client.Transport;
 
 namespace MemOS.Client.Server;
@@ -15,6 +16,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     private static readonly ServerJsonContext Json = ServerJsonContext.Default;
 
     private readonly MemOSTransport _transport;
+    private readonly IMemOSServerApi _api;
 
     /// <summary>Creates a client that owns its connection pool.</summary>
     /// <param name="options">The settings; validated here.</param>
@@ -57,6 +59,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
             options.ApiKey,
             options.Timeout,
             options.StreamIdleTimeout));
+        _api = ApiFactory.Create<IMemOSServerApi>(_transport, Json.Options);
     }
 
     /// <summary>The server root this client calls.</summary>
@@ -70,7 +73,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
         request.Validate();
 
         // The server ends its stream by closing the connection, with no end event (SPEC A.2).
-        return ChatStreamReader.ReadAsync(_transport, "product/chat/stream", request, Json.ServerChatRequest, jsonAnswerInfo: null, requireEndMarker: false, cancellationToken);
+        return ChatStreamReader.ReadAsync(_transport, Routes.ServerChatStream, (telemetry, token) => _api.ChatStreamAsync(request, _transport.Headers, telemetry, token), jsonAnswerInfo: null, requireEndMarker: false, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -80,8 +83,8 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
         request.Validate();
 
         // The success answer is {message, data} with no code (SPEC A.3).
-        var result = await _transport.PostWithOptionalCodeAsync("product/chat/complete", request, Json.ServerChatRequest, Json.MemOSEnvelopeServerChatCompleteResult, cancellationToken).ConfigureAwait(false);
-        return result ?? throw MemOSErrorFactory.MissingData("product/chat/complete");
+        var result = await _transport.SendAsync(Routes.ServerChatComplete, (telemetry, token) => _api.ChatCompleteAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeServerChatCompleteResult, cancellationToken, codeOptional: true).ConfigureAwait(false);
+        return result ?? throw MemOSErrorFactory.MissingData(MemOSOperation.For(Routes.ServerChatComplete).Name);
     }
 
     /// <inheritdoc />
@@ -89,7 +92,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return PostAsync("product/add", request, Json.ServerAddMemoryRequest, cancellationToken);
+        return SendAsync(Routes.ServerAdd, (telemetry, token) => _api.AddMemoryAsync(request, _transport.Headers, telemetry, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -97,7 +100,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return PostAsync("product/search", request, Json.ServerSearchMemoryRequest, cancellationToken);
+        return SendAsync(Routes.ServerSearch, (telemetry, token) => _api.SearchMemoryAsync(request, _transport.Headers, telemetry, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -105,7 +108,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return PostAsync("product/get_memory", request, Json.ServerGetMemoryRequest, cancellationToken);
+        return SendAsync(Routes.ServerGetMemory, (telemetry, token) => _api.GetMemoryAsync(request, _transport.Headers, telemetry, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -113,8 +116,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     {
         Guard.PathSegment(memoryId, "memory_id");
 
-        var data = await _transport.SendAsync(HttpMethod.Get, "product/get_memory/" + Uri.EscapeDataString(memoryId), content: null, Json.MemOSEnvelopeJsonElement, bareInfo: null, cancellationToken).ConfigureAwait(false);
-        return new ServerResult { Data = data };
+        return await SendAsync(Routes.ServerGetMemoryById, (telemetry, token) => _api.GetMemoryByIdAsync(memoryId, _transport.Headers, telemetry, token), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -122,7 +124,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return PostAsync("product/delete_memory", request, Json.ServerDeleteMemoryRequest, cancellationToken);
+        return SendAsync(Routes.ServerDeleteMemory, (telemetry, token) => _api.DeleteMemoryAsync(request, _transport.Headers, telemetry, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -130,15 +132,15 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return PostAsync("product/feedback", request, Json.ServerFeedbackRequest, cancellationToken);
+        return SendAsync(Routes.ServerFeedback, (telemetry, token) => _api.AddFeedbackAsync(request, _transport.Headers, telemetry, token), cancellationToken);
     }
 
     /// <summary>Releases the connection pool, when this client created it.</summary>
     public void Dispose() => _transport.Dispose();
 
-    private async Task<ServerResult> PostAsync<TRequest>(string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, CancellationToken cancellationToken)
+    private async Task<ServerResult> SendAsync(string route, Func<OperationTelemetry, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
-        var data = await _transport.PostAsync(path, request, requestInfo, Json.MemOSEnvelopeJsonElement, cancellationToken).ConfigureAwait(false);
+        var data = await _transport.SendAsync(route, send, Json.MemOSEnvelopeJsonElement, cancellationToken).ConfigureAwait(false);
         return new ServerResult { Data = data };
     }
 }

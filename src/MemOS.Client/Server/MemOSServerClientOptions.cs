@@ -55,6 +55,8 @@ public sealed class MemOSServerClientOptions : IMemOSTransportOptions
 
     List<string> IMemOSTransportOptions.GetValidationErrors() => GetValidationErrors();
 
+    Uri? IMemOSTransportOptions.ApiRoot() => BaseUrl;
+
     internal List<string> GetValidationErrors()
     {
         var errors = new List<string>();

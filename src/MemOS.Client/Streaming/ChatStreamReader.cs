@@ -15,18 +15,25 @@ internal static class ChatStreamReader
 {
     /// <summary>Reads the stream inside one span, which ends when the stream ends, fails or is abandoned.</summary>
     /// <remarks><paramref name="requestModel"/> is the model the chat asks for, for its span; never pass request text.</remarks>
-    public static async IAsyncEnumerable<ChatStreamEvent> ReadAsync<TRequest>(
+    /// <param name="transport">Sends and maps failures.</param>
+    /// <param name="route">The route sent to, one of <see cref="Api.Routes"/>.</param>
+    /// <param name="send">Sends the request through a Refit interface, with the call's telemetry and timeout token.</param>
+    /// <param name="jsonAnswerInfo">How to read a whole JSON answer given instead of a stream, where the route has one.</param>
+    /// <param name="requireEndMarker">Whether a stream that closes without its end event is cut.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    /// <param name="requestModel">The model the chat asks for.</param>
+    public static async IAsyncEnumerable<ChatStreamEvent> ReadAsync(
         MemOSTransport transport,
-        string path,
-        TRequest body,
-        JsonTypeInfo<TRequest> requestInfo,
+        string route,
+        Func<OperationTelemetry, CancellationToken, Task<HttpResponseMessage>> send,
         JsonTypeInfo<MemOSEnvelope<ChatResult>>? jsonAnswerInfo,
         bool requireEndMarker,
         [EnumeratorCancellation] CancellationToken cancellationToken,
         string? requestModel = null)
     {
-        using var telemetry = OperationTelemetry.Start(MemOSTransport.OperationName(path), transport.BaseUri, requestModel);
-        var events = ReadEventsAsync(transport, path, body, requestInfo, jsonAnswerInfo, requireEndMarker, telemetry, cancellationToken);
+        var operation = MemOSOperation.For(route);
+        using var telemetry = OperationTelemetry.Start(operation, transport.BaseUri, requestModel);
+        var events = ReadEventsAsync(transport, operation, send, jsonAnswerInfo, requireEndMarker, telemetry, cancellationToken);
         await using var enumerator = events.GetAsyncEnumerator(cancellationToken);
         while (true)
         {
@@ -49,17 +56,16 @@ internal static class ChatStreamReader
         }
     }
 
-    private static async IAsyncEnumerable<ChatStreamEvent> ReadEventsAsync<TRequest>(
+    private static async IAsyncEnumerable<ChatStreamEvent> ReadEventsAsync(
         MemOSTransport transport,
-        string path,
-        TRequest body,
-        JsonTypeInfo<TRequest> requestInfo,
+        MemOSOperation operation,
+        Func<OperationTelemetry, CancellationToken, Task<HttpResponseMessage>> send,
         JsonTypeInfo<MemOSEnvelope<ChatResult>>? jsonAnswerInfo,
         bool requireEndMarker,
         OperationTelemetry telemetry,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var response = await transport.OpenStreamAsync(path, body, requestInfo, telemetry, cancellationToken).ConfigureAwait(false);
+        using var response = await transport.OpenStreamAsync(operation, send, telemetry, cancellationToken).ConfigureAwait(false);
 
         // Request-level errors (bad parameters, auth, quota) come back as a plain envelope.
         if (MemOSTransport.IsJson(response))
@@ -68,10 +74,10 @@ internal static class ChatStreamReader
             // status 200), such a body cannot be an answer.
             if (jsonAnswerInfo is null)
             {
-                throw MemOSTransport.ForOperation(MemOSErrorFactory.InvalidResponse(path, "it is a JSON body, not an event stream", response.StatusCode, MemOSTransport.GetTraceId(response)), path);
+                throw MemOSTransport.ForOperation(MemOSErrorFactory.InvalidResponse(operation.Name, "it is a JSON body, not an event stream", response.StatusCode, MemOSTransport.GetTraceId(response)), operation);
             }
 
-            var answer = await transport.ReadJsonAnswerAsync(path, response, jsonAnswerInfo, telemetry, cancellationToken).ConfigureAwait(false);
+            var answer = await transport.ReadJsonAnswerAsync(operation, response, jsonAnswerInfo, telemetry, cancellationToken).ConfigureAwait(false);
             if (!string.IsNullOrEmpty(answer?.Response))
             {
                 yield return new ChatTextDelta(answer.Response);
@@ -84,7 +90,7 @@ internal static class ChatStreamReader
         var traceId = MemOSTransport.GetTraceId(response);
         if (MemOSTransport.IsHtml(response))
         {
-            throw MemOSTransport.ForOperation(MemOSErrorFactory.InvalidResponse(path, "it is an HTML page, not an event stream", response.StatusCode, traceId), path);
+            throw MemOSTransport.ForOperation(MemOSErrorFactory.InvalidResponse(operation.Name, "it is an HTML page, not an event stream", response.StatusCode, traceId), operation);
         }
 
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -106,12 +112,12 @@ internal static class ChatStreamReader
             }
             catch (Exception exception) when (MemOSTransport.IsTransportFailure(exception))
             {
-                throw MemOSTransport.ForOperation(ReadFailure(path, exception, idle, transport.StreamIdleTimeout, response.StatusCode, traceId, cancellationToken), path);
+                throw MemOSTransport.ForOperation(ReadFailure(operation.Name, exception, idle, transport.StreamIdleTimeout, response.StatusCode, traceId, cancellationToken), operation);
             }
 
             if (next is ChatStreamError error)
             {
-                throw MemOSTransport.ForOperation(MemOSErrorFactory.StreamError(path, error.Message, response.StatusCode, traceId, transport.Redactor), path);
+                throw MemOSTransport.ForOperation(MemOSErrorFactory.StreamError(operation.Name, error.Message, response.StatusCode, traceId, transport.Redactor), operation);
             }
 
             yield return next;
@@ -123,13 +129,13 @@ internal static class ChatStreamReader
 
         if (requireEndMarker)
         {
-            throw MemOSTransport.ForOperation(MemOSErrorFactory.StreamCut(path, response.StatusCode, traceId, inner: null), path);
+            throw MemOSTransport.ForOperation(MemOSErrorFactory.StreamCut(operation.Name, response.StatusCode, traceId, inner: null), operation);
         }
 
         yield return new ChatStreamEnd();
     }
 
-    private static Exception ReadFailure(string path, Exception exception, CancellationTokenSource idle, TimeSpan idleTimeout, System.Net.HttpStatusCode status, string? traceId, CancellationToken cancellationToken)
+    private static Exception ReadFailure(string operation, Exception exception, CancellationTokenSource idle, TimeSpan idleTimeout, System.Net.HttpStatusCode status, string? traceId, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -137,7 +143,7 @@ internal static class ChatStreamReader
         }
 
         return idle.IsCancellationRequested
-            ? MemOSErrorFactory.StreamIdle(path, idleTimeout, status, traceId, exception)
-            : MemOSErrorFactory.StreamCut(path, status, traceId, exception);
+            ? MemOSErrorFactory.StreamIdle(operation, idleTimeout, status, traceId, exception)
+            : MemOSErrorFactory.StreamCut(operation, status, traceId, exception);
     }
 }

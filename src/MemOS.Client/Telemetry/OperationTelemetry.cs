@@ -25,24 +25,27 @@ internal sealed class OperationTelemetry : IDisposable
         _activity = activity;
     }
 
-    public static HttpRequestOptionsKey<OperationTelemetry> Key { get; } = new("MemOS.Telemetry");
+    /// <summary>The request option the call's telemetry travels in, from the Refit interfaces to the resilience handler.</summary>
+    public const string PropertyName = "MemOS.Telemetry";
+
+    public static HttpRequestOptionsKey<OperationTelemetry> Key { get; } = new(PropertyName);
 
     /// <summary>Starts the span of a call; it becomes <see cref="Activity.Current"/> for the HTTP work under it.</summary>
-    /// <param name="operation">The route, such as <c>search/memory</c>: never anything from the request body.</param>
+    /// <param name="operation">The operation; its name is the route, such as <c>search/memory</c>: never anything from the request body.</param>
     /// <param name="server">The API root; only its host and port are recorded.</param>
     /// <param name="requestModel">For answer-generating routes, the model asked for, when the request names one.</param>
-    public static OperationTelemetry Start(string operation, Uri server, string? requestModel = null)
+    public static OperationTelemetry Start(MemOSOperation operation, Uri server, string? requestModel = null)
     {
         var tags = new TagList
         {
-            { MemOSTelemetry.OperationTag, operation },
+            { MemOSTelemetry.OperationTag, operation.Name },
             { MemOSTelemetry.ServerAddressTag, server.Host },
             { MemOSTelemetry.ServerPortTag, server.Port },
         };
 
-        var isChat = MemOSOperation.IsGenerationRoute(operation);
+        var isChat = operation.IsGeneration;
         var activity = MemOSTelemetry.Source.HasListeners()
-            ? MemOSTelemetry.Source.StartActivity(isChat && requestModel is not null ? "chat " + requestModel : operation, ActivityKind.Client, parentContext: default, tags)
+            ? MemOSTelemetry.Source.StartActivity(isChat && requestModel is not null ? "chat " + requestModel : operation.Name, ActivityKind.Client, parentContext: default, tags)
             : null;
         if (activity is not null && isChat)
         {

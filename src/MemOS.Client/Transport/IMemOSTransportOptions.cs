@@ -12,4 +12,7 @@ internal interface IMemOSTransportOptions
     TimeProvider? TimeProvider { get; set; }
 
     List<string> GetValidationErrors();
+
+    /// <summary>The root the client calls, or null when none is configured (the options are then invalid).</summary>
+    Uri? ApiRoot();
 }

@@ -1,29 +1,48 @@
+using System.Collections.Frozen;
+using MemOS.Client.Api;
+
 namespace MemOS.Client.Transport;
 
 /// <summary>
 /// What the resilience handler needs to know about a request: which operation it is, whether
 /// repeating it could duplicate a write, and whether it generates an answer (and so may run long).
 /// </summary>
+/// <param name="Name">The route without its leading slash, such as <c>search/memory</c> or <c>get/memory/{id}</c>: never an id of the caller's.</param>
+/// <param name="IsWrite">Whether the route creates state (SPEC §13.3); the API has no idempotency key, so such a request is never repeated unless the service certainly did not process it.</param>
+/// <param name="IsGeneration">Whether a model generates the answer, so it may run long.</param>
 internal sealed record MemOSOperation(string Name, bool IsWrite, bool IsGeneration)
 {
-    public static HttpRequestOptionsKey<MemOSOperation> Key { get; } = new("MemOS.Operation");
+    /// <summary>The Refit request option naming the route template a request was built from.</summary>
+    public static HttpRequestOptionsKey<string> RouteKey { get; } = new(Refit.HttpRequestMessageOptions.RelativePathTemplate);
 
-    // State-creating routes (SPEC §13.3); the API has no idempotency key, so these are never
-    // repeated unless the service certainly did not process them.
-    private static readonly HashSet<string> Writes = new(StringComparer.Ordinal)
+    // Every route with its decision, built once: an operation is looked up per call, never built.
+    private static readonly FrozenDictionary<string, MemOSOperation> Known = new[]
     {
-        "add/message", "chat", "add/feedback", "create/knowledgebase", "add/knowledgebase-file",
-        "bind/profile_template", "add/profile_template",
-        "product/add", "product/feedback", "product/chat/stream", "product/chat/complete",
-    };
+        Write(Routes.AddMessage), Read(Routes.SearchMemory), Generation(Routes.Chat), Read(Routes.GetMemory), Read(Routes.GetMemoryById),
+        Read(Routes.UpdateMemory), Read(Routes.DeleteMemory), Read(Routes.GetMessage), Write(Routes.AddFeedback), Read(Routes.GetStatus),
+        Read(Routes.ExtractMemory), Read(Routes.Rerank), Write(Routes.CreateKnowledgeBase), Read(Routes.DeleteKnowledgeBase),
+        Write(Routes.AddKnowledgeBaseFile), Read(Routes.GetKnowledgeBaseFile), Read(Routes.DeleteKnowledgeBaseFile),
+        Write(Routes.BindProfileTemplate), Read(Routes.EditProfile), Read(Routes.DeleteProfile), Write(Routes.AddProfileTemplate),
+        Read(Routes.ListProfileTemplates), Read(Routes.GetProfileTemplate), Read(Routes.UpdateProfileTemplate), Read(Routes.DeleteProfileTemplate),
+        Generation(Routes.ServerChatStream), Generation(Routes.ServerChatComplete), Write(Routes.ServerAdd), Read(Routes.ServerSearch),
+        Read(Routes.ServerGetMemory), Read(Routes.ServerGetMemoryById), Read(Routes.ServerDeleteMemory), Write(Routes.ServerFeedback),
+    }.ToFrozenDictionary(entry => entry.Route, entry => entry.Operation, StringComparer.Ordinal);
 
+    /// <summary>Every route the SDK sends to, for the test that checks each has a decision.</summary>
+    public static IEnumerable<string> KnownRoutes => Known.Keys;
+
+    /// <summary>The operation of a route of <see cref="Routes"/>; a route without an entry is treated as an unrepeatable write.</summary>
     public static MemOSOperation For(string route)
-        => new(route, Writes.Contains(route), IsGenerationRoute(route));
+        => Known.TryGetValue(route, out var operation) ? operation : new(route.TrimStart('/'), IsWrite: true, IsGeneration: false);
 
-    /// <summary>Routes whose answer a model generates, and so may run long.</summary>
-    public static bool IsGenerationRoute(string route) => route is "chat" or "product/chat/stream" or "product/chat/complete";
+    /// <summary>The operation of a request built by the Refit interfaces; any other request is treated as an unrepeatable write.</summary>
+    public static MemOSOperation For(HttpRequestMessage request)
+        => request.Options.TryGetValue(RouteKey, out var route) ? For(route)
+           : new(request.RequestUri?.AbsolutePath ?? "request", IsWrite: true, IsGeneration: false);
 
-    /// <summary>A request sent through the handler without an operation is treated as an unrepeatable write.</summary>
-    public static MemOSOperation Unknown(HttpRequestMessage request)
-        => new(request.RequestUri?.AbsolutePath ?? "request", IsWrite: true, IsGeneration: false);
+    private static (string Route, MemOSOperation Operation) Read(string route) => (route, new(route.TrimStart('/'), IsWrite: false, IsGeneration: false));
+
+    private static (string Route, MemOSOperation Operation) Write(string route) => (route, new(route.TrimStart('/'), IsWrite: true, IsGeneration: false));
+
+    private static (string Route, MemOSOperation Operation) Generation(string route) => (route, new(route.TrimStart('/'), IsWrite: true, IsGeneration: true));
 }

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MemOS.Client.Serialization;
@@ -17,32 +15,46 @@ namespace MemOS.Client.Transport;
 internal sealed class MemOSTransport : IDisposable
 {
     private const string JsonMediaType = "application/json";
-    private const string EventStreamMediaType = "text/event-stream";
-
-    private static readonly string[] IdRoutes = ["get/memory/", "product/get_memory/"];
 
     private readonly HttpClient _http;
-    private readonly bool _ownsHttp;
+    private readonly HttpClient? _ownedHttp;
     private readonly Uri _baseUri;
-    private readonly string? _authorization;
     private readonly TimeSpan _timeout;
 
-    // The fixed routes (every JSON POST and stream) are resolved once: a Uri and an operation
-    // built per call cost about 600 bytes. Paths carrying ids or queries are built per call,
-    // so this holds only the client's few routes.
-    private readonly ConcurrentDictionary<string, (Uri Uri, MemOSOperation Operation)> _routes = new(StringComparer.Ordinal);
-
+    /// <param name="http">The client to send with.</param>
+    /// <param name="ownsHttp">Whether <paramref name="http"/> was built by the SDK for this client alone (it is then given the base address and disposed with the transport).</param>
+    /// <param name="settings">Where and how to send.</param>
     public MemOSTransport(HttpClient http, bool ownsHttp, TransportSettings settings)
     {
-        _http = http;
-        _ownsHttp = ownsHttp;
-        var baseUrl = settings.BaseUri.AbsoluteUri;
-        _baseUri = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-        _authorization = settings.Authorization;
+        _baseUri = TransportSettings.BaseAddress(settings.BaseUri);
+        if (ownsHttp)
+        {
+            http.BaseAddress = _baseUri;
+            _http = _ownedHttp = http;
+        }
+        else if (http.BaseAddress == _baseUri)
+        {
+            // Already aimed at this API (the DI registration configures its client so): sent with directly.
+            _http = http;
+        }
+        else
+        {
+            // Refit resolves routes against HttpClient.BaseAddress, and a caller's client is never changed:
+            // an SDK-owned client carrying the base address forwards every request to it.
+            _http = _ownedHttp = new HttpClient(new ForwardingHandler(http), disposeHandler: true) { BaseAddress = _baseUri, Timeout = Timeout.InfiniteTimeSpan };
+        }
+
+        Headers = RequestHeaders(settings.Authorization);
         Redactor = new SecretRedactor(settings.Secret);
         _timeout = settings.Timeout;
         StreamIdleTimeout = settings.StreamIdleTimeout;
     }
+
+    /// <summary>The client the Refit interfaces send with; its base address is <see cref="BaseUri"/>.</summary>
+    public HttpClient HttpClient => _http;
+
+    /// <summary>The headers every request carries besides <c>Accept</c>: authorization (when a key is set) and the SDK's User-Agent.</summary>
+    public IDictionary<string, string> Headers { get; }
 
     public Uri BaseUri => _baseUri;
 
@@ -50,29 +62,26 @@ internal sealed class MemOSTransport : IDisposable
 
     public TimeSpan StreamIdleTimeout { get; }
 
-    /// <summary>POSTs a JSON body and returns the envelope's data, or throws the mapped exception.</summary>
-    /// <remarks><paramref name="requestModel"/> is the model a chat asks for, for its span; never pass request text.</remarks>
-    public Task<TData?> PostAsync<TRequest, TData>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken, string? requestModel = null)
-        => SendAsync(HttpMethod.Post, path, JsonBody(body, requestInfo), envelopeInfo, bareInfo: null, cancellationToken, requestModel: requestModel);
-
     /// <summary>
-    /// Like <see cref="PostAsync"/>, for an answer that may be <c>{message, data}</c> without a
-    /// code (the self-hosted chat/complete, SPEC A.3). A code, when present, is still checked.
+    /// Sends one call and returns the envelope's data, or throws the mapped exception. With
+    /// <paramref name="bareInfo"/>, a body without an envelope code is read as the data itself
+    /// (rerank documents such a body); with <paramref name="codeOptional"/>, the envelope's data is
+    /// taken even without a code (the self-hosted chat/complete).
     /// </summary>
-    public Task<TData?> PostWithOptionalCodeAsync<TRequest, TData>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken)
-        => SendAsync(HttpMethod.Post, path, JsonBody(body, requestInfo), envelopeInfo, bareInfo: null, cancellationToken, codeOptional: true);
-
-    /// <summary>
-    /// Sends a request and returns the envelope's data. With <paramref name="bareInfo"/>, a body
-    /// without an envelope code is read as the data itself (rerank documents such a body); with
-    /// <paramref name="codeOptional"/>, the envelope's data is taken even without a code.
-    /// </summary>
-    public async Task<TData?> SendAsync<TData>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, JsonTypeInfo<TData>? bareInfo, CancellationToken cancellationToken, bool codeOptional = false, string? requestModel = null)
+    /// <param name="route">The route sent to, one of <see cref="Api.Routes"/>.</param>
+    /// <param name="send">Sends the request through a Refit interface, with the call's telemetry and timeout token.</param>
+    /// <param name="envelopeInfo">How to read the answer.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    /// <param name="bareInfo">How to read an answer without an envelope, where the route documents one.</param>
+    /// <param name="codeOptional">Whether the envelope may lack a code on success.</param>
+    /// <param name="requestModel">The model a chat asks for, for its span; never pass request text.</param>
+    public async Task<TData?> SendAsync<TData>(string route, Func<OperationTelemetry, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, CancellationToken cancellationToken, JsonTypeInfo<TData>? bareInfo = null, bool codeOptional = false, string? requestModel = null)
     {
-        using var telemetry = OperationTelemetry.Start(OperationName(path), _baseUri, requestModel);
+        var operation = MemOSOperation.For(route);
+        using var telemetry = OperationTelemetry.Start(operation, _baseUri, requestModel);
         try
         {
-            return await SendCoreAsync(method, path, content, envelopeInfo, bareInfo, telemetry, codeOptional, cancellationToken).ConfigureAwait(false);
+            return await SendCoreAsync(operation, send, envelopeInfo, bareInfo, telemetry, codeOptional, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -81,43 +90,41 @@ internal sealed class MemOSTransport : IDisposable
         }
     }
 
-    private async Task<TData?> SendCoreAsync<TData>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, JsonTypeInfo<TData>? bareInfo, OperationTelemetry telemetry, bool codeOptional, CancellationToken cancellationToken)
+    private async Task<TData?> SendCoreAsync<TData>(MemOSOperation operation, Func<OperationTelemetry, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, JsonTypeInfo<TData>? bareInfo, OperationTelemetry telemetry, bool codeOptional, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(method, path, content, JsonMediaType, telemetry);
         using var timeout = StartTimeout(cancellationToken);
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-            return await ReadEnvelopeAsync(OperationName(path), response, envelopeInfo, timeout.Token, bareInfo, codeOptional, telemetry).ConfigureAwait(false);
+            using var response = await send(telemetry, timeout.Token).ConfigureAwait(false);
+            return await ReadEnvelopeAsync(operation.Name, response, envelopeInfo, timeout.Token, bareInfo, codeOptional, telemetry).ConfigureAwait(false);
         }
         catch (Exception exception) when (IsTransportFailure(exception))
         {
-            throw ForOperation(MapTransportFailure(OperationName(path), exception, cancellationToken), path);
+            throw ForOperation(MapTransportFailure(operation.Name, exception, cancellationToken), operation);
         }
         catch (MemOSException exception)
         {
             exception.EarlierAttemptMayHaveApplied = telemetry.EarlierAttemptMayHaveApplied;
-            ForOperation(exception, path);
+            ForOperation(exception, operation);
             throw;
         }
     }
 
     /// <summary>
-    /// POSTs a JSON body asking for an event stream and returns the response as soon as its
+    /// Sends a request asking for an event stream and returns the response as soon as its
     /// headers arrive. HTTP errors are thrown here; the caller owns the returned response, and
     /// ends <paramref name="telemetry"/> when the stream ends.
     /// </summary>
-    public async Task<HttpResponseMessage> OpenStreamAsync<TRequest>(string path, TRequest body, JsonTypeInfo<TRequest> requestInfo, OperationTelemetry telemetry, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> OpenStreamAsync(MemOSOperation operation, Func<OperationTelemetry, CancellationToken, Task<HttpResponseMessage>> send, OperationTelemetry telemetry, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(HttpMethod.Post, path, JsonBody(body, requestInfo), EventStreamMediaType, telemetry);
         using var timeout = StartTimeout(cancellationToken);
         HttpResponseMessage? response = null;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            response = await send(telemetry, timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw await ReadHttpErrorAsync(path, response, timeout.Token).ConfigureAwait(false);
+                throw await ReadHttpErrorAsync(operation.Name, response, timeout.Token).ConfigureAwait(false);
             }
 
             return response;
@@ -125,12 +132,12 @@ internal sealed class MemOSTransport : IDisposable
         catch (Exception exception) when (IsTransportFailure(exception))
         {
             response?.Dispose();
-            throw ForOperation(MapTransportFailure(path, exception, cancellationToken), path);
+            throw ForOperation(MapTransportFailure(operation.Name, exception, cancellationToken), operation);
         }
         catch (MemOSException exception)
         {
             response?.Dispose();
-            ForOperation(exception, path);
+            ForOperation(exception, operation);
             throw;
         }
         catch
@@ -144,20 +151,20 @@ internal sealed class MemOSTransport : IDisposable
     /// Reads a JSON answer that came back to a stream request (an error envelope, or a service
     /// that ignored <c>stream</c>), under the call's timeout and with the usual failure mapping.
     /// </summary>
-    public async Task<TData?> ReadJsonAnswerAsync<TData>(string path, HttpResponseMessage response, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, OperationTelemetry telemetry, CancellationToken cancellationToken)
+    public async Task<TData?> ReadJsonAnswerAsync<TData>(MemOSOperation operation, HttpResponseMessage response, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo, OperationTelemetry telemetry, CancellationToken cancellationToken)
     {
         using var timeout = StartTimeout(cancellationToken);
         try
         {
-            return await ReadEnvelopeAsync(path, response, envelopeInfo, timeout.Token, telemetry: telemetry).ConfigureAwait(false);
+            return await ReadEnvelopeAsync(operation.Name, response, envelopeInfo, timeout.Token, telemetry: telemetry).ConfigureAwait(false);
         }
         catch (Exception exception) when (IsTransportFailure(exception))
         {
-            throw ForOperation(MapTransportFailure(path, exception, cancellationToken), path);
+            throw ForOperation(MapTransportFailure(operation.Name, exception, cancellationToken), operation);
         }
         catch (MemOSException exception)
         {
-            ForOperation(exception, path);
+            ForOperation(exception, operation);
             throw;
         }
     }
@@ -224,13 +231,7 @@ internal sealed class MemOSTransport : IDisposable
         return envelope.Data;
     }
 
-    public void Dispose()
-    {
-        if (_ownsHttp)
-        {
-            _http.Dispose();
-        }
-    }
+    public void Dispose() => _ownedHttp?.Dispose();
 
     internal static bool IsJson(HttpResponseMessage response)
     {
@@ -249,8 +250,8 @@ internal sealed class MemOSTransport : IDisposable
         => response.Headers.TryGetValues("traceid", out var values) ? values.FirstOrDefault() : null;
 
     /// <summary>A failed write says whether it may still have been applied; see <see cref="MemOSException.WriteMayHaveBeenApplied"/>.</summary>
-    internal static Exception ForOperation(Exception exception, string path)
-        => exception is MemOSException failure && MemOSOperation.For(OperationName(path)).IsWrite ? failure.ForWrite() : exception;
+    internal static Exception ForOperation(Exception exception, MemOSOperation operation)
+        => exception is MemOSException failure && operation.IsWrite ? failure.ForWrite() : exception;
 
     internal static bool IsTransportFailure(Exception exception)
         => exception is OperationCanceledException or HttpRequestException or IOException;
@@ -324,31 +325,6 @@ internal sealed class MemOSTransport : IDisposable
             : MemOSErrorFactory.FromHttpStatus(operation, response.StatusCode, message, traceId, retryAfter, Redactor);
     }
 
-    // Serialized up front so the request has a Content-Length and can be sent again on retry.
-    internal static ByteArrayContent JsonBody<TRequest>(TRequest body, JsonTypeInfo<TRequest> requestInfo)
-    {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, requestInfo));
-        content.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
-        return content;
-    }
-
-    // Paths may carry a query or an escaped id; the operation named in messages, logs and
-    // telemetry is the route alone, so no id of the caller's ends up there.
-    internal static string OperationName(string path)
-    {
-        var end = path.IndexOf('?', StringComparison.Ordinal);
-        var route = end < 0 ? path : path[..end];
-        foreach (var prefix in IdRoutes)
-        {
-            if (route.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return prefix + "{id}";
-            }
-        }
-
-        return route;
-    }
-
     private static async Task<TData?> ReadBareAsync<TData>(string operation, HttpResponseMessage response, JsonTypeInfo<TData> bareInfo, CancellationToken cancellationToken)
     {
         try
@@ -363,25 +339,15 @@ internal sealed class MemOSTransport : IDisposable
         }
     }
 
-    private static (Uri Uri, MemOSOperation Operation) Resolve(string path, Uri baseUri)
-        => (new Uri(baseUri, path), MemOSOperation.For(OperationName(path)));
-
-    private HttpRequestMessage CreateRequest(HttpMethod method, string path, HttpContent? content, string accept, OperationTelemetry telemetry)
+    private static Dictionary<string, string> RequestHeaders(string? authorization)
     {
-        // A fixed route (no id, no query) is resolved once; paths carrying ids are built per call,
-        // so the cache never grows past the API's own routes.
-        var (uri, operation) = OperationName(path) == path ? _routes.GetOrAdd(path, Resolve, _baseUri) : Resolve(path, _baseUri);
-        var request = new HttpRequestMessage(method, uri) { Content = content };
-        request.Options.Set(MemOSOperation.Key, operation);
-        request.Options.Set(OperationTelemetry.Key, telemetry);
-        if (_authorization is not null)
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["User-Agent"] = UserAgent.Value };
+        if (authorization is not null)
         {
-            request.Headers.TryAddWithoutValidation("Authorization", _authorization);
+            headers["Authorization"] = authorization;
         }
 
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
-        request.Headers.TryAddWithoutValidation("Accept", accept);
-        return request;
+        return headers;
     }
 
     private CancellationTokenSource StartTimeout(CancellationToken cancellationToken)

@@ -15,6 +15,10 @@ internal sealed record TransportSettings(Uri BaseUri, string? Authorization, str
     /// <summary>Shows where the settings point, never the key or the header built from it.</summary>
     public override string ToString() => $"TransportSettings {{ BaseUri = {BaseUri}, Timeout = {Timeout} }}";
 
+    /// <summary>The API root as a base address: with a trailing slash, so that routes resolve beneath it.</summary>
+    public static Uri BaseAddress(Uri root)
+        => root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
+
     public static string? AuthorizationFor(string? apiKey, string defaultScheme)
     {
         if (string.IsNullOrWhiteSpace(apiKey))
