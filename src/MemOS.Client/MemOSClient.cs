@@ -12,7 +12,6 @@ using MemOS.Client.Ranking;
 using MemOS.Client.Serialization;
 using MemOS.Client.Streaming;
 using MemOS.Client.Tasks;
-using MemOS.Client.Telemetry;
 using MemOS.Client.Transport;
 
 namespace MemOS.Client;
@@ -94,7 +93,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        var result = await _transport.SendAsync(Routes.AddMessage, (telemetry, token) => _api.AddMessageAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeAddMessageResult, cancellationToken).ConfigureAwait(false);
+        var result = await _transport.SendAsync(Routes.AddMessage, (call, token) => _api.AddMessageAsync(request, _transport.Headers, call, token), Json.AddMessageResult, cancellationToken).ConfigureAwait(false);
         return result ?? new AddMessageResult();
     }
 
@@ -103,7 +102,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        var result = await _transport.SendAsync(Routes.SearchMemory, (telemetry, token) => _api.SearchMemoryAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeSearchMemoryResult, cancellationToken).ConfigureAwait(false);
+        var result = await _transport.SendAsync(Routes.SearchMemory, (call, token) => _api.SearchMemoryAsync(request, _transport.Headers, call, token), Json.SearchMemoryResult, cancellationToken).ConfigureAwait(false);
         return result ?? new SearchMemoryResult();
     }
 
@@ -112,7 +111,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        var result = await _transport.SendAsync(Routes.Chat, (telemetry, token) => _api.ChatAsync(request with { Stream = false }, _transport.Headers, telemetry, token), Json.MemOSEnvelopeChatResult, cancellationToken, requestModel: request.ModelName?.Value).ConfigureAwait(false);
+        var result = await _transport.SendAsync(Routes.Chat, (call, token) => _api.ChatAsync(request with { Stream = false }, _transport.Headers, call, token), Json.ChatResult, cancellationToken, requestModel: request.ModelName?.Value).ConfigureAwait(false);
         return result ?? throw MissingData(Routes.Chat);
     }
 
@@ -123,7 +122,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         var streamed = request with { Stream = true };
-        return ChatStreamReader.ReadAsync(_transport, Routes.Chat, (telemetry, token) => _api.ChatStreamAsync(streamed, _transport.Headers, telemetry, token), Json.MemOSEnvelopeChatResult, _requireStreamEndMarker, cancellationToken, request.ModelName?.Value);
+        return ChatStreamReader.ReadAsync(_transport, Routes.Chat, (call, token) => _api.ChatStreamAsync(streamed, _transport.Headers, call, token), Json.ChatResult, _requireStreamEndMarker, cancellationToken, request.ModelName?.Value);
     }
 
     /// <inheritdoc />
@@ -131,7 +130,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.SendAsync(Routes.GetMemory, (telemetry, token) => _api.GetMemoryAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeGetMemoryResult, cancellationToken).ConfigureAwait(false)
+        return await _transport.SendAsync(Routes.GetMemory, (call, token) => _api.GetMemoryAsync(request, _transport.Headers, call, token), Json.GetMemoryResult, cancellationToken).ConfigureAwait(false)
                ?? new GetMemoryResult();
     }
 
@@ -166,7 +165,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     public async Task<GetMemoryByIdResult> GetMemoryByIdAsync(string memoryId, CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(memoryId, "memory_id");
-        return await _transport.SendAsync(Routes.GetMemoryById, (telemetry, token) => _api.GetMemoryByIdAsync(memoryId, _transport.Headers, telemetry, token), Json.MemOSEnvelopeGetMemoryByIdResult, cancellationToken).ConfigureAwait(false)
+        return await _transport.SendAsync(Routes.GetMemoryById, (call, token) => _api.GetMemoryByIdAsync(memoryId, _transport.Headers, call, token), Json.GetMemoryByIdResult, cancellationToken).ConfigureAwait(false)
                ?? throw MissingData(Routes.GetMemory);
     }
 
@@ -175,7 +174,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return Succeed(Routes.UpdateMemory, (telemetry, token) => _api.UpdateMemoryAsync(request, _transport.Headers, telemetry, token), cancellationToken);
+        return Succeed(Routes.UpdateMemory, (call, token) => _api.UpdateMemoryAsync(request, _transport.Headers, call, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -185,7 +184,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         request.Validate();
         try
         {
-            return await Succeed(Routes.DeleteMemory, (telemetry, token) => _api.DeleteMemoryAsync(request, _transport.Headers, telemetry, token), cancellationToken).ConfigureAwait(false);
+            return await Succeed(Routes.DeleteMemory, (call, token) => _api.DeleteMemoryAsync(request, _transport.Headers, call, token), cancellationToken).ConfigureAwait(false);
         }
         catch (MemOSNotFoundException exception) when (exception.Code is MemOSErrorCodes.MemoryNotFound or MemOSErrorCodes.UserNotFound && exception.EarlierAttemptMayHaveApplied)
         {
@@ -199,7 +198,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.SendAsync(Routes.GetMessage, (telemetry, token) => _api.GetMessageAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeGetMessageResult, cancellationToken).ConfigureAwait(false)
+        return await _transport.SendAsync(Routes.GetMessage, (call, token) => _api.GetMessageAsync(request, _transport.Headers, call, token), Json.GetMessageResult, cancellationToken).ConfigureAwait(false)
                ?? new GetMessageResult();
     }
 
@@ -208,7 +207,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.SendAsync(Routes.AddFeedback, (telemetry, token) => _api.AddFeedbackAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeAddFeedbackResult, cancellationToken).ConfigureAwait(false)
+        return await _transport.SendAsync(Routes.AddFeedback, (call, token) => _api.AddFeedbackAsync(request, _transport.Headers, call, token), Json.AddFeedbackResult, cancellationToken).ConfigureAwait(false)
                ?? new AddFeedbackResult();
     }
 
@@ -216,7 +215,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     public async Task<TaskStatusResult> GetTaskStatusAsync(string taskId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
-        var data = await _transport.SendAsync(Routes.GetStatus, (telemetry, token) => _api.GetStatusAsync(new GetStatusRequest { TaskId = taskId }, _transport.Headers, telemetry, token), Json.MemOSEnvelopeJsonElement, cancellationToken).ConfigureAwait(false);
+        var data = await _transport.SendAsync(Routes.GetStatus, (call, token) => _api.GetStatusAsync(new GetStatusRequest { TaskId = taskId }, _transport.Headers, call, token), Json.JsonElement, cancellationToken).ConfigureAwait(false);
 
         // Older answers wrap the status in a one-element list without the task id (SPEC §6.3).
         var statuses = ReadOneOrList(data, Json.TaskStatusResult, Routes.GetStatus);
@@ -229,7 +228,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.SendAsync(Routes.ExtractMemory, (telemetry, token) => _api.ExtractMemoryAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeExtractMemoryResult, cancellationToken).ConfigureAwait(false)
+        return await _transport.SendAsync(Routes.ExtractMemory, (call, token) => _api.ExtractMemoryAsync(request, _transport.Headers, call, token), Json.ExtractMemoryResult, cancellationToken).ConfigureAwait(false)
                ?? throw MissingData(Routes.ExtractMemory);
     }
 
@@ -240,7 +239,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         request.Validate();
 
         // The docs show a bare body, the official client's tests an envelope (SPEC §14 Q9): both are read.
-        return await _transport.SendAsync(Routes.Rerank, (telemetry, token) => _api.RerankAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeRerankResult, cancellationToken, bareInfo: Json.RerankResult).ConfigureAwait(false)
+        return await _transport.SendAsync(Routes.Rerank, (call, token) => _api.RerankAsync(request, _transport.Headers, call, token), Json.RerankResult, cancellationToken, bareInfo: Json.RerankResult).ConfigureAwait(false)
                ?? throw MissingData(Routes.Rerank);
     }
 
@@ -249,7 +248,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.SendAsync(Routes.CreateKnowledgeBase, (telemetry, token) => _api.CreateKnowledgeBaseAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeCreateKnowledgeBaseResult, cancellationToken).ConfigureAwait(false)
+        return await _transport.SendAsync(Routes.CreateKnowledgeBase, (call, token) => _api.CreateKnowledgeBaseAsync(request, _transport.Headers, call, token), Json.CreateKnowledgeBaseResult, cancellationToken).ConfigureAwait(false)
                ?? throw MissingData(Routes.CreateKnowledgeBase);
     }
 
@@ -258,7 +257,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         var request = new DeleteKnowledgeBaseRequest { KnowledgeBaseId = knowledgebaseId };
         request.Validate();
-        return Succeed(Routes.DeleteKnowledgeBase, (telemetry, token) => _api.DeleteKnowledgeBaseAsync(request, _transport.Headers, telemetry, token), cancellationToken);
+        return Succeed(Routes.DeleteKnowledgeBase, (call, token) => _api.DeleteKnowledgeBaseAsync(request, _transport.Headers, call, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -266,7 +265,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        var data = await _transport.SendAsync(Routes.AddKnowledgeBaseFile, (telemetry, token) => _api.AddKnowledgeBaseFileAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeJsonElement, cancellationToken).ConfigureAwait(false);
+        var data = await _transport.SendAsync(Routes.AddKnowledgeBaseFile, (call, token) => _api.AddKnowledgeBaseFileAsync(request, _transport.Headers, call, token), Json.JsonElement, cancellationToken).ConfigureAwait(false);
         return ReadOneOrList(data, Json.KnowledgeBaseFileInfo, Routes.AddKnowledgeBaseFile);
     }
 
@@ -280,7 +279,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
 
         // The official client sends the knowledge base and type as query parameters (SPEC §9.4).
         var parts = Array.ConvertAll(uploads, upload => new UploadPart(upload));
-        var data = await _transport.SendAsync(Routes.AddKnowledgeBaseFile, (telemetry, token) => _api.UploadKnowledgeBaseFilesAsync(knowledgebaseId, type?.Value, parts, _transport.Headers, telemetry, token), Json.MemOSEnvelopeJsonElement, cancellationToken).ConfigureAwait(false);
+        var data = await _transport.SendAsync(Routes.AddKnowledgeBaseFile, (call, token) => _api.UploadKnowledgeBaseFilesAsync(knowledgebaseId, type?.Value, parts, _transport.Headers, call, token), Json.JsonElement, cancellationToken).ConfigureAwait(false);
         return ReadOneOrList(data, Json.KnowledgeBaseFileInfo, Routes.AddKnowledgeBaseFile);
     }
 
@@ -289,7 +288,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.SendAsync(Routes.GetKnowledgeBaseFile, (telemetry, token) => _api.GetKnowledgeBaseFileAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeGetKnowledgeBaseFileResult, cancellationToken).ConfigureAwait(false)
+        return await _transport.SendAsync(Routes.GetKnowledgeBaseFile, (call, token) => _api.GetKnowledgeBaseFileAsync(request, _transport.Headers, call, token), Json.GetKnowledgeBaseFileResult, cancellationToken).ConfigureAwait(false)
                ?? new GetKnowledgeBaseFileResult();
     }
 
@@ -327,7 +326,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return Succeed(Routes.DeleteKnowledgeBaseFile, (telemetry, token) => _api.DeleteKnowledgeBaseFileAsync(request, _transport.Headers, telemetry, token), cancellationToken);
+        return Succeed(Routes.DeleteKnowledgeBaseFile, (call, token) => _api.DeleteKnowledgeBaseFileAsync(request, _transport.Headers, call, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -335,7 +334,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return Succeed(Routes.BindProfileTemplate, (telemetry, token) => _api.BindProfileTemplateAsync(request, _transport.Headers, telemetry, token), cancellationToken);
+        return Succeed(Routes.BindProfileTemplate, (call, token) => _api.BindProfileTemplateAsync(request, _transport.Headers, call, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -343,7 +342,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return Succeed(Routes.EditProfile, (telemetry, token) => _api.EditProfileAsync(request, _transport.Headers, telemetry, token), cancellationToken);
+        return Succeed(Routes.EditProfile, (call, token) => _api.EditProfileAsync(request, _transport.Headers, call, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -351,7 +350,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return Succeed(Routes.DeleteProfile, (telemetry, token) => _api.DeleteProfileAsync(request, _transport.Headers, telemetry, token), cancellationToken);
+        return Succeed(Routes.DeleteProfile, (call, token) => _api.DeleteProfileAsync(request, _transport.Headers, call, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -359,7 +358,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.SendAsync(Routes.AddProfileTemplate, (telemetry, token) => _api.AddProfileTemplateAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeAddProfileTemplateResult, cancellationToken).ConfigureAwait(false)
+        return await _transport.SendAsync(Routes.AddProfileTemplate, (call, token) => _api.AddProfileTemplateAsync(request, _transport.Headers, call, token), Json.AddProfileTemplateResult, cancellationToken).ConfigureAwait(false)
                ?? throw MissingData(Routes.AddProfileTemplate);
     }
 
@@ -368,7 +367,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         request ??= new ListProfileTemplatesRequest();
         request.Validate();
-        return await _transport.SendAsync(Routes.ListProfileTemplates, (telemetry, token) => _api.ListProfileTemplatesAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeListProfileTemplatesResult, cancellationToken).ConfigureAwait(false)
+        return await _transport.SendAsync(Routes.ListProfileTemplates, (call, token) => _api.ListProfileTemplatesAsync(request, _transport.Headers, call, token), Json.ListProfileTemplatesResult, cancellationToken).ConfigureAwait(false)
                ?? new ListProfileTemplatesResult();
     }
 
@@ -377,7 +376,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         var request = new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId };
         request.Validate();
-        var result = await _transport.SendAsync(Routes.GetProfileTemplate, (telemetry, token) => _api.GetProfileTemplateAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeGetProfileTemplateResult, cancellationToken).ConfigureAwait(false);
+        var result = await _transport.SendAsync(Routes.GetProfileTemplate, (call, token) => _api.GetProfileTemplateAsync(request, _transport.Headers, call, token), Json.GetProfileTemplateResult, cancellationToken).ConfigureAwait(false);
         return result?.ProfileTemplate ?? throw MissingData(Routes.GetProfileTemplate);
     }
 
@@ -386,7 +385,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.SendAsync(Routes.UpdateProfileTemplate, (telemetry, token) => _api.UpdateProfileTemplateAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeUpdateProfileTemplateResult, cancellationToken).ConfigureAwait(false)
+        return await _transport.SendAsync(Routes.UpdateProfileTemplate, (call, token) => _api.UpdateProfileTemplateAsync(request, _transport.Headers, call, token), Json.UpdateProfileTemplateResult, cancellationToken).ConfigureAwait(false)
                ?? throw MissingData(Routes.UpdateProfileTemplate);
     }
 
@@ -395,7 +394,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         var request = new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId };
         request.Validate();
-        return await _transport.SendAsync(Routes.DeleteProfileTemplate, (telemetry, token) => _api.DeleteProfileTemplateAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeDeleteProfileTemplateResult, cancellationToken).ConfigureAwait(false)
+        return await _transport.SendAsync(Routes.DeleteProfileTemplate, (call, token) => _api.DeleteProfileTemplateAsync(request, _transport.Headers, call, token), Json.DeleteProfileTemplateResult, cancellationToken).ConfigureAwait(false)
                ?? throw MissingData(Routes.DeleteProfileTemplate);
     }
 
@@ -420,18 +419,20 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         }
     }
 
-    private async Task<SuccessResult> Succeed(string route, Func<OperationTelemetry, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
-        => await _transport.SendAsync(route, send, Json.MemOSEnvelopeSuccessResult, cancellationToken).ConfigureAwait(false)
+    private async Task<SuccessResult> Succeed(string route, Func<MemOSCall, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+        => await _transport.SendAsync(route, send, Json.SuccessResult, cancellationToken).ConfigureAwait(false)
            ?? new SuccessResult { Success = true };
 
     private static MemOSException MissingData(string route) => MemOSErrorFactory.MissingData(MemOSOperation.For(route).Name);
 
     /// <summary>
     /// The handler behind every client the SDK builds itself: connections are recycled so DNS
-    /// changes are seen, and an abandoned stream closes its connection instead of draining it.
+    /// changes are seen, an abandoned stream closes its connection instead of draining it, and a
+    /// redirect is never followed (it would drop the API key and can turn a POST into a GET).
     /// </summary>
     internal static SocketsHttpHandler CreateHandler() => new()
     {
+        AllowAutoRedirect = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
         AutomaticDecompression = System.Net.DecompressionMethods.All,

@@ -50,7 +50,7 @@ public abstract class CallBenchmarksBase
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("search")]
-    public Task<SearchMemoryResult> SearchFloor() => _floor.PostAsync(_searchUri, Bodies.SearchRequestBytes, Json.MemOSEnvelopeSearchMemoryResult);
+    public Task<SearchMemoryResult> SearchFloor() => _floor.PostAsync(_searchUri, Bodies.SearchRequestBytes, FloorJsonContext.Default.FloorEnvelopeSearchMemoryResult);
 
     [Benchmark, BenchmarkCategory("search")]
     public Task<SearchMemoryResult> SearchSdk() => _sdk.SearchMemoryAsync(Bodies.SearchRequest);
@@ -59,7 +59,7 @@ public abstract class CallBenchmarksBase
     public Task<SearchMemoryResult> SearchSdkWithoutResilience() => _sdkWithoutResilience.SearchMemoryAsync(Bodies.SearchRequest);
 
     [Benchmark(Baseline = true), BenchmarkCategory("add")]
-    public Task<AddMessageResult> AddFloor() => _floor.PostAsync(_addUri, Bodies.AddRequestBytes, Json.MemOSEnvelopeAddMessageResult);
+    public Task<AddMessageResult> AddFloor() => _floor.PostAsync(_addUri, Bodies.AddRequestBytes, FloorJsonContext.Default.FloorEnvelopeAddMessageResult);
 
     [Benchmark, BenchmarkCategory("add")]
     public Task<AddMessageResult> AddSdk() => _sdk.AddMessageAsync(Bodies.AddRequest);

@@ -46,7 +46,7 @@ public class ConcurrencyBenchmarks
         var calls = new Task[Concurrency];
         for (var i = 0; i < calls.Length; i++)
         {
-            calls[i] = _floorLatency.Time(Stopwatch.GetTimestamp(), _floor.PostAsync(_searchUri, Bodies.SearchRequestBytes, MemOSJsonContext.Default.MemOSEnvelopeSearchMemoryResult));
+            calls[i] = _floorLatency.Time(Stopwatch.GetTimestamp(), _floor.PostAsync(_searchUri, Bodies.SearchRequestBytes, FloorJsonContext.Default.FloorEnvelopeSearchMemoryResult));
         }
 
         return Task.WhenAll(calls);

@@ -15,7 +15,7 @@ internal sealed class FloorClient(HttpClient http)
 {
     private static readonly string Authorization = TransportSettings.AuthorizationFor(Clients.ApiKey, "Token")!;
 
-    public async Task<TData> PostAsync<TData>(Uri uri, byte[] body, JsonTypeInfo<MemOSEnvelope<TData>> envelopeInfo)
+    public async Task<TData> PostAsync<TData>(Uri uri, byte[] body, JsonTypeInfo<FloorEnvelope<TData>> envelopeInfo)
     {
         using var request = Request(uri, body, "application/json");
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);

@@ -31,13 +31,13 @@ public class SerializationBenchmarks
     public int ReadKnowledgeBaseAnswerTokens() => ReadTokens(Bodies.SearchResponse);
 
     [Benchmark, BenchmarkCategory("read search_memory answer (knowledge base)")]
-    public SearchMemoryResult? DeserializeKnowledgeBaseAnswer() => JsonSerializer.Deserialize(Bodies.SearchResponse, Json.MemOSEnvelopeSearchMemoryResult)!.Data;
+    public SearchMemoryResult? DeserializeKnowledgeBaseAnswer() => JsonSerializer.Deserialize(Bodies.SearchResponse, FloorJsonContext.Default.FloorEnvelopeSearchMemoryResult)!.Data;
 
     [Benchmark(Baseline = true), BenchmarkCategory("read search_memory answer (multimodal)")]
     public int ReadMultimodalAnswerTokens() => ReadTokens(MultimodalResponse);
 
     [Benchmark, BenchmarkCategory("read search_memory answer (multimodal)")]
-    public SearchMemoryResult? DeserializeMultimodalAnswer() => JsonSerializer.Deserialize(MultimodalResponse, Json.MemOSEnvelopeSearchMemoryResult)!.Data;
+    public SearchMemoryResult? DeserializeMultimodalAnswer() => JsonSerializer.Deserialize(MultimodalResponse, FloorJsonContext.Default.FloorEnvelopeSearchMemoryResult)!.Data;
 
     private static int ReadTokens(byte[] json)
     {

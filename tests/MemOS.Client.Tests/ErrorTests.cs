@@ -15,7 +15,7 @@ public sealed class ErrorTests
 
     [Theory]
     [InlineData(40000, typeof(MemOSValidationException), false, "invalid request parameters")]
-    [InlineData(40305, typeof(MemOSQuotaExceededException), false, "single-request token limit")]
+    [InlineData(40305, typeof(MemOSRequestTooLargeException), false, "single-request token limit")]
     [InlineData(40309, typeof(MemOSRateLimitException), true, "per-time-window")]
     [InlineData(50143, typeof(MemOSServerException), true, "algorithm service")]
     [InlineData(40132, typeof(MemOSAuthenticationException), false, "invalid or expired")]

@@ -230,7 +230,7 @@ public sealed class KnowledgeBaseTests
 
         var act = () => client.RerankAsync(new RerankRequest { Query = "q", Documents = ["d"] });
 
-        await act.Should().ThrowAsync<MemOSQuotaExceededException>();
+        await act.Should().ThrowAsync<MemOSRequestTooLargeException>();
     }
 
     private sealed class LengthOnlyStream(long length) : Stream

@@ -256,8 +256,8 @@ public sealed class ServerClientTests
 
         var error = (await act.Should().ThrowAsync<MemOSValidationException>()).Which;
         error.HttpStatus.Should().Be(HttpStatusCode.UnprocessableEntity);
-        // The body's code only repeats the HTTP status, so the error is classified by status and carries no service code.
-        error.Code.Should().BeNull();
+        // The body's code only repeats the HTTP status: the error is classified by status, and the code is kept as sent.
+        error.Code.Should().Be(422);
         error.IsTransient.Should().BeFalse();
         error.ServerMessage.Should().StartWith("Parameter validation error on POST /product/search");
     }

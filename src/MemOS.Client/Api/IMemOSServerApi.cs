@@ -1,5 +1,5 @@
 using MemOS.Client.Server;
-using MemOS.Client.Telemetry;
+using MemOS.Client.Transport;
 using Refit;
 
 namespace MemOS.Client.Api;
@@ -14,33 +14,33 @@ internal interface IMemOSServerApi
     /// <summary>SPEC A.1–A.2: server-sent events with no end marker (the connection closing ends the answer). A write.</summary>
     [Post(Routes.ServerChatStream)]
     [Headers("Accept: text/event-stream")]
-    Task<HttpResponseMessage> ChatStreamAsync([Body] ServerChatRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(OperationTelemetry.PropertyName)] OperationTelemetry telemetry, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ChatStreamAsync([Body] ServerChatRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
 
     /// <summary>SPEC A.3: <c>{message, data}</c>, with no code on success. A write.</summary>
     [Post(Routes.ServerChatComplete)]
-    Task<HttpResponseMessage> ChatCompleteAsync([Body] ServerChatRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(OperationTelemetry.PropertyName)] OperationTelemetry telemetry, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ChatCompleteAsync([Body] ServerChatRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
 
     /// <summary>SPEC A.7 (<c>APIADDRequest</c>). A write.</summary>
     [Post(Routes.ServerAdd)]
-    Task<HttpResponseMessage> AddMemoryAsync([Body] ServerAddMemoryRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(OperationTelemetry.PropertyName)] OperationTelemetry telemetry, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> AddMemoryAsync([Body] ServerAddMemoryRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
 
     /// <summary>SPEC A.7 (<c>APISearchRequest</c>).</summary>
     [Post(Routes.ServerSearch)]
-    Task<HttpResponseMessage> SearchMemoryAsync([Body] ServerSearchMemoryRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(OperationTelemetry.PropertyName)] OperationTelemetry telemetry, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> SearchMemoryAsync([Body] ServerSearchMemoryRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
 
     /// <summary>SPEC A.7 (<c>GetMemoryRequest</c>).</summary>
     [Post(Routes.ServerGetMemory)]
-    Task<HttpResponseMessage> GetMemoryAsync([Body] ServerGetMemoryRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(OperationTelemetry.PropertyName)] OperationTelemetry telemetry, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetMemoryAsync([Body] ServerGetMemoryRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
 
     /// <summary>SPEC A.6. The id is one opaque path segment.</summary>
     [Get(Routes.ServerGetMemoryById)]
-    Task<HttpResponseMessage> GetMemoryByIdAsync(string id, [HeaderCollection] IDictionary<string, string> headers, [Property(OperationTelemetry.PropertyName)] OperationTelemetry telemetry, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetMemoryByIdAsync(string id, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
 
     /// <summary>SPEC A.7 (<c>DeleteMemoryRequest</c>).</summary>
     [Post(Routes.ServerDeleteMemory)]
-    Task<HttpResponseMessage> DeleteMemoryAsync([Body] ServerDeleteMemoryRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(OperationTelemetry.PropertyName)] OperationTelemetry telemetry, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> DeleteMemoryAsync([Body] ServerDeleteMemoryRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
 
     /// <summary>SPEC A.7 (<c>APIFeedbackRequest</c>). A write.</summary>
     [Post(Routes.ServerFeedback)]
-    Task<HttpResponseMessage> AddFeedbackAsync([Body] ServerFeedbackRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(OperationTelemetry.PropertyName)] OperationTelemetry telemetry, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> AddFeedbackAsync([Body] ServerFeedbackRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
 }

@@ -15,7 +15,7 @@ internal static class ErrorCatalog
         [MemOSErrorCodes.InvalidBase64Format] = new(ErrorKind.Validation, "invalid Base64 format", "send plain Base64 or a well-formed data URI"),
         [MemOSErrorCodes.UserIdTooLong] = new(ErrorKind.Validation, "user_id is longer than 100 characters", "use a user_id of at most 100 characters"),
         [MemOSErrorCodes.ConversationIdTooLong] = new(ErrorKind.Validation, "conversation_id is longer than 100 characters", "use a short conversation id; never put message text in it"),
-        [MemOSErrorCodes.MessagesTooLong] = new(ErrorKind.Validation, "the messages are longer than the per-request limit", "split the messages over several add/message requests"),
+        [MemOSErrorCodes.MessagesTooLong] = new(ErrorKind.RequestTooLarge, "the messages are longer than the per-request limit", "split the messages over several add/message requests"),
         [MemOSErrorCodes.InvalidProjectId] = new(ErrorKind.Validation, "invalid project id", "check the project the API key belongs to"),
         [MemOSErrorCodes.ApiKeyRequired] = new(ErrorKind.Authentication, "an API key is required", "set MemOSClientOptions.ApiKey or the MEMOS_API_KEY environment variable"),
         [MemOSErrorCodes.ApiKeyNotForProject] = new(ErrorKind.Authentication, "the API key is invalid, expired or not for this project", "use a current key of the project that owns the data"),
@@ -26,7 +26,7 @@ internal static class ErrorCatalog
         [MemOSErrorCodes.ResponseTokenQuotaExceeded] = new(ErrorKind.Quota, "the chat response-token quota is exhausted", "lower max_tokens, or raise the plan's quota"),
         [MemOSErrorCodes.ChatTooLong] = new(ErrorKind.Quota, "the chat is longer than the model allows", "shorten the query or system prompt, or lower max_tokens"),
         [MemOSErrorCodes.CallQuotaExhausted] = new(ErrorKind.Quota, "the account's total API call quota is exhausted", "raise the plan's quota"),
-        [MemOSErrorCodes.InputTooLong] = new(ErrorKind.Quota, "the input exceeds the single-request token limit", "shorten the input or split it over several requests"),
+        [MemOSErrorCodes.InputTooLong] = new(ErrorKind.RequestTooLarge, "the input exceeds the single-request token limit (documented limits: add/message and search/memory 40,000 tokens; chat, extract/memory and rerank 8,000)", "shorten the input or split it over several requests"),
         [MemOSErrorCodes.DeleteNotAllowed] = new(ErrorKind.Authentication, "not allowed to delete this memory", "delete only memories of this project with a key that may"),
         [MemOSErrorCodes.MemoryNotFound] = new(ErrorKind.NotFound, "the memory to delete or update does not exist", "check the memory id; it may already be gone"),
         [MemOSErrorCodes.UserNotFound] = new(ErrorKind.NotFound, "the user of the memory to delete does not exist", "check the user_id"),
@@ -47,8 +47,18 @@ internal static class ErrorCatalog
         [MemOSErrorCodes.FeedbackFailed] = new(ErrorKind.Server, "saving the feedback and writing memory failed", "retry later"),
     };
 
-    public static ErrorInfo Describe(int code)
+    // What 50000 means when the route itself is missing (seen live: an empty message, or "endpoint not found").
+    private static readonly ErrorInfo RouteUnavailable = new(ErrorKind.NotFound, "this route is not available on the service (code 50000 for an unknown endpoint)", "check the base URL and update the SDK; the service may no longer offer this endpoint");
+
+    /// <param name="code">The envelope code.</param>
+    /// <param name="serverMessage">The service's text, which tells an unknown route from an internal error under code 50000.</param>
+    public static ErrorInfo Describe(int code, string? serverMessage = null)
     {
+        if (code == MemOSErrorCodes.InternalError && IsRouteNotFound(serverMessage))
+        {
+            return RouteUnavailable;
+        }
+
         if (Codes.TryGetValue(code, out var info))
         {
             return info;
@@ -65,12 +75,18 @@ internal static class ErrorCatalog
             : new(ErrorKind.Other, "undocumented error", "check the service message; the code is not in the MemOS error table");
     }
 
+    private static bool IsRouteNotFound(string? serverMessage)
+        => string.IsNullOrWhiteSpace(serverMessage)
+           || serverMessage.Contains("not found", StringComparison.OrdinalIgnoreCase)
+           || serverMessage.Contains("endpoint", StringComparison.OrdinalIgnoreCase);
+
     public static ErrorInfo DescribeHttp(int status) => status switch
     {
         400 => new(ErrorKind.Validation, "bad request", "check the request fields"),
         401 => new(ErrorKind.Authentication, "the API key was not accepted", "check MemOSClientOptions.ApiKey"),
         403 => new(ErrorKind.Authentication, "the API key may not do this", "check the key's project and scopes"),
         404 => new(ErrorKind.NotFound, "not found", "check the ids, the base URL and the SDK version"),
+        >= 300 and < 400 => new(ErrorKind.Other, "the service answered with a redirect, which the SDK never follows (a followed redirect drops the API key and can turn a POST into a GET)", "set the base URL to the address the redirect names, if you trust it"),
         408 => new(ErrorKind.Other, "the service timed out waiting for the request", "retry", Transient: true),
         422 => new(ErrorKind.Validation, "request validation failed", "fix the fields the message names"),
         429 => new(ErrorKind.RateLimit, "too many requests", "wait, then retry with fewer requests per second"),

@@ -5,6 +5,7 @@ internal enum ErrorKind
 {
     Other,
     Validation,
+    RequestTooLarge,
     Authentication,
     Quota,
     RateLimit,

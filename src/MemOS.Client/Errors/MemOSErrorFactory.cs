@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using MemOS.Client.Transport;
 
 namespace MemOS.Client;
 
@@ -12,16 +13,16 @@ internal static class MemOSErrorFactory
 {
     private const int MaxServerMessageLength = 500;
 
-    public static MemOSException FromCode(string operation, int code, string? serverMessage, HttpStatusCode? httpStatus, string? traceId, TimeSpan? retryAfter, SecretRedactor redactor)
+    /// <summary>The exception of a failed answer, from the verdict the retry was decided on.</summary>
+    public static MemOSException FromVerdict(string operation, ResponseVerdict verdict, SecretRedactor redactor)
     {
-        var info = ErrorCatalog.Describe(code);
-        return Create(operation, $"code {code.ToString(CultureInfo.InvariantCulture)}", info, code, serverMessage, httpStatus, traceId, retryAfter, redactor);
-    }
+        if (verdict.Problem is { } problem)
+        {
+            return InvalidResponse(operation, problem, verdict.Status, redactor.Redact(verdict.TraceId), verdict.ProblemCause);
+        }
 
-    public static MemOSException FromHttpStatus(string operation, HttpStatusCode status, string? serverMessage, string? traceId, TimeSpan? retryAfter, SecretRedactor redactor)
-    {
-        var info = ErrorCatalog.DescribeHttp((int)status);
-        return Create(operation, $"HTTP {(int)status}", info, code: null, serverMessage, status, traceId, retryAfter, redactor);
+        var what = verdict.Code is { } code && code >= 1000 ? $"code {code.ToString(CultureInfo.InvariantCulture)}" : $"HTTP {(int)verdict.Status}";
+        return Create(operation, what, verdict.Error, verdict.Code, verdict.ServerMessage, verdict.Status, redactor.Redact(verdict.TraceId), verdict.RetryAfter, redactor);
     }
 
     public static MemOSException FailedOutcome(string operation, string detail, string? serverMessage, HttpStatusCode status, string? traceId, SecretRedactor redactor)
@@ -91,6 +92,7 @@ internal static class MemOSErrorFactory
         MemOSException exception = info.Kind switch
         {
             ErrorKind.Validation => new MemOSValidationException(message),
+            ErrorKind.RequestTooLarge => new MemOSRequestTooLargeException(message),
             ErrorKind.Authentication => new MemOSAuthenticationException(message),
             ErrorKind.Quota => new MemOSQuotaExceededException(message),
             ErrorKind.RateLimit => new MemOSRateLimitException(message) { RetryAfter = retryAfter },

@@ -1,5 +1,4 @@
 using MemOS.Client.Resilience;
-using MemOS.Client.Telemetry;
 using MemOS.Client.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,9 +15,8 @@ namespace MemOS.Client;
 /// </summary>
 public sealed class MemOSResilienceHandler : DelegatingHandler
 {
-    private static readonly ResiliencePropertyKey<MemOSOperation> OperationKey = new("MemOS.Operation");
-    private static readonly ResiliencePropertyKey<EnvelopeSignals> SignalsKey = new("MemOS.Signals");
-    private static readonly ResiliencePropertyKey<OperationTelemetry> TelemetryKey = new("MemOS.Telemetry");
+    private static readonly ResiliencePropertyKey<MemOSCall> CallKey = new("MemOS.Call");
+    private static readonly ResiliencePropertyKey<ResponseVerdict> VerdictKey = new("MemOS.Verdict");
 
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeProvider _time;
@@ -50,24 +48,22 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
                 ShouldHandle = args => new ValueTask<bool>(RetryDecision.ShouldRetry(
-                    Operation(args.Context),
-                    args.Outcome.Result,
+                    Call(args.Context),
+                    Verdict(args.Context, args.Outcome.Result),
                     args.Outcome.Exception,
-                    Signals(args.Context),
-                    ServiceWait(args.Outcome.Result, args.Context),
                     maxRetryAfter)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(ServiceWait(args.Outcome.Result, args.Context)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(Verdict(args.Context, args.Outcome.Result)?.RetryAfter),
                 OnRetry = args =>
                 {
-                    var notApplied = RetryDecision.NeverReachedService(args.Outcome.Exception)
-                                     || (args.Outcome.Result is { } response && RetryDecision.IsRateLimited(response, Signals(args.Context)));
-                    Telemetry(args.Context)?.Retrying(failedAttemptMayHaveApplied: !notApplied);
+                    var verdict = Verdict(args.Context, args.Outcome.Result);
+                    var notApplied = RetryDecision.NeverReachedService(args.Outcome.Exception) || verdict?.IsRateLimited == true;
+                    Call(args.Context)?.Telemetry.Retrying(failedAttemptMayHaveApplied: !notApplied);
                     ResilienceLog.Retrying(
                         logger,
                         Operation(args.Context).Name,
                         args.AttemptNumber + 1,
                         (long)args.RetryDelay.TotalMilliseconds,
-                        RetryDecision.Describe(args.Outcome.Result, args.Outcome.Exception, Signals(args.Context)));
+                        RetryDecision.Describe(verdict, args.Outcome.Exception));
                     return default;
                 },
             });
@@ -84,12 +80,10 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var operation = MemOSOperation.For(request);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(OperationKey, operation);
-        if (request.Options.TryGetValue(OperationTelemetry.Key, out var telemetry))
+        if (request.Options.TryGetValue(MemOSCall.Key, out var call))
         {
-            context.Properties.Set(TelemetryKey, telemetry);
+            context.Properties.Set(CallKey, call);
         }
 
         try
@@ -101,11 +95,13 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                     try
                     {
                         response = await state.Handler.SendOnceAsync(state.Request, attemptContext.CancellationToken).ConfigureAwait(false);
-                        var signals = await EnvelopeSignalReader.ReadAsync(response, attemptContext.CancellationToken).ConfigureAwait(false);
-                        attemptContext.Properties.Set(SignalsKey, signals);
-                        if (RetryDecision.IsRateLimited(response, signals))
+
+                        // Judged here, under the attempt's timeout; the transport reads the same verdict.
+                        var verdict = await ResponseClassifier.ClassifyAsync(response, state.Handler._time, attemptContext.CancellationToken).ConfigureAwait(false);
+                        attemptContext.Properties.Set(VerdictKey, verdict);
+                        if (verdict.IsRateLimited)
                         {
-                            Telemetry(attemptContext)?.RateLimited();
+                            Call(attemptContext)?.Telemetry.RateLimited();
                         }
 
                         return Outcome.FromResult(response);
@@ -122,7 +118,7 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
 
             if (outcome.Exception is TimeoutRejectedException timeout && !cancellationToken.IsCancellationRequested)
             {
-                throw new MemOSTimeoutException($"MemOS {operation.Name} attempt took longer than MemOSRetryOptions.AttemptTimeout.", timeout) { IsTransient = true };
+                throw new MemOSTimeoutException($"MemOS {MemOSOperation.For(request).Name} attempt took longer than MemOSRetryOptions.AttemptTimeout.", timeout) { IsTransient = true };
             }
 
             outcome.ThrowIfException();
@@ -134,17 +130,15 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
         }
     }
 
+    private static MemOSCall? Call(ResilienceContext context)
+        => context.Properties.TryGetValue(CallKey, out var call) ? call : null;
+
     private static MemOSOperation Operation(ResilienceContext context)
-        => context.Properties.TryGetValue(OperationKey, out var operation) ? operation : new MemOSOperation("request", IsWrite: true, IsGeneration: false);
+        => Call(context)?.Operation ?? new MemOSOperation("request", IsWrite: true, IsGeneration: false);
 
-    private static OperationTelemetry? Telemetry(ResilienceContext context)
-        => context.Properties.TryGetValue(TelemetryKey, out var telemetry) ? telemetry : null;
-
-    private static EnvelopeSignals Signals(ResilienceContext context)
-        => context.Properties.TryGetValue(SignalsKey, out var signals) ? signals : default;
-
-    private TimeSpan? ServiceWait(HttpResponseMessage? response, ResilienceContext context)
-        => response is null ? null : RetryAfter.From(response.Headers, Signals(context).RetryAfterSeconds, _time);
+    // The verdict belongs to the attempt whose result is being judged.
+    private static ResponseVerdict? Verdict(ResilienceContext context, HttpResponseMessage? response)
+        => response is not null && context.Properties.TryGetValue(VerdictKey, out var verdict) ? verdict : null;
 
     private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);
 }

@@ -1,64 +1,48 @@
-using System.Net;
 using MemOS.Client.Transport;
 using Polly.Timeout;
 
 namespace MemOS.Client.Resilience;
 
 /// <summary>
-/// Whether an attempt's outcome may be retried. Writes are retried only when the outcome proves
-/// the service did not process them; everything else that is transient is retried for reads.
+/// Whether an attempt may be repeated, read from the same verdict the caller's exception is built
+/// from. Writes are repeated only when the outcome proves the service did not process them; reads
+/// on any transient failure.
 /// </summary>
 internal static class RetryDecision
 {
-    private static readonly HashSet<int> RateLimitCodes = [MemOSErrorCodes.RateLimited, MemOSErrorCodes.TokenWindowExceeded];
-
-    private static readonly HashSet<int> TransientServerCodes =
-    [
-        MemOSErrorCodes.InternalError, MemOSErrorCodes.OperationFailed, MemOSErrorCodes.MemoryServiceUnavailable, MemOSErrorCodes.SearchServiceUnavailable,
-    ];
-
-    public static bool ShouldRetry(MemOSOperation operation, HttpResponseMessage? response, Exception? exception, EnvelopeSignals signals, TimeSpan? retryAfter, TimeSpan maxRetryAfter)
+    public static bool ShouldRetry(MemOSCall? call, ResponseVerdict? verdict, Exception? exception, TimeSpan maxRetryAfter)
     {
+        var isWrite = call?.Operation.IsWrite ?? true;
         if (exception is not null)
         {
-            return NeverReachedService(exception) || (!operation.IsWrite && IsTransientFailure(exception));
+            return NeverReachedService(exception) || (!isWrite && IsTransientFailure(exception));
         }
 
-        if (response is null)
+        if (verdict is not { Kind: VerdictKind.Failure })
         {
             return false;
         }
 
-        var status = (int)response.StatusCode;
-        if (IsRateLimited(response, signals))
+        if (verdict.IsRateLimited)
         {
-            // Beyond the clamp the caller decides: the call fails with the wait in RetryAfter.
-            return retryAfter is null || retryAfter <= maxRetryAfter;
+            // A rate-limited request was not processed, so even a write may be repeated, after the wait
+            // asked for. Beyond the clamp, or past the call's own timeout, the caller decides: the call
+            // fails at once with the wait in RetryAfter.
+            return verdict.RetryAfter is not { } wait || (wait <= maxRetryAfter && call?.EndsAfterDeadline(wait) != true);
         }
 
-        if (operation.IsWrite)
-        {
-            return false;
-        }
-
-        return status == (int)HttpStatusCode.RequestTimeout
-               || status >= 500
-               || (status == 200 && signals.Code is { } serverCode && TransientServerCodes.Contains(serverCode));
+        return !isWrite && verdict.Error.IsTransient;
     }
-
-    /// <summary>HTTP 429, or a rate-limit code inside HTTP 200.</summary>
-    public static bool IsRateLimited(HttpResponseMessage response, EnvelopeSignals signals)
-        => response.StatusCode == HttpStatusCode.TooManyRequests
-           || (response.StatusCode == HttpStatusCode.OK && signals.Code is { } code && RateLimitCodes.Contains(code));
 
     /// <summary>Failures that happen before a byte of the request reaches the service.</summary>
     public static bool NeverReachedService(Exception? exception)
         => exception is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError };
 
-    public static string Describe(HttpResponseMessage? response, Exception? exception, EnvelopeSignals signals)
+    public static string Describe(ResponseVerdict? verdict, Exception? exception)
         => exception is not null
             ? exception is HttpRequestException http ? $"network: {http.HttpRequestError}" : exception.GetType().Name
-            : signals.Code is { } code and not 0 and not 200 ? $"HTTP {(int)response!.StatusCode}, code {code}" : $"HTTP {(int)response!.StatusCode}";
+            : verdict is null ? "no answer"
+            : verdict.Code is { } code and not 0 and not 200 ? $"HTTP {(int)verdict.Status}, code {code}" : $"HTTP {(int)verdict.Status}";
 
     private static bool IsTransientFailure(Exception exception)
         => exception is HttpRequestException or IOException or TimeoutRejectedException;

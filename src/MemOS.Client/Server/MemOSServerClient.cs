@@ -1,7 +1,6 @@
 using MemOS.Client.Api;
 using MemOS.Client.Chat;
 using MemOS.Client.Streaming;
-using MemOS.Client.Telemetry;
 using MemOS.Client.Transport;
 
 namespace MemOS.Client.Server;
@@ -73,7 +72,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
         request.Validate();
 
         // The server ends its stream by closing the connection, with no end event (SPEC A.2).
-        return ChatStreamReader.ReadAsync(_transport, Routes.ServerChatStream, (telemetry, token) => _api.ChatStreamAsync(request, _transport.Headers, telemetry, token), jsonAnswerInfo: null, requireEndMarker: false, cancellationToken);
+        return ChatStreamReader.ReadAsync(_transport, Routes.ServerChatStream, (call, token) => _api.ChatStreamAsync(request, _transport.Headers, call, token), jsonAnswerInfo: null, requireEndMarker: false, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -83,7 +82,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
         request.Validate();
 
         // The success answer is {message, data} with no code (SPEC A.3).
-        var result = await _transport.SendAsync(Routes.ServerChatComplete, (telemetry, token) => _api.ChatCompleteAsync(request, _transport.Headers, telemetry, token), Json.MemOSEnvelopeServerChatCompleteResult, cancellationToken, codeOptional: true).ConfigureAwait(false);
+        var result = await _transport.SendAsync(Routes.ServerChatComplete, (call, token) => _api.ChatCompleteAsync(request, _transport.Headers, call, token), Json.ServerChatCompleteResult, cancellationToken, codeOptional: true).ConfigureAwait(false);
         return result ?? throw MemOSErrorFactory.MissingData(MemOSOperation.For(Routes.ServerChatComplete).Name);
     }
 
@@ -92,7 +91,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return SendAsync(Routes.ServerAdd, (telemetry, token) => _api.AddMemoryAsync(request, _transport.Headers, telemetry, token), cancellationToken);
+        return SendAsync(Routes.ServerAdd, (call, token) => _api.AddMemoryAsync(request, _transport.Headers, call, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -100,7 +99,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return SendAsync(Routes.ServerSearch, (telemetry, token) => _api.SearchMemoryAsync(request, _transport.Headers, telemetry, token), cancellationToken);
+        return SendAsync(Routes.ServerSearch, (call, token) => _api.SearchMemoryAsync(request, _transport.Headers, call, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -108,7 +107,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return SendAsync(Routes.ServerGetMemory, (telemetry, token) => _api.GetMemoryAsync(request, _transport.Headers, telemetry, token), cancellationToken);
+        return SendAsync(Routes.ServerGetMemory, (call, token) => _api.GetMemoryAsync(request, _transport.Headers, call, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -116,7 +115,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     {
         Guard.PathSegment(memoryId, "memory_id");
 
-        return await SendAsync(Routes.ServerGetMemoryById, (telemetry, token) => _api.GetMemoryByIdAsync(memoryId, _transport.Headers, telemetry, token), cancellationToken).ConfigureAwait(false);
+        return await SendAsync(Routes.ServerGetMemoryById, (call, token) => _api.GetMemoryByIdAsync(memoryId, _transport.Headers, call, token), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -124,7 +123,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return SendAsync(Routes.ServerDeleteMemory, (telemetry, token) => _api.DeleteMemoryAsync(request, _transport.Headers, telemetry, token), cancellationToken);
+        return SendAsync(Routes.ServerDeleteMemory, (call, token) => _api.DeleteMemoryAsync(request, _transport.Headers, call, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -132,15 +131,15 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return SendAsync(Routes.ServerFeedback, (telemetry, token) => _api.AddFeedbackAsync(request, _transport.Headers, telemetry, token), cancellationToken);
+        return SendAsync(Routes.ServerFeedback, (call, token) => _api.AddFeedbackAsync(request, _transport.Headers, call, token), cancellationToken);
     }
 
     /// <summary>Releases the connection pool, when this client created it.</summary>
     public void Dispose() => _transport.Dispose();
 
-    private async Task<ServerResult> SendAsync(string route, Func<OperationTelemetry, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    private async Task<ServerResult> SendAsync(string route, Func<MemOSCall, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
-        var data = await _transport.SendAsync(route, send, Json.MemOSEnvelopeJsonElement, cancellationToken).ConfigureAwait(false);
+        var data = await _transport.SendAsync(route, send, Json.JsonElement, cancellationToken).ConfigureAwait(false);
         return new ServerResult { Data = data };
     }
 }

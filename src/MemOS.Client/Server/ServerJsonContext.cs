@@ -18,8 +18,8 @@ namespace MemOS.Client.Server;
 [JsonSerializable(typeof(ServerGetMemoryRequest))]
 [JsonSerializable(typeof(ServerDeleteMemoryRequest))]
 [JsonSerializable(typeof(ServerFeedbackRequest))]
-[JsonSerializable(typeof(MemOSEnvelope<ServerChatCompleteResult>))]
-[JsonSerializable(typeof(MemOSEnvelope<JsonElement>))]
+[JsonSerializable(typeof(ServerChatCompleteResult))]
+[JsonSerializable(typeof(JsonElement))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext
 {
 }

@@ -25,15 +25,15 @@ internal static class ChatStreamReader
     public static async IAsyncEnumerable<ChatStreamEvent> ReadAsync(
         MemOSTransport transport,
         string route,
-        Func<OperationTelemetry, CancellationToken, Task<HttpResponseMessage>> send,
-        JsonTypeInfo<MemOSEnvelope<ChatResult>>? jsonAnswerInfo,
+        Func<MemOSCall, CancellationToken, Task<HttpResponseMessage>> send,
+        JsonTypeInfo<ChatResult>? jsonAnswerInfo,
         bool requireEndMarker,
         [EnumeratorCancellation] CancellationToken cancellationToken,
         string? requestModel = null)
     {
         var operation = MemOSOperation.For(route);
         using var telemetry = OperationTelemetry.Start(operation, transport.BaseUri, requestModel);
-        var events = ReadEventsAsync(transport, operation, send, jsonAnswerInfo, requireEndMarker, telemetry, cancellationToken);
+        var events = ReadEventsAsync(transport, transport.NewCall(operation, telemetry), send, jsonAnswerInfo, requireEndMarker, cancellationToken);
         await using var enumerator = events.GetAsyncEnumerator(cancellationToken);
         while (true)
         {
@@ -58,26 +58,35 @@ internal static class ChatStreamReader
 
     private static async IAsyncEnumerable<ChatStreamEvent> ReadEventsAsync(
         MemOSTransport transport,
-        MemOSOperation operation,
-        Func<OperationTelemetry, CancellationToken, Task<HttpResponseMessage>> send,
-        JsonTypeInfo<MemOSEnvelope<ChatResult>>? jsonAnswerInfo,
+        MemOSCall call,
+        Func<MemOSCall, CancellationToken, Task<HttpResponseMessage>> send,
+        JsonTypeInfo<ChatResult>? jsonAnswerInfo,
         bool requireEndMarker,
-        OperationTelemetry telemetry,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var response = await transport.OpenStreamAsync(operation, send, telemetry, cancellationToken).ConfigureAwait(false);
+        var operation = call.Operation;
+        var (response, verdict) = await transport.OpenStreamAsync(call, send, cancellationToken).ConfigureAwait(false);
+        using var owned = response;
+        var traceId = verdict.TraceId;
 
-        // Request-level errors (bad parameters, auth, quota) come back as a plain envelope.
-        if (MemOSTransport.IsJson(response))
+        // A whole JSON answer instead of a stream: a service that ignored stream, or (self-hosted) not an answer at all.
+        if (verdict.Kind != VerdictKind.Stream)
         {
-            // Without a type to read it as (the self-hosted stream documents no JSON answer with
-            // status 200), such a body cannot be an answer.
             if (jsonAnswerInfo is null)
             {
-                throw MemOSTransport.ForOperation(MemOSErrorFactory.InvalidResponse(operation.Name, "it is a JSON body, not an event stream", response.StatusCode, MemOSTransport.GetTraceId(response)), operation);
+                throw transport.Fail(call, MemOSErrorFactory.InvalidResponse(operation.Name, "it is a JSON body, not an event stream", verdict.Status, traceId), cancellationToken);
             }
 
-            var answer = await transport.ReadJsonAnswerAsync(operation, response, jsonAnswerInfo, telemetry, cancellationToken).ConfigureAwait(false);
+            ChatResult? answer;
+            try
+            {
+                answer = verdict.Kind == VerdictKind.Success ? transport.ReadData(operation, verdict, jsonAnswerInfo) : null;
+            }
+            catch (Exception exception)
+            {
+                throw transport.Fail(call, exception, cancellationToken);
+            }
+
             if (!string.IsNullOrEmpty(answer?.Response))
             {
                 yield return new ChatTextDelta(answer.Response);
@@ -85,12 +94,6 @@ internal static class ChatStreamReader
 
             yield return new ChatStreamEnd();
             yield break;
-        }
-
-        var traceId = MemOSTransport.GetTraceId(response);
-        if (MemOSTransport.IsHtml(response))
-        {
-            throw MemOSTransport.ForOperation(MemOSErrorFactory.InvalidResponse(operation.Name, "it is an HTML page, not an event stream", response.StatusCode, traceId), operation);
         }
 
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -112,12 +115,12 @@ internal static class ChatStreamReader
             }
             catch (Exception exception) when (MemOSTransport.IsTransportFailure(exception))
             {
-                throw MemOSTransport.ForOperation(ReadFailure(operation.Name, exception, idle, transport.StreamIdleTimeout, response.StatusCode, traceId, cancellationToken), operation);
+                throw transport.Fail(call, ReadFailure(operation.Name, exception, idle, transport.StreamIdleTimeout, verdict.Status, traceId, cancellationToken), cancellationToken);
             }
 
             if (next is ChatStreamError error)
             {
-                throw MemOSTransport.ForOperation(MemOSErrorFactory.StreamError(operation.Name, error.Message, response.StatusCode, traceId, transport.Redactor), operation);
+                throw transport.Fail(call, MemOSErrorFactory.StreamError(operation.Name, error.Message, verdict.Status, traceId, transport.Redactor), cancellationToken);
             }
 
             yield return next;
@@ -129,7 +132,7 @@ internal static class ChatStreamReader
 
         if (requireEndMarker)
         {
-            throw MemOSTransport.ForOperation(MemOSErrorFactory.StreamCut(operation.Name, response.StatusCode, traceId, inner: null), operation);
+            throw transport.Fail(call, MemOSErrorFactory.StreamCut(operation.Name, verdict.Status, traceId, inner: null), cancellationToken);
         }
 
         yield return new ChatStreamEnd();

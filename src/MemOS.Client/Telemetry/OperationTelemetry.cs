@@ -25,10 +25,7 @@ internal sealed class OperationTelemetry : IDisposable
         _activity = activity;
     }
 
-    /// <summary>The request option the call's telemetry travels in, from the Refit interfaces to the resilience handler.</summary>
-    public const string PropertyName = "MemOS.Telemetry";
 
-    public static HttpRequestOptionsKey<OperationTelemetry> Key { get; } = new(PropertyName);
 
     /// <summary>Starts the span of a call; it becomes <see cref="Activity.Current"/> for the HTTP work under it.</summary>
     /// <param name="operation">The operation; its name is the route, such as <c>search/memory</c>: never anything from the request body.</param>

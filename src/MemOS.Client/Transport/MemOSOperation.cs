@@ -12,9 +12,6 @@ namespace MemOS.Client.Transport;
 /// <param name="IsGeneration">Whether a model generates the answer, so it may run long.</param>
 internal sealed record MemOSOperation(string Name, bool IsWrite, bool IsGeneration)
 {
-    /// <summary>The Refit request option naming the route template a request was built from.</summary>
-    public static HttpRequestOptionsKey<string> RouteKey { get; } = new(Refit.HttpRequestMessageOptions.RelativePathTemplate);
-
     // Every route with its decision, built once: an operation is looked up per call, never built.
     private static readonly FrozenDictionary<string, MemOSOperation> Known = new[]
     {
@@ -35,9 +32,9 @@ internal sealed record MemOSOperation(string Name, bool IsWrite, bool IsGenerati
     public static MemOSOperation For(string route)
         => Known.TryGetValue(route, out var operation) ? operation : new(route.TrimStart('/'), IsWrite: true, IsGeneration: false);
 
-    /// <summary>The operation of a request built by the Refit interfaces; any other request is treated as an unrepeatable write.</summary>
+    /// <summary>The operation of a request sent by the SDK; any other request is treated as an unrepeatable write.</summary>
     public static MemOSOperation For(HttpRequestMessage request)
-        => request.Options.TryGetValue(RouteKey, out var route) ? For(route)
+        => request.Options.TryGetValue(MemOSCall.Key, out var call) ? call.Operation
            : new(request.RequestUri?.AbsolutePath ?? "request", IsWrite: true, IsGeneration: false);
 
     private static (string Route, MemOSOperation Operation) Read(string route) => (route, new(route.TrimStart('/'), IsWrite: false, IsGeneration: false));

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace MemOS.Client.Transport;
+
+/// <summary>
+/// Reads the top level of a JSON answer once, from its bytes: the fields that decide what the
+/// answer is, and where its <c>data</c> lies, so the data is later parsed from that slice alone.
+/// A key given twice counts once, the last time, as JSON parsers keep it.
+/// </summary>
+internal static class EnvelopeReader
+{
+    // Service text kept for messages; a self-hosted traceback can be long.
+    private const int MaxTextChars = 4000;
+
+    /// <summary>Reads <paramref name="json"/>; false when it is not one complete JSON object (malformed or truncated).</summary>
+    /// <param name="json">The whole body.</param>
+    /// <param name="fields">What was read.</param>
+    /// <param name="error">Why the body is not JSON, when the parser said so.</param>
+    public static bool TryRead(ReadOnlySpan<byte> json, out EnvelopeFields fields, out JsonException? error)
+    {
+        fields = default;
+        error = null;
+        int? code = null;
+        string? message = null;
+        string? detail = null;
+        double? retryAfter = null;
+        var data = default(Range);
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var field = FieldOf(ref reader);
+                reader.Read();
+                switch (field)
+                {
+                    case Field.Code:
+                        code = ReadInteger(ref reader) ?? code;
+                        break;
+                    case Field.Message:
+                        message = reader.TokenType == JsonTokenType.String ? Shorten(reader.GetString()) : message;
+                        break;
+                    case Field.Detail:
+                        detail = ReadText(json, ref reader);
+                        break;
+                    case Field.RetryAfter:
+                        retryAfter = ReadNumber(ref reader) ?? retryAfter;
+                        break;
+                    case Field.Data:
+                        var start = (int)reader.TokenStartIndex;
+                        reader.Skip();
+                        data = start..(int)reader.BytesConsumed;
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            // The object must close, and nothing but white space may follow it: a truncated body fails here.
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                return false;
+            }
+        }
+        catch (JsonException exception)
+        {
+            // The reader's own exception type is internal to System.Text.Json; callers see the public one.
+            error = new JsonException(exception.Message, exception.Path, exception.LineNumber, exception.BytePositionInLine, exception);
+            return false;
+        }
+
+        fields = new(code, message ?? detail, retryAfter, data);
+        return true;
+    }
+
+    private enum Field
+    {
+        Other,
+        Code,
+        Message,
+        Detail,
+        RetryAfter,
+        Data,
+    }
+
+    private static Field FieldOf(ref Utf8JsonReader reader)
+        => reader.ValueTextEquals("code"u8) ? Field.Code
+           : reader.ValueTextEquals("data"u8) ? Field.Data
+           : reader.ValueTextEquals("message"u8) ? Field.Message
+           : reader.ValueTextEquals("detail"u8) ? Field.Detail
+           : reader.ValueTextEquals("retry_after"u8) ? Field.RetryAfter
+           : Field.Other;
+
+    private static int? ReadInteger(ref Utf8JsonReader reader)
+        => ReadNumber(ref reader) is { } number && number == Math.Floor(number) && number is >= int.MinValue and <= int.MaxValue ? (int)number : null;
+
+    // Numbers are accepted as JSON numbers and as numeric strings ("40309"): services send both.
+    private static double? ReadNumber(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Number when reader.TryGetDouble(out var number) => number,
+        JsonTokenType.String when double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
+        _ => null,
+    };
+
+    // A detail is text, or a list of validation errors (the self-hosted server's 422) kept as its JSON.
+    private static string? ReadText(ReadOnlySpan<byte> json, ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return Shorten(reader.GetString());
+        }
+
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        return reader.TokenType is JsonTokenType.EndArray or JsonTokenType.EndObject
+            ? Shorten(Encoding.UTF8.GetString(json[start..(int)reader.BytesConsumed]))
+            : null;
+    }
+
+    private static string? Shorten(string? text) => text is { Length: > MaxTextChars } ? text[..MaxTextChars] + "…" : text;
+}

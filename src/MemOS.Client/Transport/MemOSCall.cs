@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using MemOS.Client.Telemetry;
+
+namespace MemOS.Client.Transport;
+
+/// <summary>
+/// One call as the resilience handler sees it, carried on its request by the Refit interfaces
+/// (a <c>[Property]</c> parameter): which operation it is, its telemetry, and when its overall
+/// timeout ends, so that a wait the service asks for is never started if it cannot end in time.
+/// </summary>
+internal sealed class MemOSCall
+{
+    /// <summary>The request option the call travels in.</summary>
+    public const string PropertyName = "MemOS.Call";
+
+    private readonly long _deadline;
+
+    public MemOSCall(MemOSOperation operation, OperationTelemetry telemetry, TimeSpan timeout)
+    {
+        Operation = operation;
+        Telemetry = telemetry;
+        _deadline = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+    }
+
+    public static HttpRequestOptionsKey<MemOSCall> Key { get; } = new(PropertyName);
+
+    public MemOSOperation Operation { get; }
+
+    public OperationTelemetry Telemetry { get; }
+
+    /// <summary>Whether a wait of <paramref name="wait"/> would end after the call's overall timeout.</summary>
+    public bool EndsAfterDeadline(TimeSpan wait)
+        => _deadline != long.MaxValue && Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * Stopwatch.Frequency) > _deadline;
+}

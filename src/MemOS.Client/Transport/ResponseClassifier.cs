@@ -1,0 +1,265 @@
+using System.Buffers;
+using System.Net;
+using System.Text;
+
+namespace MemOS.Client.Transport;
+
+/// <summary>
+/// Decides what an answer is, once per response: the resilience handler calls it on each attempt
+/// and the transport and stream reader read the same verdict (or compute it, when no handler ran).
+/// It reads the body under the caller's token, bounded: a JSON answer whole up to
+/// <see cref="MaxBodyBytes"/>, another error body only as far as its message needs.
+/// </summary>
+internal static class ResponseClassifier
+{
+    public const int MaxBodyBytes = 16 * 1024 * 1024;
+
+    // An HTML or text error page is read only this far, for the message.
+    private const int MaxErrorTextBytes = 4 * 1024;
+
+    private static readonly HttpRequestOptionsKey<(HttpResponseMessage Response, ResponseVerdict Verdict)> VerdictKey = new("MemOS.Verdict");
+
+    /// <summary>The verdict on <paramref name="response"/>, computed on first use; afterwards its body, when read, is buffered.</summary>
+    public static async ValueTask<ResponseVerdict> ClassifyAsync(HttpResponseMessage response, TimeProvider time, CancellationToken cancellationToken)
+    {
+        // Kept per response, not per request: a retried request carries one options bag across its attempts.
+        var options = response.RequestMessage?.Options;
+        if (options is not null && options.TryGetValue(VerdictKey, out var known) && ReferenceEquals(known.Response, response))
+        {
+            return known.Verdict;
+        }
+
+        var verdict = await ClassifyCoreAsync(response, time, cancellationToken).ConfigureAwait(false);
+        options?.Set(VerdictKey, (response, verdict));
+        return verdict;
+    }
+
+    private static async Task<ResponseVerdict> ClassifyCoreAsync(HttpResponseMessage response, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var status = response.StatusCode;
+        var succeeded = response.IsSuccessStatusCode;
+        var request = response.RequestMessage;
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        var wantsStream = request?.Headers.Accept.Any(static accept => accept.MediaType == MediaTypes.EventStream) == true;
+
+        if ((int)status is >= 300 and < 400)
+        {
+            var target = response.Headers.Location?.ToString();
+            return Failure(response, time, ErrorCatalog.DescribeHttp((int)status), serverMessage: target is null ? null : "redirect to " + Bounded(target));
+        }
+
+        if (succeeded && wantsStream && MediaTypes.IsEventStream(mediaType))
+        {
+            return new ResponseVerdict { Kind = VerdictKind.Stream, Status = status, TraceId = TraceIdOf(response) };
+        }
+
+        if (response.Content.Headers.ContentLength > MaxBodyBytes)
+        {
+            return Unreadable(response, $"the body is larger than the {MaxBodyBytes / (1024 * 1024)} MB the SDK buffers");
+        }
+
+        if (MediaTypes.IsHtml(mediaType))
+        {
+            return succeeded
+                ? Unreadable(response, "it is an HTML page, not JSON (a proxy or gateway answered instead of MemOS?)")
+                : Failure(response, time, ErrorCatalog.DescribeHttp((int)status));
+        }
+
+        if (!succeeded && !MediaTypes.MayBeJson(mediaType))
+        {
+            var text = await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false);
+            return Failure(response, time, ErrorCatalog.DescribeHttp((int)status), serverMessage: text);
+        }
+
+        byte[]? body;
+        try
+        {
+            body = await BufferAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        {
+            // A Content-Encoding (gzip, br) body that does not decompress.
+            return Unreadable(response, "its compressed body could not be decoded");
+        }
+
+        if (body is null)
+        {
+            return Unreadable(response, $"the body is larger than the {MaxBodyBytes / (1024 * 1024)} MB the SDK buffers");
+        }
+
+        return Judge(response, body, wantsStream, time);
+    }
+
+    private static ResponseVerdict Judge(HttpResponseMessage response, byte[] body, bool wantsStream, TimeProvider time)
+    {
+        var status = response.StatusCode;
+        var succeeded = response.IsSuccessStatusCode;
+        if (body.Length == 0)
+        {
+            // An async write may be accepted with an empty 200/202 body (seen live): accepted, no task id.
+            return !succeeded ? Failure(response, time, ErrorCatalog.DescribeHttp((int)status))
+                : wantsStream ? new ResponseVerdict { Kind = VerdictKind.Stream, Status = status, TraceId = TraceIdOf(response) }
+                : response.RequestMessage is { } request && MemOSOperation.For(request).IsWrite ? new ResponseVerdict { Kind = VerdictKind.Accepted, Status = status, TraceId = TraceIdOf(response) }
+                : Unreadable(response, "the body is empty");
+        }
+
+        if (!EnvelopeReader.TryRead(body, out var fields, out var jsonError))
+        {
+            return succeeded && wantsStream ? new ResponseVerdict { Kind = VerdictKind.Stream, Status = status, TraceId = TraceIdOf(response) }
+                : succeeded ? Unreadable(response, "the body is not valid JSON of the expected shape (malformed or truncated)", jsonError)
+                : Failure(response, time, ErrorCatalog.DescribeHttp((int)status), serverMessage: LooksLikeJson(body) ? null : Text(body));
+        }
+
+        var retryAfter = RetryAfter.From(response.Headers, fields.RetryAfterSeconds, time);
+        if (fields.Code is { } code)
+        {
+            if (succeeded && code is 0 or 200)
+            {
+                return new ResponseVerdict { Kind = VerdictKind.Success, Status = status, TraceId = TraceIdOf(response), Code = code, HasCode = true, Body = body, Data = fields.Data, ServerMessage = fields.Message };
+            }
+
+            // The self-hosted server's error codes equal the HTTP status (422, 503); the cloud's have five digits.
+            var error = code >= 1000 ? ErrorCatalog.Describe(code, fields.Message)
+                : ErrorCatalog.DescribeHttp(succeeded && code is >= 400 and < 600 ? code : (int)status);
+            return Failure(response, time, error, fields.Message, retryAfter, code);
+        }
+
+        return succeeded
+            ? new ResponseVerdict { Kind = VerdictKind.Success, Status = status, TraceId = TraceIdOf(response), Body = body, Data = fields.Data, ServerMessage = fields.Message }
+            : Failure(response, time, ErrorCatalog.DescribeHttp((int)status), fields.Message, retryAfter);
+    }
+
+    private static ResponseVerdict Failure(HttpResponseMessage response, TimeProvider time, ErrorInfo error, string? serverMessage = null, TimeSpan? retryAfter = null, int? code = null)
+        => new()
+        {
+            Kind = VerdictKind.Failure,
+            Status = response.StatusCode,
+            TraceId = TraceIdOf(response),
+            Code = code,
+            Error = error,
+            ServerMessage = serverMessage,
+            RetryAfter = retryAfter ?? RetryAfter.From(response.Headers, null, time),
+        };
+
+    // Not MemOS's answer: a gateway's page, a cut or oversized body. Transient only when the status says the service failed.
+    private static ResponseVerdict Unreadable(HttpResponseMessage response, string problem, Exception? cause = null)
+        => new()
+        {
+            ProblemCause = cause,
+            Kind = VerdictKind.Failure,
+            Status = response.StatusCode,
+            TraceId = TraceIdOf(response),
+            Error = (int)response.StatusCode >= 500 ? ErrorCatalog.DescribeHttp((int)response.StatusCode) : new(ErrorKind.Other, problem, "check the base URL and any proxy in between"),
+            Problem = problem,
+        };
+
+    /// <summary>
+    /// Reads the whole body into one array, at most <see cref="MaxBodyBytes"/>, and puts it back
+    /// as the response's content so it can be read again; null when it is larger.
+    /// </summary>
+    private static async Task<byte[]?> BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var content = response.Content;
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        byte[]? body;
+        await using (stream.ConfigureAwait(false))
+        {
+            body = await ReadAllAsync(stream, content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (body is not null)
+        {
+            var buffered = new ByteArrayContent(body);
+            foreach (var header in content.Headers)
+            {
+                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            response.Content = buffered;
+            content.Dispose();
+        }
+
+        return body;
+    }
+
+    private static async Task<byte[]?> ReadAllAsync(Stream stream, long? length, CancellationToken cancellationToken)
+    {
+        if (length is { } known)
+        {
+            // The usual case: one array of the announced size. A body longer than announced is the network's to report.
+            var exact = GC.AllocateUninitializedArray<byte>((int)known);
+            await stream.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
+            return exact;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var filled = 0;
+        try
+        {
+            while (true)
+            {
+                if (filled == buffer.Length)
+                {
+                    if (buffer.Length >= MaxBodyBytes)
+                    {
+                        return null;
+                    }
+
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBodyBytes));
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return buffer.AsSpan(0, filled).ToArray();
+                }
+
+                filled += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task<string?> ReadPrefixAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new byte[MaxErrorTextBytes];
+            var filled = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            return filled == 0 ? null : Text(buffer.AsSpan(0, filled));
+        }
+    }
+
+    private static string? Text(ReadOnlySpan<byte> bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes.Length > MaxErrorTextBytes ? bytes[..MaxErrorTextBytes] : bytes).Trim();
+        return text.Length == 0 ? null : text;
+    }
+
+    private static bool LooksLikeJson(ReadOnlySpan<byte> body)
+    {
+        var trimmed = body.TrimStart(" \t\r\n"u8);
+        return trimmed.Length > 0 && trimmed[0] is (byte)'{' or (byte)'[';
+    }
+
+    private static string Bounded(string text) => text.Length > 200 ? text[..200] + "…" : text;
+
+    /// <summary>The <c>traceid</c> header, kept only when it is a short token of safe characters: it is echoed into messages.</summary>
+    internal static string? TraceIdOf(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("traceid", out var values))
+        {
+            return null;
+        }
+
+        var value = values.FirstOrDefault();
+        return value is { Length: > 0 and <= 128 } && value.All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':') ? value : null;
+    }
+}
