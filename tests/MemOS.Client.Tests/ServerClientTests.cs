@@ -14,8 +14,6 @@ namespace MemOS.Client.Tests;
 /// <summary>The self-hosted server's non-streaming routes (SPEC A.3, A.5, A.6), options and DI.</summary>
 public sealed class ServerClientTests
 {
-    private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
-
     private static async Task<(LoopbackServer Server, MemOSServerClient Client)> Answering(string body, int status = 200)
     {
         var server = await LoopbackServer.RespondingWith(System.Text.Encoding.UTF8.GetBytes(body), status);
@@ -92,7 +90,7 @@ public sealed class ServerClientTests
             Messages = [ServerMessage.User("I love green tea.") with { ChatTime = "2025-01-01 10:00:00" }, ServerMessage.Assistant("Noted.")],
             WritableCubeIds = ["cube-1"],
             SessionId = "s-1",
-            AdditionalProperties = new Dictionary<string, JsonElement> { ["async_mode"] = Json("\"sync\"") },
+            AsyncMode = ServerAsyncMode.Sync,
         });
 
         server.SingleRequest.Path.Should().Be("/product/add");

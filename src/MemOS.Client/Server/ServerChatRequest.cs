@@ -5,10 +5,14 @@ using MemOS.Client.Filters;
 namespace MemOS.Client.Server;
 
 /// <summary>
-/// The body of the self-hosted server's <c>POST /product/chat/stream</c> and
-/// <c>POST /product/chat/complete</c> (<c>ChatRequest</c>, SPEC A.1, A.3): an answer from one
-/// of the server's models that recalls memories from the given cubes first. Optional fields
-/// left null are not sent, so the server applies its own defaults.
+/// The body of the self-hosted server's <c>POST /product/chat/stream</c> (its <c>ChatRequest</c>)
+/// and <c>POST /product/chat/complete</c> (its <c>APIChatCompleteRequest</c>, which names the same
+/// fields): an answer from one of the server's models that recalls memories from the given
+/// cubes first. Optional fields left null are not sent, so the server applies its own defaults.
+/// Both routes read every field except <see cref="MaxTokens"/>, <see cref="Temperature"/>,
+/// <see cref="TopP"/> and <c>Moscube</c>, which neither passes on; in addition the stream
+/// ignores <see cref="Threshold"/>, and chat/complete ignores <c>MemCubeId</c> (its cube lists
+/// default to the user's own cube).
 /// </summary>
 public sealed record ServerChatRequest
 {
@@ -67,15 +71,15 @@ public sealed record ServerChatRequest
     [JsonPropertyName("model_name_or_path")]
     public string? ModelNameOrPath { get; init; }
 
-    /// <summary>Output token limit (<c>max_tokens</c>); accepted but not passed to the model by the stream handler.</summary>
+    /// <summary>Output token limit (<c>max_tokens</c>); accepted, but neither chat route passes it to the model.</summary>
     [JsonPropertyName("max_tokens")]
     public int? MaxTokens { get; init; }
 
-    /// <summary>Sampling temperature (<c>temperature</c>); accepted but not passed to the model by the stream handler.</summary>
+    /// <summary>Sampling temperature (<c>temperature</c>); accepted, but neither chat route passes it to the model.</summary>
     [JsonPropertyName("temperature")]
     public double? Temperature { get; init; }
 
-    /// <summary>Nucleus sampling (<c>top_p</c>); accepted but not passed to the model by the stream handler.</summary>
+    /// <summary>Nucleus sampling (<c>top_p</c>); accepted, but neither chat route passes it to the model.</summary>
     [JsonPropertyName("top_p")]
     public double? TopP { get; init; }
 
@@ -108,7 +112,7 @@ public sealed record ServerChatRequest
     [JsonPropertyName("internet_search")]
     public bool? InternetSearch { get; init; }
 
-    /// <summary>Reference threshold (<c>threshold</c>; server default 0.5). Applied by chat/complete; the stream handler ignores it.</summary>
+    /// <summary>The lowest relevance a recalled memory needs to be given to the model (<c>threshold</c>; server default 0.5). Applied by chat/complete; the stream ignores it.</summary>
     [JsonPropertyName("threshold")]
     public double? Threshold { get; init; }
 
@@ -117,12 +121,12 @@ public sealed record ServerChatRequest
     [JsonPropertyName("moscube")]
     public bool? Moscube { get; init; }
 
-    /// <summary>A single cube (<c>mem_cube_id</c>); the server copies it into empty readable and writable cube lists.</summary>
+    /// <summary>A single cube (<c>mem_cube_id</c>); the stream uses it for empty readable and writable cube lists, chat/complete ignores it.</summary>
     [Obsolete("Deprecated by the MemOS server; use ReadableCubeIds and WritableCubeIds.")]
     [JsonPropertyName("mem_cube_id")]
     public string? MemCubeId { get; init; }
 
-    /// <summary>Extra body fields to send as given, for server fields this SDK does not model yet.</summary>
+    /// <summary>Extra body fields to send as given, for server fields newer than this SDK.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 

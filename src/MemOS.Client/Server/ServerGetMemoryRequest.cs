@@ -5,9 +5,10 @@ using MemOS.Client.Filters;
 namespace MemOS.Client.Server;
 
 /// <summary>
-/// The body of the self-hosted server's <c>POST /product/get_memory</c>: the memories of a
-/// cube, without a query. SPEC names this route only; the fields here are the evident ones,
-/// and <see cref="AdditionalProperties"/> carries any other field the server accepts.
+/// The body of the self-hosted server's <c>POST /product/get_memory</c> (the server's
+/// <c>GetMemoryRequest</c>): the memories of a cube, without a query. Optional fields left null
+/// are not sent, so the server applies its own defaults; the server ignores keys it does not know,
+/// so <see cref="AdditionalProperties"/> is only for fields newer than this SDK.
 /// </summary>
 public sealed record ServerGetMemoryRequest
 {
@@ -18,6 +19,18 @@ public sealed record ServerGetMemoryRequest
     /// <summary>The user (<c>user_id</c>).</summary>
     [JsonPropertyName("user_id")]
     public string? UserId { get; init; }
+
+    /// <summary>Whether to list preferences too (<c>include_preference</c>; server default true).</summary>
+    [JsonPropertyName("include_preference")]
+    public bool? IncludePreference { get; init; }
+
+    /// <summary>Whether to list tool memories too (<c>include_tool_memory</c>; server default true).</summary>
+    [JsonPropertyName("include_tool_memory")]
+    public bool? IncludeToolMemory { get; init; }
+
+    /// <summary>Whether to list skill memories too (<c>include_skill_memory</c>; server default true).</summary>
+    [JsonPropertyName("include_skill_memory")]
+    public bool? IncludeSkillMemory { get; init; }
 
     /// <summary>The page, from 1 (<c>page</c>); everything when omitted.</summary>
     [JsonPropertyName("page")]
@@ -31,7 +44,7 @@ public sealed record ServerGetMemoryRequest
     [JsonPropertyName("filter")]
     public MemoryFilter? Filter { get; init; }
 
-    /// <summary>Extra body fields to send as given, for server fields this SDK does not model.</summary>
+    /// <summary>Extra body fields to send as given, for server fields newer than this SDK.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
