@@ -1,12 +1,15 @@
 // Uses the AspNetCoreChat page as a visitor would, in Debian's Chromium. Started by .ci/browser,
-// which passes the URLs of two running instances of the sample: CHAT_URL (on the emulator) and
-// WRONG_KEY_URL (with the API key WRONG_KEY, which MemOS refuses).
+// which passes the URLs of three running instances of the sample: CHAT_URL (on the emulator),
+// WRONG_KEY_URL (with the API key WRONG_KEY, which MemOS refuses) and SLOW_URL (on the stand-in
+// MemOS at SLOW_MEMOS_URL, whose answers never end).
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
 const chatUrl = required("CHAT_URL");
 const wrongKeyUrl = required("WRONG_KEY_URL");
 const wrongKey = required("WRONG_KEY");
+const slowUrl = required("SLOW_URL");
+const slowMemosUrl = required("SLOW_MEMOS_URL");
 const screenshot = required("SCREENSHOT");
 
 const hotel = "I chose the 7 Days Inn hotel for my Guangzhou trip.";
@@ -33,10 +36,10 @@ try {
     assert.equal(cookie.httpOnly, true, "the visitor cookie is HttpOnly");
     assert.equal(cookie.sameSite, "Lax", "the visitor cookie is SameSite=Lax");
 
-    await remember(page, "I love jasmine tea.");
+    await remember(page, "My favourite tea is jasmine tea.");
     await remember(page, hotel);
 
-    const tea = await ask(page, "What tea do I love?");
+    const tea = await ask(page, "What is my favourite tea?");
     assert.match(tea, /jasmine tea/i);
     const answer = await ask(page, hotelQuestion);
     assert.match(answer, /7 Days Inn/, "the streamed answer mentions the fact");
@@ -66,6 +69,7 @@ try {
     await page.locator("#question-message", { hasText: "the limit is 4,000" }).waitFor();
     assert.equal(await page.locator("#turns .turn").count(), 2, "a refused question adds no turn");
     assert.equal(requests.filter(r => r.url.includes("/api/chat")).length, 2, "a refused question is not sent");
+    await page.screenshot({ path: screenshot.replace(/\.png$/, "-refused.png") });
 
     // The server checks too, with a problem the page can show, whatever sends the question.
     const refused = await page.evaluate(async max => {
@@ -120,9 +124,42 @@ try {
     await page.locator("#forget").click();
     await page.locator("#forget-message.error", { hasText: "API key" }).waitFor();
 
+    await page.screenshot({ path: screenshot.replace(/\.png$/, "-failure.png") });
     const text = await page.locator("body").innerText();
     assert.ok(!text.includes(wrongKey), "the API key is never shown");
     assert.ok(!/\bat [\w.]+\(|Exception:/.test(text), "no stack trace is shown");
+    assert.deepEqual(errors, [], "no script errors on the page");
+    await page.context().close();
+  });
+
+  await step("Stop ends the answer, and a new question replaces the one still streaming", async () => {
+    const { page, errors } = await visit(browser, slowUrl);
+    const turns = page.locator("#turns .turn");
+
+    await page.locator("#question").fill("Tell me a long story.");
+    await page.locator("#question").press("Enter");
+    await turns.nth(0).locator(".answer-text", { hasText: "stream1-word2 " }).waitFor();
+    await page.locator("#stop").click();
+    await page.locator('#turns .turn:nth-child(1)[data-state="stopped"]', { hasText: "Stopped." }).waitFor();
+    await eventually(async () => (await streams()).open === 0, "stopping closes the sample's MemOS stream");
+    assert.ok(await page.locator("#stop").isDisabled(), "nothing left to stop");
+
+    await page.locator("#question").fill("Another long story?");
+    await page.locator("#question").press("Enter");
+    await turns.nth(1).locator(".answer-text", { hasText: "stream2-word2 " }).waitFor();
+    await page.locator("#question").fill("No, a third one.");
+    await page.locator("#question").press("Enter");
+    await page.locator('#turns .turn:nth-child(2)[data-state="stopped"]', { hasText: "you asked something new" }).waitFor();
+    await turns.nth(2).locator(".answer-text", { hasText: "stream3-word3 " }).waitFor();
+    const replaced = await turns.nth(1).locator(".answer-text").innerText();
+    assert.ok(!replaced.includes("stream3"), `answers never mix: ${replaced}`);
+    assert.ok(!(await turns.nth(2).locator(".answer-text").innerText()).includes("stream2"), "answers never mix");
+    await eventually(async () => (await streams()).open === 1, "the replaced question's MemOS stream is closed");
+
+    await page.locator("#stop").click();
+    await page.locator('#turns .turn:nth-child(3)[data-state="stopped"]').waitFor();
+    await eventually(async () => (await streams()).open === 0, "the last stream is closed");
+    assert.deepEqual(await streams(), { opened: 3, open: 0 });
     assert.deepEqual(errors, [], "no script errors on the page");
     await page.context().close();
   });
@@ -138,6 +175,23 @@ function required(name) {
     throw new Error(`${name} is not set; run this through .ci/browser.`);
   }
   return value;
+}
+
+async function streams() {
+  const response = await fetch(`${slowMemosUrl}/streams`);
+  return response.json();
+}
+
+// Checks a condition every 50 ms until it holds, for at most 10 seconds (the sample's MemOS calls
+// would only time out after 30).
+async function eventually(condition, what) {
+  const deadline = Date.now() + 10_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      throw new Error(`Not within 10 s: ${what}`);
+    }
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
 }
 
 async function step(name, body) {
@@ -167,7 +221,7 @@ async function remember(page, fact, { error } = {}) {
   } else {
     const saved = page.locator("#remember-message.ok", { hasText: fact });
     await saved.waitFor();
-    assert.match(await saved.innerText(), /^Saved: .*\nMemOS is turning it into a memory.*\nTask \w+/);
+    assert.match(await saved.innerText(), /^Saved: .*\nMemOS is turning it into a memory.*\nTask [0-9a-f]+$/);
   }
 }
 

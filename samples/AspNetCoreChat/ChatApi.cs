@@ -21,7 +21,7 @@ internal static class ChatApi
     // token is HttpContext.RequestAborted: when the page stops or replaces the question, the MemOS
     // stream is closed too.
     private static async Task<Results<ServerSentEventsResult<string>, ProblemHttpResult>> AskAsync(
-        AskRequest request, HttpContext context, IMemOSClient memos, ILogger<AskRequest> logger, CancellationToken cancellationToken)
+        AskRequest request, HttpContext context, IMemOSClient memos, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if ((Input.Problem(request.Question, "question") ?? Input.ConversationProblem(request.ConversationId)) is { } problem)
         {
@@ -32,7 +32,7 @@ internal static class ChatApi
         var question = request.Question!.Trim();
         var recalled = await memos.SearchMemoryAsync(userId, question, cancellationToken);
         var answer = memos.ChatStreamAsync(userId, request.ConversationId!, question, cancellationToken);
-        return TypedResults.ServerSentEvents(AnswerStream.Events(RecalledMemory.From(recalled), answer, logger, cancellationToken));
+        return TypedResults.ServerSentEvents(AnswerStream.Events(RecalledMemory.From(recalled), answer, loggers.CreateLogger("AspNetCoreChat.Answers"), cancellationToken));
     }
 
     private static async Task<Results<Ok<Remembered>, ProblemHttpResult>> RememberAsync(

@@ -197,9 +197,8 @@ async function remember(fact) {
     }
     const saved = await response.json();
     $("fact").value = "";
-    const status = saved.status ? ` (task ${saved.status})` : "";
-    const task = saved.taskId ? `\nTask ${saved.taskId}` : "";
-    showMessage(message, `Saved: ${fact.trim()}\nMemOS is turning it into a memory${status}.${task}`, "ok");
+    const status = saved.status ? ` (${saved.status})` : "";
+    showMessage(message, `Saved: ${fact.trim()}\nMemOS is turning it into a memory${status}.`, "ok", saved.taskId ? `Task ${saved.taskId}` : null);
   } catch {
     showMessage(message, unreachable, "error");
   } finally {
@@ -239,10 +238,14 @@ async function problemText(response) {
   return `The chat server answered HTTP ${response.status} ${response.statusText}. Please try again.`;
 }
 
-function showMessage(target, text, kind) {
+// Shows a message (hidden when text is null), with an optional detail line in small print.
+function showMessage(target, text, kind, detail) {
   target.hidden = !text;
   target.textContent = text ?? "";
   target.className = "message " + (kind ?? "");
+  if (detail) {
+    target.append(element("small", "detail", detail));
+  }
 }
 
 function showBanner(text) {
