@@ -32,6 +32,14 @@ app.UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallbac
 app.UseStatusCodePages();
 app.UseVisitorCookie();
 
+// The page loads only its own files and never renders text as HTML, so it can forbid everything else.
+app.Use((context, next) =>
+{
+    context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'";
+    context.Response.Headers.XContentTypeOptions = "nosniff";
+    return next(context);
+});
+
 // The page's files are embedded in the assembly, so the app serves them from any working directory.
 var page = new EmbeddedFileProvider(typeof(Program).Assembly, "AspNetCoreChat.wwwroot");
 app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
