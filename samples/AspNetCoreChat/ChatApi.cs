@@ -1,6 +1,4 @@
-using System.Net.ServerSentEvents;
 using MemOS.Client;
-using MemOS.Client.Chat;
 using MemOS.Client.Memories;
 using MemOS.Client.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
