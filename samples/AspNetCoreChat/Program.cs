@@ -1,9 +1,12 @@
-// A minimal web chat with memory: POST /remember writes a message into MemOS, GET /chat streams
-// the answer to the browser as server-sent events. Without MEMOS_API_KEY it uses the local emulator.
+// A web chat with memory: each visitor (a cookie) has their own MemOS user id, tells the page facts
+// to remember, asks questions whose answers stream in, sees what MemOS recalled, and can forget it
+// all. Without MEMOS_API_KEY it uses the local MemOS emulator.
 using MemOS.Client;
-using MemOS.Client.Chat;
-using MemOS.Client.Messages;
 using MemOS.Client.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.FileProviders;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,32 +20,36 @@ if (emulator is not null)
     builder.Configuration["MemOS:BaseUrl"] = emulator.BaseUrl.ToString();
 }
 
+// Request-by-request framework logs would bury the sample's own lines.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 builder.Services.AddMemOSClient(builder.Configuration.GetSection("MemOS"));
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<MemOSExceptionHandler>();
 var app = builder.Build();
 
-app.MapGet("/", () => Results.Content(Page.Html, "text/html"));
+// A failed MemOS call is handled (MemOSExceptionHandler) and logged as one warning line, not as a crash with a stack trace.
+app.UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = context => context.Exception is MemOSException });
+app.UseStatusCodePages();
+app.UseVisitorCookie();
 
-app.MapPost("/remember", async (RememberRequest request, IMemOSClient memos, CancellationToken cancellationToken) =>
+// The page loads only its own files and never renders text as HTML, so it can forbid everything else.
+app.Use((context, next) =>
 {
-    var result = await memos.AddMessageAsync(request.UserId, request.ConversationId, [MemOSMessage.User(request.Text)], cancellationToken);
-    return Results.Ok(new { result.TaskId });
+    context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'";
+    context.Response.Headers.XContentTypeOptions = "nosniff";
+    return next(context);
 });
 
-app.MapGet("/chat", (string userId, string conversationId, string query, IMemOSClient memos, CancellationToken cancellationToken) =>
-    TypedResults.ServerSentEvents(AnswerText(memos.ChatStreamAsync(userId, conversationId, query, cancellationToken)), eventType: "text"));
+// The page's files are embedded in the assembly, so the app serves them from any working directory.
+var page = new EmbeddedFileProvider(typeof(Program).Assembly, "AspNetCoreChat.wwwroot");
+app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
+app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
+app.MapChatApi(emulator is null ? "MemOS cloud" : "local MemOS emulator");
 
-await app.RunAsync();
-
-// Only answer text goes to the browser; the end of the answer closes the event stream.
-static async IAsyncEnumerable<string> AnswerText(IAsyncEnumerable<ChatStreamEvent> events)
+await app.StartAsync();
+foreach (var address in app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses)
 {
-    await foreach (var update in events)
-    {
-        if (update is ChatTextDelta delta)
-        {
-            yield return delta.Text;
-        }
-    }
+    Console.WriteLine($"Chat page: {address}/");
 }
 
-internal sealed record RememberRequest(string UserId, string ConversationId, string Text);
+await app.WaitForShutdownAsync();
