@@ -24,6 +24,7 @@ namespace MemOS.Client;
 public sealed class MemOSClient : IMemOSClient, IDisposable
 {
     private static readonly MemOSJsonContext Json = MemOSJsonContext.Default;
+    private static readonly System.Text.Json.JsonSerializerOptions RequestOptions = RequestJson.For(Json);
 
     private readonly MemOSTransport _transport;
     private readonly IMemOSCloudApi _api;
@@ -77,7 +78,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
             options.ApiKey,
             options.Timeout,
             options.StreamIdleTimeout));
-        _api = ApiFactory.Create<IMemOSCloudApi>(_transport, Json.Options);
+        _api = ApiFactory.Create<IMemOSCloudApi>(_transport, RequestOptions);
         _requireStreamEndMarker = options.RequireStreamEndMarker;
     }
 

@@ -180,7 +180,28 @@ public sealed class MemoryFilter
     /// <inheritdoc />
     public override string ToString() => ToJson();
 
+    /// <summary>
+    /// Whether the filter holds at least one condition. One without (<c>{}</c>, <c>{"and": []}</c>)
+    /// is never sent: the service rejects an empty filter object with 40000.
+    /// </summary>
+    internal bool HasConditions
+    {
+        get
+        {
+            using var document = JsonDocument.Parse(_utf8Json);
+            return Conditions(document.RootElement);
+        }
+    }
+
     internal void WriteTo(Utf8JsonWriter writer) => writer.WriteRawValue(_utf8Json, skipInputValidation: true);
+
+    // Groups ("and", "or", and the per-source keys) hold conditions; any other key is a condition itself.
+    private static bool Conditions(JsonElement json) => json.ValueKind switch
+    {
+        JsonValueKind.Object => json.EnumerateObject().Any(p => p.Name is not ("and" or "or") && !SourceKeys.Contains(p.Name, StringComparer.Ordinal) || Conditions(p.Value)),
+        JsonValueKind.Array => json.EnumerateArray().Any(Conditions),
+        _ => false,
+    };
 
     private static FilterCondition Compare(string field, string op, string value)
     {

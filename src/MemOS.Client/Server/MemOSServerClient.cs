@@ -1,4 +1,5 @@
 using MemOS.Client.Api;
+using MemOS.Client.Serialization;
 using MemOS.Client.Chat;
 using MemOS.Client.Streaming;
 using MemOS.Client.Transport;
@@ -13,6 +14,7 @@ namespace MemOS.Client.Server;
 public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
 {
     private static readonly ServerJsonContext Json = ServerJsonContext.Default;
+    private static readonly System.Text.Json.JsonSerializerOptions RequestOptions = RequestJson.For(Json);
 
     private readonly MemOSTransport _transport;
     private readonly IMemOSServerApi _api;
@@ -58,7 +60,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
             options.ApiKey,
             options.Timeout,
             options.StreamIdleTimeout));
-        _api = ApiFactory.Create<IMemOSServerApi>(_transport, Json.Options);
+        _api = ApiFactory.Create<IMemOSServerApi>(_transport, RequestOptions);
     }
 
     /// <summary>The server root this client calls.</summary>
