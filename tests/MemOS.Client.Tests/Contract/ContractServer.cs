@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using MemOS.Client.Server;
@@ -23,7 +25,12 @@ public sealed class ContractServer : IDisposable
     public const string ApiKey = "contract-key-0123456789abcdef";
     public const string CloudBasePath = "/api/openmem/v1";
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IRequestBuilder, string> Titles = [];
+    // What the mismatch report shows of a mapping: its path as title, and the body it expects.
+    // The builders hand back the same instance through every With… call, so it is the key.
+    private static readonly ConditionalWeakTable<IRequestBuilder, string> Titles = [];
+    private static readonly ConditionalWeakTable<IRequestBuilder, string> ExpectedBodies = [];
+
+    private readonly ConcurrentDictionary<Guid, string> _expectedBodyByMapping = new();
 
     private readonly WireMockServer _server = WireMockServer.Start();
 
@@ -52,13 +59,13 @@ public sealed class ContractServer : IDisposable
     });
 
     /// <summary>A cloud <c>POST</c> of exactly this JSON body.</summary>
-    public static IRequestBuilder CloudPost(string route, JsonNode body) => Cloud(route).UsingPost().WithBody(ExactJson(body));
+    public static IRequestBuilder CloudPost(string route, JsonNode body) => WithJson(Cloud(route).UsingPost(), body);
 
     /// <summary>A cloud <c>GET</c> without a body.</summary>
     public static IRequestBuilder CloudGet(string route) => Cloud(route).UsingGet();
 
     /// <summary>A self-hosted server <c>POST</c> of exactly this JSON body.</summary>
-    public static IRequestBuilder ServerPost(string route, JsonNode body) => Server(route).UsingPost().WithBody(ExactJson(body));
+    public static IRequestBuilder ServerPost(string route, JsonNode body) => WithJson(Server(route).UsingPost(), body);
 
     /// <summary>A self-hosted server <c>GET</c> without a body.</summary>
     public static IRequestBuilder ServerGet(string route) => Server(route).UsingGet();
@@ -71,7 +78,13 @@ public sealed class ContractServer : IDisposable
     {
         var response = Response.Create().WithStatusCode(status).WithHeader("Content-Type", contentType).WithBody(body);
         decorate?.Invoke(response);
-        _server.Given(request).WithTitle(Describe(request)).RespondWith(response);
+        var mapping = Guid.NewGuid();
+        if (ExpectedBodies.TryGetValue(request, out var expected))
+        {
+            _expectedBodyByMapping[mapping] = expected;
+        }
+
+        _server.Given(request).WithGuid(mapping).WithTitle(Titles.TryGetValue(request, out var title) ? title : "(untitled)").RespondWith(response);
     }
 
     public void Answer(IRequestBuilder request, string body, int status = 200, string contentType = "application/json", Action<IResponseBuilder>? decorate = null)
@@ -153,11 +166,12 @@ public sealed class ContractServer : IDisposable
 
     // JsonMatcher compares parsed values: objects by key whatever their order, every key on both
     // sides (a stray null or a missing field fails), arrays in order.
-    private static JsonMatcher ExactJson(JsonNode body) => new(body.ToJsonString());
-
-    // A mapping is titled by its path, so the mismatch report names the closest one readably;
-    // the builders hand back the same instance through every With… call, so it is the key.
-    private static string Describe(IRequestBuilder request) => Titles.TryGetValue(request, out var title) ? title : "(untitled)";
+    private static IRequestBuilder WithJson(IRequestBuilder request, JsonNode body)
+    {
+        var json = body.ToJsonString();
+        ExpectedBodies.AddOrUpdate(request, json);
+        return request.WithBody(new JsonMatcher(json));
+    }
 
     private List<ILogEntry> Unmatched() => [.. LogEntries.Where(entry => entry.MappingGuid is null || entry.RequestMatchResult?.IsPerfectMatch != true)];
 
@@ -177,6 +191,10 @@ public sealed class ContractServer : IDisposable
             report.AppendLine().Append(CultureInfo.InvariantCulture, $"  Body: {request.Body}");
             report.AppendLine().Append(CultureInfo.InvariantCulture, $"Closest mapping: {entry.PartialMappingTitle ?? "(none)"} ({entry.PartialMappingGuid})");
             AppendDetails(report, entry.PartialMatchResult?.MatchDetails, "  ");
+            if (entry.PartialMappingGuid is { } closest && _expectedBodyByMapping.TryGetValue(closest, out var expected))
+            {
+                report.AppendLine().Append(CultureInfo.InvariantCulture, $"  Expected body: {expected}");
+            }
         }
 
         if (thrown is not null)

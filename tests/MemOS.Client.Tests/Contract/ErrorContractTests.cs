@@ -102,11 +102,11 @@ public sealed class ErrorContractTests
     [Theory]
     [InlineData(Write, 1, true)]
     [InlineData(Read, 1 + MaxRetries, false)]
-    public async Task Code_50143_inside_http_200_is_a_transient_server_error_retried_only_for_reads(string call, int expectedAttempts, bool mayHaveApplied)
+    public async Task Code_50005_inside_http_200_is_a_transient_server_error_retried_only_for_reads(string call, int expectedAttempts, bool mayHaveApplied)
     {
-        var (error, attempts) = await Failing<MemOSServerException>(call, """{"code":50143,"message":"failed to add memory","data":null}""");
+        var (error, attempts) = await Failing<MemOSServerException>(call, """{"code":50005,"message":"search service temporarily unavailable","data":null}""");
 
-        error.Code.Should().Be(50143);
+        error.Code.Should().Be(50005);
         error.IsTransient.Should().BeTrue();
         error.WriteMayHaveBeenApplied.Should().Be(mayHaveApplied);
         attempts.Should().Be(expectedAttempts);
@@ -153,6 +153,7 @@ public sealed class ErrorContractTests
         report.Should().Contain("Closest mapping: /api/openmem/v1/search/memory")
             .And.Contain("DID NOT MATCH")
             .And.Contain("\"query\":\"q\"")
+            .And.Contain("Expected body: {\"user_id\":\"u\",\"query\":\"another question\"}")
             .And.Contain("Token <the test key>")
             .And.NotContain(ContractServer.ApiKey);
     }
