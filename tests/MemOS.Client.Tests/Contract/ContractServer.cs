@@ -170,7 +170,7 @@ public sealed class ContractServer : IDisposable
     {
         var json = body.ToJsonString();
         ExpectedBodies.AddOrUpdate(request, json);
-        return request.WithBody(new JsonMatcher(json));
+        return request.WithHeader("Content-Type", new WildcardMatcher("application/json*")).WithBody(new JsonMatcher(json));
     }
 
     private List<ILogEntry> Unmatched() => [.. LogEntries.Where(entry => entry.MappingGuid is null || entry.RequestMatchResult?.IsPerfectMatch != true)];
