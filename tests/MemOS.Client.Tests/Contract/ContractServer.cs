@@ -61,13 +61,13 @@ public sealed class ContractServer : IDisposable
     /// <summary>A cloud <c>POST</c> of exactly this JSON body.</summary>
     public static IRequestBuilder CloudPost(string route, JsonNode body) => WithJson(Cloud(route).UsingPost(), body);
 
-    /// <summary>A cloud <c>GET</c> without a body.</summary>
+    /// <summary>A cloud <c>GET</c>; the test checks from the request log that it carried no body.</summary>
     public static IRequestBuilder CloudGet(string route) => Cloud(route).UsingGet();
 
     /// <summary>A self-hosted server <c>POST</c> of exactly this JSON body.</summary>
     public static IRequestBuilder ServerPost(string route, JsonNode body) => WithJson(Server(route).UsingPost(), body);
 
-    /// <summary>A self-hosted server <c>GET</c> without a body.</summary>
+    /// <summary>A self-hosted server <c>GET</c>; the test checks from the request log that it carried no body.</summary>
     public static IRequestBuilder ServerGet(string route) => Server(route).UsingGet();
 
     /// <summary>The cloud route under the base path, with the cloud's <c>Token</c> scheme.</summary>
