@@ -21,7 +21,16 @@ public interface IMemOSClient
     /// <summary>Writes messages into MemOS, which turns them into memories (<c>POST /add/message</c>).</summary>
     /// <param name="request">The messages and their scope.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Whether the write was accepted, and the task id to follow its processing.</returns>
+    /// <returns>
+    /// Whether the write was accepted, and the task id to follow its processing. An asynchronous
+    /// write the service accepts with an empty answer returns a result without a task id.
+    /// </returns>
+    /// <remarks>
+    /// In asynchronous mode (the default) MemOS first stores quick memories and later replaces them
+    /// with refined ones under new ids: ids seen before the task completes are provisional, and
+    /// <see cref="GetMemoryByIdAsync"/> on one may answer not found. Search again once
+    /// <see cref="GetTaskStatusAsync"/> reports the task completed (or use <c>AddMessageAndWaitAsync</c>).
+    /// </remarks>
     Task<AddMessageResult> AddMessageAsync(AddMessageRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Recalls the memories relevant to a query (<c>POST /search/memory</c>).</summary>
@@ -87,6 +96,7 @@ public interface IMemOSClient
     /// <param name="request">The feedback and its scope.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The task processing the feedback.</returns>
+    /// <remarks>Memory ids seen before the task completes are provisional: refinement may replace them with new ones.</remarks>
     Task<AddFeedbackResult> AddFeedbackAsync(AddFeedbackRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the state of an asynchronous task (<c>POST /get/status</c>). To wait for the end, use <see cref="MemOSTaskExtensions.WaitForTaskAsync"/>.</summary>

@@ -1,22 +1,25 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using MemOS.Client.Serialization;
 
 namespace MemOS.Client;
 
 /// <summary>
-/// A value of the custom <c>info</c> metadata map: a string, a list of strings or a number
-/// (SPEC §4.3). Only string values can be matched by filters, so prefer strings. Strings,
-/// string arrays and numbers convert implicitly.
+/// A value of the custom <c>info</c> metadata map: a string, a list of strings or a number.
+/// Only string values can be matched by filters, so prefer strings. Strings, string arrays and
+/// numbers convert implicitly. Any other JSON a service sends (an object, a list holding objects)
+/// is kept as it came, in <see cref="Json"/>.
 /// </summary>
 [JsonConverter(typeof(InfoValueConverter))]
 public sealed record InfoValue
 {
-    private InfoValue(string? text, IReadOnlyList<string>? list, double? number)
+    private InfoValue(string? text, IReadOnlyList<string>? list, double? number, JsonElement? json = null)
     {
         Text = text;
         List = list;
         Number = number;
+        Json = json;
     }
 
     /// <summary>The value when it is a string; otherwise <see langword="null"/>.</summary>
@@ -27,6 +30,21 @@ public sealed record InfoValue
 
     /// <summary>The value when it is a number; otherwise <see langword="null"/>.</summary>
     public double? Number { get; }
+
+    /// <summary>The value when it is other JSON (an object, or a list that holds more than strings and numbers); otherwise <see langword="null"/>.</summary>
+    public JsonElement? Json { get; }
+
+    /// <summary>Creates a value from any JSON; a string, a number or a list of them becomes that kind of value.</summary>
+    /// <param name="json">The value.</param>
+    public static InfoValue FromJson(JsonElement json) => json.ValueKind switch
+    {
+        JsonValueKind.String => FromString(json.GetString()!),
+        JsonValueKind.Number => FromNumber(json.GetDouble()),
+        JsonValueKind.Array when json.EnumerateArray().All(static item => item.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null)
+            => FromList(json.EnumerateArray().Where(static item => item.ValueKind != JsonValueKind.Null).Select(static item => item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText())),
+        JsonValueKind.True or JsonValueKind.False => FromString(json.GetRawText()),
+        _ => new(null, null, null, json.Clone()),
+    };
 
     /// <summary>Creates a string value.</summary>
     /// <param name="text">The string.</param>
@@ -73,6 +91,7 @@ public sealed record InfoValue
         => other is not null
            && string.Equals(Text, other.Text, StringComparison.Ordinal)
            && Number == other.Number
+           && string.Equals(Json?.GetRawText(), other.Json?.GetRawText(), StringComparison.Ordinal)
            && (List is null ? other.List is null : other.List is not null && List.SequenceEqual(other.List, StringComparer.Ordinal));
 
     /// <inheritdoc />
@@ -80,5 +99,5 @@ public sealed record InfoValue
 
     /// <inheritdoc />
     public override string ToString()
-        => Text ?? (List is not null ? string.Join(", ", List) : Number?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+        => Text ?? (List is not null ? string.Join(", ", List) : Number?.ToString(CultureInfo.InvariantCulture) ?? Json?.GetRawText() ?? string.Empty);
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace MemOS.Client;
 
 /// <summary>The option rules both clients share, each adding a message that says how to fix it.</summary>
@@ -24,6 +26,11 @@ internal static class OptionChecks
         if (apiKey is not null && apiKey.Any(char.IsControl))
         {
             errors.Add("The API key contains control characters (such as a line break); copy it again without them.");
+        }
+        else if (apiKey is not null && !Ascii.IsValid(apiKey))
+        {
+            // A header value is ASCII: such a key could only fail on the wire, or be mangled into another.
+            errors.Add("The API key contains non-ASCII characters (such as a curly quote or a non-breaking space picked up when copying); copy it again as plain text.");
         }
     }
 

@@ -8,7 +8,7 @@ public sealed record GetKnowledgeBaseFileResult
 {
     /// <summary>The files (<c>file_detail_list</c>).</summary>
     [JsonPropertyName("file_detail_list")]
-    public IReadOnlyList<KnowledgeBaseFileDetail> Files { get => field ?? []; init; }
+    public IReadOnlyList<KnowledgeBaseFileDetail> Files { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>How many files there are (<c>total</c>).</summary>
     [JsonPropertyName("total")]

@@ -20,15 +20,15 @@ public sealed record EventDetail : MemoryItem
 
     /// <summary>When it happened, as said (<c>event_time</c>).</summary>
     [JsonPropertyName("event_time")]
-    public IReadOnlyList<string> EventTime { get => field ?? []; init; }
+    public IReadOnlyList<string> EventTime { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Where it happened (<c>event_location</c>).</summary>
     [JsonPropertyName("event_location")]
-    public IReadOnlyList<string> EventLocation { get => field ?? []; init; }
+    public IReadOnlyList<string> EventLocation { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Who took part (<c>event_roles</c>).</summary>
     [JsonPropertyName("event_roles")]
-    public IReadOnlyList<string> EventRoles { get => field ?? []; init; }
+    public IReadOnlyList<string> EventRoles { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>The source messages (get/memory only) (<c>sources</c>).</summary>
     [JsonPropertyName("sources")]

@@ -20,7 +20,7 @@ public sealed record ExtractedMemory
 
     /// <summary>Tags (<c>tags</c>).</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<string> Tags { get => field ?? []; init; }
+    public IReadOnlyList<string> Tags { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Fields the SDK does not model, kept as received.</summary>
     [JsonExtensionData]

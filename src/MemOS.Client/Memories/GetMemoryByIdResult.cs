@@ -28,7 +28,7 @@ public sealed record GetMemoryByIdResult
 
     /// <summary>The source messages (<c>message_ids</c>).</summary>
     [JsonPropertyName("message_ids")]
-    public IReadOnlyList<string> MessageIds { get => field ?? []; init; }
+    public IReadOnlyList<string> MessageIds { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>The lifecycle state (<c>status</c>).</summary>
     [JsonPropertyName("status")]
@@ -56,7 +56,7 @@ public sealed record GetMemoryByIdResult
 
     /// <summary>Tags (<c>tags</c>).</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<string> Tags { get => field ?? []; init; }
+    public IReadOnlyList<string> Tags { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Custom metadata (<c>info</c>).</summary>
     [JsonPropertyName("info")]

@@ -8,27 +8,27 @@ public sealed record GetMemoryResult
 {
     /// <summary>Fact memories (<c>memory_detail_list</c>).</summary>
     [JsonPropertyName("memory_detail_list")]
-    public IReadOnlyList<MemoryDetail> Memories { get => field ?? []; init; }
+    public IReadOnlyList<MemoryDetail> Memories { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Preference memories (<c>preference_detail_list</c>).</summary>
     [JsonPropertyName("preference_detail_list")]
-    public IReadOnlyList<PreferenceDetail> Preferences { get => field ?? []; init; }
+    public IReadOnlyList<PreferenceDetail> Preferences { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Tool memories (<c>tool_memory_detail_list</c>).</summary>
     [JsonPropertyName("tool_memory_detail_list")]
-    public IReadOnlyList<ToolMemoryDetail> ToolMemories { get => field ?? []; init; }
+    public IReadOnlyList<ToolMemoryDetail> ToolMemories { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Skills (<c>skill_detail_list</c>).</summary>
     [JsonPropertyName("skill_detail_list")]
-    public IReadOnlyList<SkillDetail> Skills { get => field ?? []; init; }
+    public IReadOnlyList<SkillDetail> Skills { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Profile instances (<c>profile_detail_list</c>).</summary>
     [JsonPropertyName("profile_detail_list")]
-    public IReadOnlyList<ProfileMemoryDetail> Profiles { get => field ?? []; init; }
+    public IReadOnlyList<ProfileMemoryDetail> Profiles { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Event memories (<c>event_detail_list</c>).</summary>
     [JsonPropertyName("event_detail_list")]
-    public IReadOnlyList<EventDetail> Events { get => field ?? []; init; }
+    public IReadOnlyList<EventDetail> Events { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>The largest item count of any category, to tell whether another page exists (<c>total</c>).</summary>
     [JsonPropertyName("total")]

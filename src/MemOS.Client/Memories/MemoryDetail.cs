@@ -27,7 +27,7 @@ public sealed record MemoryDetail : MemoryItem
 
     /// <summary>Tags, including system tags such as <c>mode:fast</c> (<c>tags</c>).</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<string> Tags { get => field ?? []; init; }
+    public IReadOnlyList<string> Tags { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>The source messages the memory was derived from (get/memory only) (<c>sources</c>).</summary>
     [JsonPropertyName("sources")]

@@ -11,27 +11,27 @@ public sealed record SearchMemoryResult
 {
     /// <summary>Fact memories (<c>memory_detail_list</c>).</summary>
     [JsonPropertyName("memory_detail_list")]
-    public IReadOnlyList<MemoryDetail> Memories { get => field ?? []; init; }
+    public IReadOnlyList<MemoryDetail> Memories { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Preference memories (<c>preference_detail_list</c>).</summary>
     [JsonPropertyName("preference_detail_list")]
-    public IReadOnlyList<PreferenceDetail> Preferences { get => field ?? []; init; }
+    public IReadOnlyList<PreferenceDetail> Preferences { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Tool memories (<c>tool_memory_detail_list</c>).</summary>
     [JsonPropertyName("tool_memory_detail_list")]
-    public IReadOnlyList<ToolMemoryDetail> ToolMemories { get => field ?? []; init; }
+    public IReadOnlyList<ToolMemoryDetail> ToolMemories { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Skills (<c>skill_detail_list</c>).</summary>
     [JsonPropertyName("skill_detail_list")]
-    public IReadOnlyList<SkillDetail> Skills { get => field ?? []; init; }
+    public IReadOnlyList<SkillDetail> Skills { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Profile attributes (<c>profile_detail_list</c>); recalled only when <see cref="MemoryView.Profile"/> is requested.</summary>
     [JsonPropertyName("profile_detail_list")]
-    public IReadOnlyList<ProfileDetail> Profiles { get => field ?? []; init; }
+    public IReadOnlyList<ProfileDetail> Profiles { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Event memories (<c>event_detail_list</c>); recalled only when <see cref="MemoryView.Event"/> is requested.</summary>
     [JsonPropertyName("event_detail_list")]
-    public IReadOnlyList<EventDetail> Events { get => field ?? []; init; }
+    public IReadOnlyList<EventDetail> Events { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>
     /// An instruction to put into the LLM prompt when preferences are used (<c>preference_note</c>);

@@ -23,5 +23,5 @@ public sealed record SkillDetail : MemoryItem
 
     /// <summary>Tags (<c>tags</c>).</summary>
     [JsonPropertyName("tags")]
-    public IReadOnlyList<string> Tags { get => field ?? []; init; }
+    public IReadOnlyList<string> Tags { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 }

@@ -16,7 +16,7 @@ public sealed record ToolMemoryDetail : MemoryItem
 
     /// <summary>Per-tool outcomes of a trajectory (<c>tool_used_status</c>).</summary>
     [JsonPropertyName("tool_used_status")]
-    public IReadOnlyList<ToolUsage> ToolUsedStatus { get => field ?? []; init; }
+    public IReadOnlyList<ToolUsage> ToolUsedStatus { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Trajectory-level guidance for similar tasks (<c>experience</c>).</summary>
     [JsonPropertyName("experience")]

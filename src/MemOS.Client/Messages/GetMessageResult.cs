@@ -8,7 +8,7 @@ public sealed record GetMessageResult
 {
     /// <summary>The conversation's messages (<c>message_detail_list</c>).</summary>
     [JsonPropertyName("message_detail_list")]
-    public IReadOnlyList<MessageDetail> Messages { get => field ?? []; init; }
+    public IReadOnlyList<MessageDetail> Messages { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Fields the SDK does not model, kept as received.</summary>
     [JsonExtensionData]

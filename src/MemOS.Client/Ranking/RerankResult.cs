@@ -20,7 +20,7 @@ public sealed record RerankResult
 
     /// <summary>Documents by relevance, highest first (<c>results</c>).</summary>
     [JsonPropertyName("results")]
-    public IReadOnlyList<RerankHit> Results { get => field ?? []; init; }
+    public IReadOnlyList<RerankHit> Results { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Fields the SDK does not model, kept as received.</summary>
     [JsonExtensionData]

@@ -11,14 +11,13 @@ internal sealed class InfoValueConverter : JsonConverter<InfoValue>
         {
             case JsonTokenType.Number:
                 return InfoValue.FromNumber(reader.GetDouble());
-            case JsonTokenType.StartArray:
-                var items = new List<string>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            case JsonTokenType.StartArray or JsonTokenType.StartObject:
+                // Nested values are kept as JSON rather than failing the whole answer; null list items are dropped.
+                using (var document = JsonDocument.ParseValue(ref reader))
                 {
-                    items.Add(JsonScalar.ReadAsString(ref reader));
+                    return InfoValue.FromJson(document.RootElement);
                 }
 
-                return InfoValue.FromList(items);
             default:
                 return InfoValue.FromString(JsonScalar.ReadAsString(ref reader));
         }
@@ -40,9 +39,13 @@ internal sealed class InfoValueConverter : JsonConverter<InfoValue>
 
             writer.WriteEndArray();
         }
+        else if (value.Number is { } number)
+        {
+            writer.WriteNumberValue(number);
+        }
         else
         {
-            writer.WriteNumberValue(value.Number!.Value);
+            value.Json!.Value.WriteTo(writer);
         }
     }
 }

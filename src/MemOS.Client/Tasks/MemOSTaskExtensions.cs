@@ -63,7 +63,8 @@ public static class MemOSTaskExtensions
         var added = await client.AddMessageAsync(request, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(added.TaskId))
         {
-            throw new MemOSException("MemOS add/message answered without a task_id, so there is no task to wait for (an older service version?).");
+            // The write was accepted (an empty answer, or an older service version): it must not be repeated.
+            throw new MemOSException("MemOS add/message accepted the messages but answered without a task_id, so there is no task to wait for; do not write them again.").ForWrite();
         }
 
         return await client.WaitForTaskAsync(added.TaskId, options, cancellationToken).ConfigureAwait(false);

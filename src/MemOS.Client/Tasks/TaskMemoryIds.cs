@@ -8,7 +8,7 @@ public sealed record TaskMemoryIds
 {
     /// <summary>Their ids (<c>memory_ids</c>).</summary>
     [JsonPropertyName("memory_ids")]
-    public IReadOnlyList<string> MemoryIds { get => field ?? []; init; }
+    public IReadOnlyList<string> MemoryIds { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Fields the SDK does not model, kept as received.</summary>
     [JsonExtensionData]
