@@ -66,9 +66,17 @@ internal sealed class BulkImporter
         {
             // The workers see the same token: they finish the requests in flight and stop.
         }
+        catch
+        {
+            // A source that fails (a malformed line) ends the import, but only after the requests
+            // already planned are sent and recorded, so a checkpoint stays exact.
+            plans.Writer.TryComplete();
+            await Task.WhenAll(workers).ConfigureAwait(false);
+            throw;
+        }
         finally
         {
-            plans.Writer.Complete();
+            plans.Writer.TryComplete();
         }
 
         await Task.WhenAll(workers).ConfigureAwait(false);

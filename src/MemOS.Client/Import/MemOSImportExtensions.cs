@@ -25,6 +25,7 @@ public static class MemOSImportExtensions
     /// comes back with <see cref="ImportReport.Cancelled"/> set, so a later run can resume.
     /// </param>
     /// <returns>What was written, what may have been, and what certainly was not.</returns>
+    /// <exception cref="FormatException">A malformed line (from <see cref="ReadConversationsAsync"/>). Whatever the source throws is rethrown once the requests already sent have finished and been recorded.</exception>
     public static Task<ImportReport> ImportAsync(this IMemOSClient client, IAsyncEnumerable<ConversationImport> conversations, ImportOptions? options = null, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
