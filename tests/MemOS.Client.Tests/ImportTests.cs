@@ -146,6 +146,23 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public async Task An_import_into_a_rate_limited_service_backs_off_and_writes_everything_once()
+    {
+        await using var emulator = await MemOSEmulator.StartAsync();
+        emulator.SetRateLimit("add/message", 40);
+        using var client = ClientOf(emulator);
+        var conversations = Conversations(100);
+
+        var report = await client.ImportAsync(Stream(conversations), new ImportOptions { MaxConcurrency = 8, InitialConcurrency = 8 }).WaitAsync(Bound);
+
+        report.Succeeded.Should().BeTrue();
+        report.Progress.RateLimitWaits.Should().BeGreaterThan(0, "100 requests at 40 a second hit the limit");
+        var stored = await StoredAsync(client, conversations);
+        stored.Values.Sum(t => t.Length).Should().Be(conversations.Sum(c => c.Messages.Count));
+        stored.Values.Should().OnlyContain(t => t.Distinct().Count() == t.Length);
+    }
+
+    [Fact]
     public async Task A_run_cancelled_halfway_and_resumed_from_its_checkpoint_ends_as_an_uninterrupted_run()
     {
         var conversations = Conversations(1_000);
