@@ -31,7 +31,10 @@ internal static class MemosCli
     {
         await using (output.ConfigureAwait(false))
         {
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = environment.Error }, cancellationToken).ConfigureAwait(false);
+            // Ctrl+C cancels; an import then finishes and records the requests in flight, which the
+            // SDK's attempt timeouts bound, so it is given time before the process is ended.
+            var configuration = new InvocationConfiguration { Output = output, Error = environment.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(60) };
+            return await root.Parse(args).InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -192,7 +192,7 @@ public sealed class ImportTests : IDisposable
         ImportReport second;
         await using (var checkpoint = await FileImportCheckpoint.OpenAsync(path))
         {
-            checkpoint.LoadedEntries.Should().Be(first.Written.Count);
+            checkpoint.LoadedEntries.Should().Be(2 * first.Written.Count, "each request has a line before it is sent and one with its outcome");
             second = await resumedClient.ImportAsync(Stream(conversations), new ImportOptions { MaxConcurrency = 6, MaxMessagesPerRequest = 2, Checkpoint = checkpoint, TimeProvider = options.TimeProvider }).WaitAsync(Bound);
         }
 
@@ -274,6 +274,36 @@ public sealed class ImportTests : IDisposable
         second.MayHaveBeenApplied.Should().ContainSingle().Which.Range.Should().Be(maybe.Range);
         second.Progress.MessagesSkipped.Should().Be(conversations.Sum(c => c.Messages.Count) - 1);
         (await StoredAsync(client, conversations)).Values.Sum(t => t.Length).Should().Be(first.Written.Sum(r => r.Count));
+    }
+
+    [Fact]
+    public async Task A_request_in_flight_when_a_run_was_killed_is_not_sent_again_and_one_certainly_not_applied_is()
+    {
+        await using var emulator = await MemOSEmulator.StartAsync();
+        using var client = ClientOf(emulator);
+        var path = Path.Combine(_folder, "killed.jsonl");
+        await File.WriteAllLinesAsync(path,
+        [
+            // c1: sent, then the process died before the answer was recorded.
+            """{"user_id":"u1","conversation_id":"c1","start":0,"count":2,"outcome":"Sending"}""",
+            // c2: rate-limited to the end of its attempts in the earlier run.
+            """{"user_id":"u2","conversation_id":"c2","start":0,"count":3,"outcome":"Sending"}""",
+            """{"user_id":"u2","conversation_id":"c2","start":0,"count":3,"outcome":"NotApplied"}""",
+        ]);
+
+        ImportReport report;
+        await using (var checkpoint = await FileImportCheckpoint.OpenAsync(path))
+        {
+            report = await client.ImportAsync(Stream(Conversations(3).Skip(1)), new ImportOptions { Checkpoint = checkpoint }).WaitAsync(Bound);
+        }
+
+        var maybe = report.MayHaveBeenApplied.Should().ContainSingle().Subject;
+        maybe.Range.Should().Be(new ImportRange("u1", "c1", 0, 2));
+        maybe.Error.Message.Should().Contain("stopped while this request was in flight");
+        report.Written.Should().Equal(new ImportRange("u2", "c2", 0, 3));
+        var stored = await StoredAsync(client, Conversations(3).Skip(1));
+        stored["c1"].Should().BeEmpty();
+        stored["c2"].Should().Equal("c2 m0", "c2 m1", "c2 m2");
     }
 
     [Fact]

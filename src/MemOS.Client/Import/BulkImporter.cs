@@ -108,15 +108,24 @@ internal sealed class BulkImporter
         var recorded = _options.Checkpoint is { } checkpoint
             ? await checkpoint.GetEntriesAsync(conversation.UserId, conversation.ConversationId, cancellationToken).ConfigureAwait(false)
             : [];
-        foreach (var entry in recorded.Where(e => e.Outcome == ImportOutcome.MayHaveBeenApplied))
+
+        // For the same messages the last entry counts; NotApplied ones are sent again.
+        var handled = recorded
+            .GroupBy(e => (e.Start, e.Count))
+            .Select(g => g.Last())
+            .Where(e => e.Outcome != ImportOutcome.NotApplied)
+            .ToList();
+        foreach (var entry in handled.Where(e => e.Outcome != ImportOutcome.Written))
         {
-            _mayHaveBeenApplied.Enqueue(new ImportFailure(entry.ToRange(), new MemOSException("An earlier run of this import recorded that this request may have been applied; it is not sent again.")));
+            var reason = entry.Outcome == ImportOutcome.Sending
+                ? "An earlier run of this import stopped while this request was in flight, so it may have been applied; it is not sent again."
+                : "An earlier run of this import recorded that this request may have been applied; it is not sent again.";
+            _mayHaveBeenApplied.Enqueue(new ImportFailure(entry.ToRange(), new MemOSException(reason)));
+            Interlocked.Add(ref _messagesMayHaveBeenApplied, entry.Count);
         }
 
-        var plan = ConversationPlan.Create(conversation, recorded, _options);
-        var mayHaveBeenApplied = recorded.Where(e => e.Outcome == ImportOutcome.MayHaveBeenApplied).Sum(e => e.Count);
-        Interlocked.Add(ref _messagesMayHaveBeenApplied, mayHaveBeenApplied);
-        Interlocked.Add(ref _messagesSkipped, plan.Skipped - mayHaveBeenApplied);
+        var plan = ConversationPlan.Create(conversation, handled, _options);
+        Interlocked.Add(ref _messagesSkipped, plan.Skipped - handled.Where(e => e.Outcome != ImportOutcome.Written).Sum(e => e.Count));
         if (plan.Chunks.Count == 0)
         {
             Interlocked.Increment(ref _conversationsDone);
@@ -187,6 +196,10 @@ internal sealed class BulkImporter
         for (var attempt = 1; ; attempt++)
         {
             var epoch = await _concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
+
+            // Recorded before sending, so that a run killed mid-request leaves "may have been
+            // applied" behind rather than nothing, and a later run does not send it again.
+            await RecordAsync(chunk.Range, ImportOutcome.Sending).ConfigureAwait(false);
             try
             {
                 // Not cancelled once sent: the answer decides whether the write happened, and the
@@ -210,6 +223,7 @@ internal sealed class BulkImporter
             }
             catch (MemOSRateLimitException error)
             {
+                await RecordAsync(chunk.Range, ImportOutcome.NotApplied).ConfigureAwait(false);
                 if (_concurrency.RateLimited(epoch, error.RetryAfter ?? _options.RateLimitDelay))
                 {
                     Interlocked.Increment(ref _rateLimitWaits);
@@ -225,6 +239,7 @@ internal sealed class BulkImporter
             {
                 // Certainly not applied (the connection never opened, say): try again after a pause.
                 _concurrency.Failed();
+                await RecordAsync(chunk.Range, ImportOutcome.NotApplied).ConfigureAwait(false);
                 if (attempt >= _options.MaxAttemptsPerRequest)
                 {
                     return Fail(chunk, error);
@@ -235,6 +250,7 @@ internal sealed class BulkImporter
             catch (Exception error) when (error is MemOSException or ArgumentException)
             {
                 _concurrency.Failed();
+                await RecordAsync(chunk.Range, ImportOutcome.NotApplied).ConfigureAwait(false);
                 return Fail(chunk, error);
             }
         }

@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace MemOS.Client.Import;
 
 /// <summary>
-/// A checkpoint kept in a JSON Lines file: one line per request outcome, appended and flushed to
-/// the operating system before the import moves on, so the file survives the process being killed.
+/// A checkpoint kept in a JSON Lines file: a line before each request is sent and one with its
+/// outcome, appended and flushed to the operating system before the import moves on, so the file
+/// survives the process being killed (a request in flight then reads as "may have been applied").
 /// A line cut short by a crash is ignored when the file is opened again. Dispose it to flush the
 /// file to disk and close it.
 /// </summary>

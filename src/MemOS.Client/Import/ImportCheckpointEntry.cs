@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Import;
 
-/// <summary>One line of a checkpoint: a request's messages and what became of them.</summary>
+/// <summary>One line of a checkpoint: a request's messages and what became of them; for the same messages the last line counts.</summary>
 public sealed record ImportCheckpointEntry
 {
     /// <summary>The conversation's user.</summary>
@@ -21,7 +21,7 @@ public sealed record ImportCheckpointEntry
     [JsonPropertyName("count")]
     public required int Count { get; init; }
 
-    /// <summary>Written, or may have been applied.</summary>
+    /// <summary>What became of the request, or <see cref="ImportOutcome.Sending"/> while it was in flight.</summary>
     [JsonPropertyName("outcome")]
     [JsonConverter(typeof(JsonStringEnumConverter<ImportOutcome>))]
     public required ImportOutcome Outcome { get; init; }

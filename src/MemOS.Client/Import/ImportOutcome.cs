@@ -1,6 +1,10 @@
 namespace MemOS.Client.Import;
 
-/// <summary>What became of one request's messages, as a checkpoint records it.</summary>
+/// <summary>
+/// What a checkpoint records about one request's messages. A request gets <see cref="Sending"/>
+/// just before it goes out and one of the others when its answer is known; for the same messages
+/// the last entry counts.
+/// </summary>
 public enum ImportOutcome
 {
     /// <summary>The service acknowledged the write.</summary>
@@ -12,4 +16,13 @@ public enum ImportOutcome
     /// MemOS has no idempotency key; check with get/message or search before writing it by hand.
     /// </summary>
     MayHaveBeenApplied,
+
+    /// <summary>
+    /// The request was about to be sent. As the last entry for its messages it means the run
+    /// stopped (a crash, a kill) before the answer was recorded: the request may have been applied.
+    /// </summary>
+    Sending,
+
+    /// <summary>The request was certainly not applied (rate-limited, rejected); a later run sends it again.</summary>
+    NotApplied,
 }

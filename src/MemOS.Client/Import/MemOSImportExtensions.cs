@@ -19,7 +19,7 @@ public static class MemOSImportExtensions
     /// <param name="client">The client; its own retry settings apply to each request.</param>
     /// <param name="conversations">The conversations, read once, as the import reaches them.</param>
     /// <param name="options">Limits, pacing and checkpoint; the defaults when null.</param>
-    /// <param name="progress">Receives a snapshot after every request.</param>
+    /// <param name="progress">Receives a snapshot after every request, from the import's worker threads and possibly several at once (<see cref="Progress{T}"/> hands them to the captured context).</param>
     /// <param name="cancellationToken">
     /// Stops sending new requests; requests already sent are awaited and recorded, and the report
     /// comes back with <see cref="ImportReport.Cancelled"/> set, so a later run can resume.
