@@ -95,6 +95,20 @@ public sealed class MemOSEmulator : IAsyncDisposable
         _api.Faults.Add(route.Trim('/'), fault, times);
     }
 
+    /// <summary>
+    /// Limits a route to <paramref name="requestsPerSecond"/> calls per second (windows on the
+    /// emulator's clock); calls beyond it are answered with code 40309 and a <c>Retry-After</c> of
+    /// the rest of the second, as a rate-limited service answers. Setting it again replaces the limit.
+    /// </summary>
+    /// <param name="route">The route, without the API root, e.g. <c>add/message</c>.</param>
+    /// <param name="requestsPerSecond">Calls allowed per second, at least 1.</param>
+    public void SetRateLimit(string route, int requestsPerSecond)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(route);
+        ArgumentOutOfRangeException.ThrowIfLessThan(requestsPerSecond, 1);
+        _api.RateLimits.Set(route.Trim('/'), requestsPerSecond);
+    }
+
     /// <summary>Client options pointing at this emulator with <see cref="ApiKey"/>.</summary>
     public MemOSClientOptions CreateOptions() => new() { ApiKey = ApiKey, BaseUrl = BaseUrl };
 

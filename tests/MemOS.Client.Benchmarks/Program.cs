@@ -4,6 +4,13 @@ using MemOS.Client.Benchmarks;
 // --quick: every benchmark with few, short iterations (see docs/performance.md). Without a
 // filter BenchmarkDotNet would ask on the console which to run, so quick mode runs them all.
 var quick = args.Contains("--quick");
+
+// --import: bulk-import throughput against the emulator (docs/performance.md, "Bulk import").
+if (args.Contains("--import"))
+{
+    return await ImportThroughput.RunAsync(quick);
+}
+
 var rest = args.Where(arg => arg != "--quick").ToList();
 if (quick && !rest.Any(arg => arg is "--filter" or "-f"))
 {

@@ -28,6 +28,8 @@ internal sealed class EmulatorApi
 
     public EmulatorFaults Faults { get; } = new();
 
+    public EmulatorRateLimits RateLimits { get; } = new();
+
     public void AddTenant(string apiKey) => _tenants.TryAdd(apiKey, new EmulatorTenant());
 
     public async Task HandleAsync(HttpContext context, string route)
@@ -43,6 +45,14 @@ internal sealed class EmulatorApi
         var fault = Faults.Take(routeKey.StartsWith("GET ", StringComparison.Ordinal) ? "get/memory/{id}" : route);
         if (fault is not null && await ServeFaultAsync(context, fault).ConfigureAwait(false))
         {
+            return;
+        }
+
+        if (RateLimits.Take(routeKey.StartsWith("GET ", StringComparison.Ordinal) ? "get/memory/{id}" : route, _time.GetUtcNow()) is { } wait)
+        {
+            // As the service does: HTTP 200 with code 40309, here with the wait in whole seconds.
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            await EmulatorResponses.Error(context, 40309, "Token usage is over the limit for this time window; lower the concurrency and retry").ConfigureAwait(false);
             return;
         }
 

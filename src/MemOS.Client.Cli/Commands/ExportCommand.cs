@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace MemOS.Client.Cli.Commands;
+
+/// <summary><c>memos export --user &lt;id&gt; [--messages] [--output f]</c>: a user's memories or messages as JSON Lines.</summary>
+internal static class ExportCommand
+{
+    public static Command Create(GlobalOptions global, CliEnvironment environment)
+    {
+        var user = new Option<string>("--user") { Description = "The user whose data to export.", Required = true };
+        var messages = new Option<bool>("--messages") { Description = "Export raw messages (one conversation per line, in the import format) instead of memories." };
+        var conversations = new Option<string[]>("--conversation") { Description = "With --messages: only these conversations; by default every conversation the user's memories came from.", AllowMultipleArgumentsPerToken = true };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "The file to write; standard output when omitted." };
+        var command = new Command("export", "Write every memory (all categories, all pages) or the messages of a user as JSON Lines.") { user, messages, conversations, output };
+        command.SetAction((result, cancellationToken) => MemosCli.WithClientAsync(global, environment, result, async (client, token) =>
+        {
+            var file = result.GetValue(output);
+            var stream = file is null ? environment.StandardOutput : File.Create(file.FullName);
+            long count;
+            try
+            {
+                var userId = result.GetRequiredValue(user);
+                count = result.GetValue(messages)
+                    ? await client.ExportMessagesAsync(userId, result.GetValue(conversations) is { Length: > 0 } ids ? ids : null, stream, token)
+                    : await client.ExportMemoriesAsync(userId, stream, token);
+            }
+            finally
+            {
+                if (file is not null)
+                {
+                    await stream.DisposeAsync();
+                }
+            }
+
+            var what = result.GetValue(messages) ? "messages" : "memories";
+            await environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Exported {count} {what}{(file is null ? string.Empty : " to " + file.Name)}."));
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+}

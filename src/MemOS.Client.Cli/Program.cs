@@ -1,0 +1,3 @@
+using MemOS.Client.Cli;
+
+return await MemosCli.RunAsync(args, CliEnvironment.FromProcess()).ConfigureAwait(false);

@@ -1,0 +1,60 @@
+namespace MemOS.Client.Import;
+
+/// <summary>How <see cref="MemOSImportExtensions.ImportAsync"/> splits and paces the work.</summary>
+public sealed class ImportOptions
+{
+    /// <summary>
+    /// The most requests in flight at once, the ceiling of the adaptive concurrency. Default 8; the
+    /// service recommends at most 50 requests per second per account.
+    /// </summary>
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>Requests in flight at the start; the import grows from here while calls succeed. Default 2.</summary>
+    public int InitialConcurrency { get; set; } = 2;
+
+    /// <summary>The most messages in one add/message request. Default 50.</summary>
+    public int MaxMessagesPerRequest { get; set; } = 50;
+
+    /// <summary>
+    /// The most estimated tokens in one add/message request; the service accepts 40 000. Tokens are
+    /// estimated on the high side: one per three ASCII characters, one per other character (a
+    /// Chinese character is about one token), plus 8 per message for its role and framing. A
+    /// single message larger than this is not sent and is reported as not applied. Default 40 000.
+    /// </summary>
+    public int MaxTokensPerRequest { get; set; } = 40_000;
+
+    /// <summary>How long to pause all requests after a rate limit when the service did not say. Default 1 second.</summary>
+    public TimeSpan RateLimitDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often one request may be rate-limited (or fail before reaching the service) and be sent
+    /// again before it is reported as not applied. Default 20.
+    /// </summary>
+    public int MaxAttemptsPerRequest { get; set; } = 20;
+
+    /// <summary>Records what was written, so that a later run sends only what is missing; none when null.</summary>
+    public IImportCheckpoint? Checkpoint { get; set; }
+
+    /// <summary>
+    /// The number of messages the source holds, when known, for the progress's time estimate; without
+    /// it the estimate appears once the source has been read to the end.
+    /// </summary>
+    public long? ExpectedMessages { get; set; }
+
+    /// <summary>Sent as <c>async_mode</c> on every request; the service default (asynchronous) when null.</summary>
+    public bool? AsyncMode { get; set; }
+
+    /// <summary>The clock for rate-limit pauses and the time estimate; the system clock when null.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrency, 1, nameof(MaxConcurrency));
+        ArgumentOutOfRangeException.ThrowIfLessThan(InitialConcurrency, 1, nameof(InitialConcurrency));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(InitialConcurrency, MaxConcurrency, nameof(InitialConcurrency));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxMessagesPerRequest, 1, nameof(MaxMessagesPerRequest));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxTokensPerRequest, 16, nameof(MaxTokensPerRequest));
+        ArgumentOutOfRangeException.ThrowIfLessThan(RateLimitDelay, TimeSpan.Zero, nameof(RateLimitDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxAttemptsPerRequest, 1, nameof(MaxAttemptsPerRequest));
+    }
+}

@@ -1,0 +1,30 @@
+namespace MemOS.Client.Import;
+
+/// <summary>
+/// What an import did. Every message read is in exactly one of: written (in this run), skipped
+/// (handled by an earlier run, per the checkpoint), may have been applied, or not applied.
+/// </summary>
+public sealed record ImportReport
+{
+    /// <summary>The last progress snapshot: the counts of messages and conversations.</summary>
+    public required ImportProgress Progress { get; init; }
+
+    /// <summary>The requests the service acknowledged in this run.</summary>
+    public required IReadOnlyList<ImportRange> Written { get; init; }
+
+    /// <summary>
+    /// Requests that reached the service and failed without saying whether they were processed, in
+    /// this run or (per the checkpoint) an earlier one. They are never re-sent: check with
+    /// get/message or search before writing them again by hand.
+    /// </summary>
+    public required IReadOnlyList<ImportFailure> MayHaveBeenApplied { get; init; }
+
+    /// <summary>Requests certainly not written; another run (with the same checkpoint) sends them again.</summary>
+    public required IReadOnlyList<ImportFailure> NotApplied { get; init; }
+
+    /// <summary>The import stopped early because it was cancelled; requests in flight were finished first.</summary>
+    public bool Cancelled { get; init; }
+
+    /// <summary>Everything read was written, in this run or an earlier one, and nothing was cancelled.</summary>
+    public bool Succeeded => !Cancelled && MayHaveBeenApplied.Count == 0 && NotApplied.Count == 0;
+}

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using MemOS.Client.Import;
+using MemOS.Client.Memories;
+using MemOS.Client.Messages;
+
+namespace MemOS.Client;
+
+/// <summary>Backs up a user's memories and messages as JSON Lines, one item per line, written as pages arrive.</summary>
+public static class MemOSExportExtensions
+{
+    private const int PageSize = 50;
+
+    private static readonly IReadOnlyList<MemoryView> AllViews =
+        [MemoryView.DetailFactual, MemoryView.Preference, MemoryView.ToolMemory, MemoryView.Skill, MemoryView.Profile, MemoryView.Event];
+
+    /// <summary>
+    /// Writes every memory of a user, every category and every page of get/memory, one per line:
+    /// <c>{"category":"fact","memory":{…}}</c>, where the category is <c>fact</c>, <c>preference</c>,
+    /// <c>tool_memory</c>, <c>skill</c>, <c>profile</c> or <c>event</c> and the memory is the
+    /// service's item with every field it sent.
+    /// </summary>
+    /// <param name="client">The client.</param>
+    /// <param name="userId">The user.</param>
+    /// <param name="output">Receives UTF-8 JSON Lines; flushed after each page, not closed.</param>
+    /// <param name="cancellationToken">Cancels the export.</param>
+    /// <returns>How many memories were written.</returns>
+    public static async Task<long> ExportMemoriesAsync(this IMemOSClient client, string userId, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentNullException.ThrowIfNull(output);
+        var context = ImportJsonContext.Default;
+        var request = new GetMemoryRequest { UserId = userId, Size = PageSize, IncludeMemoryView = AllViews, IncludePreference = true, IncludeToolMemory = true };
+        long count = 0;
+        await using var writer = new Utf8JsonWriter(output);
+        await foreach (var page in client.GetAllMemoriesAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            count += Write(writer, output, "fact", page.Memories, context.MemoryDetail)
+                     + Write(writer, output, "preference", page.Preferences, context.PreferenceDetail)
+                     + Write(writer, output, "tool_memory", page.ToolMemories, context.ToolMemoryDetail)
+                     + Write(writer, output, "skill", page.Skills, context.SkillDetail)
+                     + Write(writer, output, "profile", page.Profiles, context.ProfileMemoryDetail)
+                     + Write(writer, output, "event", page.Events, context.EventDetail);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Writes the raw messages of a user's conversations, one conversation per line in the shape
+    /// <see cref="MemOSImportExtensions.ImportAsync"/> reads (<see cref="ConversationImport"/>, with each
+    /// message's <c>create_time</c> as its <c>chat_time</c>), so an export can be imported elsewhere.
+    /// The service returns at most the 50 most recent messages of a conversation.
+    /// </summary>
+    /// <param name="client">The client.</param>
+    /// <param name="userId">The user.</param>
+    /// <param name="conversationIds">
+    /// The conversations; when null, every conversation the user's memories came from (get/message
+    /// needs a conversation id and the API has no call that lists conversations).
+    /// </param>
+    /// <param name="output">Receives UTF-8 JSON Lines; flushed after each conversation, not closed.</param>
+    /// <param name="cancellationToken">Cancels the export.</param>
+    /// <returns>How many messages were written.</returns>
+    public static async Task<long> ExportMessagesAsync(this IMemOSClient client, string userId, IEnumerable<string>? conversationIds, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentNullException.ThrowIfNull(output);
+        var conversations = conversationIds?.ToList() ?? await ConversationsOfAsync(client, userId, cancellationToken).ConfigureAwait(false);
+        long count = 0;
+        foreach (var conversationId in conversations)
+        {
+            var result = await client.GetMessagesAsync(new GetMessageRequest { UserId = userId, ConversationId = conversationId, MessageLimitNumber = Guard.MaxPageSize }, cancellationToken).ConfigureAwait(false);
+            if (result.Messages.Count == 0)
+            {
+                continue;
+            }
+
+            var line = new ConversationImport
+            {
+                UserId = userId,
+                ConversationId = conversationId,
+                Messages = [.. result.Messages.Select(m => new MemOSMessage { Role = m.Role ?? MessageRole.User, Content = m.Content ?? string.Empty, ChatTime = m.CreateTime?.Raw })],
+            };
+            await JsonSerializer.SerializeAsync(output, line, ImportJsonContext.Default.ConversationImport, cancellationToken).ConfigureAwait(false);
+            output.Write("\n"u8);
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            count += line.Messages.Count;
+        }
+
+        return count;
+    }
+
+    private static async Task<List<string>> ConversationsOfAsync(IMemOSClient client, string userId, CancellationToken cancellationToken)
+    {
+        var seen = new List<string>();
+        var request = new GetMemoryRequest { UserId = userId, Size = PageSize, IncludeMemoryView = AllViews, IncludePreference = true, IncludeToolMemory = true };
+        await foreach (var page in client.GetAllMemoriesAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            IEnumerable<MemoryItem> items = [.. page.Memories, .. page.Preferences, .. page.ToolMemories, .. page.Skills, .. page.Events];
+            foreach (var id in items.Select(m => m.ConversationId))
+            {
+                if (!string.IsNullOrEmpty(id) && !seen.Contains(id, StringComparer.Ordinal))
+                {
+                    seen.Add(id);
+                }
+            }
+        }
+
+        return seen;
+    }
+
+    private static int Write<T>(Utf8JsonWriter writer, Stream output, string category, IReadOnlyList<T> items, JsonTypeInfo<T> typeInfo)
+    {
+        foreach (var item in items)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("category", category);
+            writer.WritePropertyName("memory");
+            JsonSerializer.Serialize(writer, item, typeInfo);
+            writer.WriteEndObject();
+
+            // One value per line: JSON Lines, not one JSON document.
+            writer.Flush();
+            output.Write("\n"u8);
+            writer.Reset(output);
+        }
+
+        return items.Count;
+    }
+}
