@@ -221,6 +221,7 @@ internal sealed class MemOSTransport : IDisposable
             throw MemOSErrorFactory.FailedOutcome(operation, detail, envelope.Message, status, traceId, Redactor);
         }
 
+        telemetry?.Answered(envelope.Data);
         return envelope.Data;
     }
 
