@@ -74,7 +74,8 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
             TransportSettings.AuthorizationFor(options.ApiKey, "Token"),
             options.ApiKey,
             options.Timeout,
-            options.StreamIdleTimeout));
+            options.StreamIdleTimeout,
+            options.UserAgentApplicationId));
         _requireStreamEndMarker = options.RequireStreamEndMarker;
     }
 

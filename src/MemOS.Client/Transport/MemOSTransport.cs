@@ -26,6 +26,7 @@ internal sealed class MemOSTransport : IDisposable
     private readonly Uri _baseUri;
     private readonly string? _authorization;
     private readonly TimeSpan _timeout;
+    private readonly string _userAgent;
 
     // The fixed routes (every JSON POST and stream) are resolved once: a Uri and an operation
     // built per call cost about 600 bytes. Paths carrying ids or queries are built per call,
@@ -41,6 +42,7 @@ internal sealed class MemOSTransport : IDisposable
         _authorization = settings.Authorization;
         Redactor = new SecretRedactor(settings.Secret);
         _timeout = settings.Timeout;
+        _userAgent = UserAgent.For(settings.UserAgentApplicationId);
         StreamIdleTimeout = settings.StreamIdleTimeout;
     }
 
@@ -380,7 +382,7 @@ internal sealed class MemOSTransport : IDisposable
             request.Headers.TryAddWithoutValidation("Authorization", _authorization);
         }
 
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
+        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         request.Headers.TryAddWithoutValidation("Accept", accept);
         return request;
     }
