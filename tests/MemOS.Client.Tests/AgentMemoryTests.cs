@@ -103,6 +103,25 @@ public sealed class AgentMemoryTests
     }
 
     [Fact]
+    public async Task A_streamed_run_read_to_its_end_is_written_with_the_whole_answer()
+    {
+        await using var server = await RecordingMemOSAsync();
+        using var memos = server.CreateClient();
+        var agent = Agent(new EchoChatClient(), Provider(memos));
+        var session = await agent.CreateSessionAsync();
+
+        var answer = new System.Text.StringBuilder();
+        await foreach (var update in agent.RunStreamingAsync(Question, session))
+        {
+            answer.Append(update.Text);
+        }
+
+        answer.ToString().Should().Be("echo: " + Question + " ");
+        var written = Writes(server).Should().ContainSingle().Subject.BodyJson!;
+        written["messages"]![1]!["content"]!.GetValue<string>().Should().Be("echo: " + Question + " ");
+    }
+
+    [Fact]
     public async Task A_failed_run_is_not_written()
     {
         await using var server = await RecordingMemOSAsync();
