@@ -53,11 +53,14 @@ await foreach (var update in client.ChatStreamAsync(userId, conversationId, "Whi
 
 Console.WriteLine();
 
-// 5. Memory for any IChatClient (Microsoft.Extensions.AI, package MemOS.Client.AI): the
+// 5. Memory for any chat pipeline (Microsoft.Extensions.AI, package MemOS.Client.AI): the
 //    middleware recalls memories before the model answers and writes the turn back after.
 //    A fake echo model stands in for a real one, to show the prompt it received.
 var model = new EchoChatClient();
-using var chatWithMemory = model.UseMemOSMemory(client);
+using var chatWithMemory = new ChatClientBuilder(model)
+    .UseMemOSMemory(client)
+    .UseFunctionInvocation()
+    .Build();
 var reply = await chatWithMemory.GetResponseAsync(
     "Which hotel did I choose?",
     new ChatOptions { AdditionalProperties = new() { [MemOSMemoryScope.UserIdKey] = userId, [MemOSMemoryScope.ConversationIdKey] = conversationId } });

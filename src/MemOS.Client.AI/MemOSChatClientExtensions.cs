@@ -26,7 +26,8 @@ public static class MemOSChatClientExtensions
 
     /// <summary>
     /// Wraps a chat client with MemOS memory (see <see cref="MemOSMemoryChatClient"/>). In a
-    /// <c>ChatClientBuilder</c> pipeline: <c>builder.Use(inner =&gt; inner.UseMemOSMemory(memos))</c>.
+    /// <see cref="ChatClientBuilder"/> pipeline, use
+    /// <see cref="MemOSChatClientBuilderExtensions.UseMemOSMemory(ChatClientBuilder, IMemOSClient?, Action{MemOSMemoryOptions}?)"/>.
     /// </summary>
     /// <param name="innerClient">The chat client that answers.</param>
     /// <param name="memory">The MemOS client memories are searched and written with.</param>

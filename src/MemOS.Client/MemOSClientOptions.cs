@@ -50,6 +50,14 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
     /// </summary>
     public bool RequireStreamEndMarker { get; set; } = true;
 
+    /// <summary>
+    /// Your application's id, put before the SDK's own in each request's <c>User-Agent</c>
+    /// (<c>MyApp/1.2 MemOS.Client/0.1.0 (...)</c>), so the service's logs can tell your calls
+    /// apart. Letters, digits and <c>!#$%&amp;'*+-.^_`|~</c>, with at most one <c>/</c> before a
+    /// version; up to 64 characters. None when null.
+    /// </summary>
+    public string? UserAgentApplicationId { get; set; }
+
     /// <summary>Retries, backoff and per-attempt timeouts; see <see cref="MemOSRetryOptions"/>.</summary>
     public MemOSRetryOptions Retry { get; set; } = new();
 
@@ -131,6 +139,11 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
         }
 
         OptionChecks.Timeouts(Timeout, StreamIdleTimeout, Retry, errors);
+        if (UserAgentApplicationId is { } applicationId && !UserAgent.IsValidApplicationId(applicationId))
+        {
+            errors.Add($"UserAgentApplicationId '{applicationId}' is not a User-Agent product token: use up to 64 letters, digits and !#$%&'*+-.^_`|~, optionally followed by /version (e.g. MyApp/1.2).");
+        }
+
         return errors;
     }
 

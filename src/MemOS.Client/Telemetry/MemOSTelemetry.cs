@@ -8,7 +8,8 @@ namespace MemOS.Client.Telemetry;
 /// The SDK's traces and metrics, through the runtime's own <see cref="ActivitySource"/> and
 /// <see cref="Meter"/> so no OpenTelemetry package is needed: an app subscribes with
 /// <c>AddSource("MemOS.Client")</c> and <c>AddMeter("MemOS.Client")</c>. Tags carry operation
-/// names, the host, codes and counts only: never a request or answer text, never the key.
+/// names, the host, codes and counts only: never a request or answer text (the GenAI conventions'
+/// opt-in <c>gen_ai.memory.query.text</c> and <c>gen_ai.memory.records</c> are not recorded), never the key.
 /// </summary>
 internal static class MemOSTelemetry
 {
@@ -25,6 +26,10 @@ internal static class MemOSTelemetry
     public const string GenAIOperationTag = "gen_ai.operation.name";
     public const string GenAIProviderTag = "gen_ai.provider.name";
     public const string GenAIModelTag = "gen_ai.request.model";
+    public const string GenAIMemoryRecordCountTag = "gen_ai.memory.record.count";
+
+    /// <summary>The <c>gen_ai.provider.name</c> of every MemOS call that has a GenAI operation name.</summary>
+    public const string GenAIProviderName = "memos";
 
     private static readonly string Version = typeof(MemOSTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 

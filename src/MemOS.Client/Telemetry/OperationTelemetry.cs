@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MemOS.Client.Transport;
+using MemOS.Client.Memories;
 
 namespace MemOS.Client.Telemetry;
 
@@ -40,15 +41,21 @@ internal sealed class OperationTelemetry : IDisposable
             { MemOSTelemetry.ServerPortTag, server.Port },
         };
 
-        var isChat = operation.IsGeneration;
+        // The GenAI semantic conventions (model calls and memory operations), so GenAI-aware
+        // backends show MemOS calls next to other models' and memory stores' calls.
+        var genAIOperation = operation.GenAIName;
+        if (genAIOperation is not null)
+        {
+            tags.Add(MemOSTelemetry.GenAIOperationTag, genAIOperation);
+            tags.Add(MemOSTelemetry.GenAIProviderTag, MemOSTelemetry.GenAIProviderName);
+        }
+
+        var isChat = genAIOperation == GenAIMemoryOperation.Chat;
         var activity = MemOSTelemetry.Source.HasListeners()
             ? MemOSTelemetry.Source.StartActivity(isChat && requestModel is not null ? "chat " + requestModel : operation.Name, ActivityKind.Client, parentContext: default, tags)
             : null;
         if (activity is not null && isChat)
         {
-            // The GenAI semantic conventions, so GenAI-aware backends show MemOS chats next to other models' calls.
-            activity.SetTag(MemOSTelemetry.GenAIOperationTag, "chat");
-            activity.SetTag(MemOSTelemetry.GenAIProviderTag, "memos");
             activity.SetTag(MemOSTelemetry.GenAIModelTag, requestModel);
         }
 
@@ -79,6 +86,19 @@ internal sealed class OperationTelemetry : IDisposable
     {
         Interlocked.Increment(ref _rateLimits);
         MemOSTelemetry.RateLimits.Add(1, _tags);
+    }
+
+    /// <summary>
+    /// The data of a successful answer: for a search, the number of records it returned
+    /// (<c>gen_ai.memory.record.count</c>). Only counts are read, never the records themselves.
+    /// </summary>
+    public void Answered(object? data)
+    {
+        if (_activity is not null && data is SearchMemoryResult found)
+        {
+            var count = found.Memories.Count + found.Preferences.Count + found.ToolMemories.Count + found.Skills.Count + found.Profiles.Count + found.Events.Count;
+            _activity.SetTag(MemOSTelemetry.GenAIMemoryRecordCountTag, count);
+        }
     }
 
     /// <summary>The envelope code of the answer.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using MemOS.Client.Api;
+using MemOS.Client.Telemetry;
 
 namespace MemOS.Client.Transport;
 
@@ -10,19 +11,25 @@ namespace MemOS.Client.Transport;
 /// <param name="Name">The route without its leading slash, such as <c>search/memory</c> or <c>get/memory/{id}</c>: never an id of the caller's.</param>
 /// <param name="IsWrite">Whether the route creates state (SPEC §13.3); the API has no idempotency key, so such a request is never repeated unless the service certainly did not process it.</param>
 /// <param name="IsGeneration">Whether a model generates the answer, so it may run long.</param>
-internal sealed record MemOSOperation(string Name, bool IsWrite, bool IsGeneration)
+/// <param name="GenAIName">The OpenTelemetry GenAI operation name (<c>gen_ai.operation.name</c>), for routes the conventions name.</param>
+internal sealed record MemOSOperation(string Name, bool IsWrite, bool IsGeneration, string? GenAIName = null)
 {
     // Every route with its decision, built once: an operation is looked up per call, never built.
     private static readonly FrozenDictionary<string, MemOSOperation> Known = new[]
     {
-        Write(Routes.AddMessage), Read(Routes.SearchMemory), Generation(Routes.Chat), Read(Routes.GetMemory), Read(Routes.GetMemoryById),
-        Read(Routes.UpdateMemory), Read(Routes.DeleteMemory), Read(Routes.GetMessage), Write(Routes.AddFeedback), Read(Routes.GetStatus),
-        Read(Routes.ExtractMemory), Read(Routes.Rerank), Write(Routes.CreateKnowledgeBase), Read(Routes.DeleteKnowledgeBase),
+        // Messages and feedback create memories or change existing ones (the service decides which): upserts.
+        Write(Routes.AddMessage, GenAIMemoryOperation.Upsert), Read(Routes.SearchMemory, GenAIMemoryOperation.Search), Generation(Routes.Chat),
+        Read(Routes.GetMemory), Read(Routes.GetMemoryById), Read(Routes.UpdateMemory, GenAIMemoryOperation.Update), Read(Routes.DeleteMemory, GenAIMemoryOperation.Delete),
+        Read(Routes.GetMessage), Write(Routes.AddFeedback, GenAIMemoryOperation.Upsert), Read(Routes.GetStatus), Read(Routes.ExtractMemory), Read(Routes.Rerank),
+
+        // A knowledge base is a store of memories that searches can draw on.
+        Write(Routes.CreateKnowledgeBase, GenAIMemoryOperation.CreateStore), Read(Routes.DeleteKnowledgeBase, GenAIMemoryOperation.DeleteStore),
         Write(Routes.AddKnowledgeBaseFile), Read(Routes.GetKnowledgeBaseFile), Read(Routes.DeleteKnowledgeBaseFile),
         Write(Routes.BindProfileTemplate), Read(Routes.EditProfile), Read(Routes.DeleteProfile), Write(Routes.AddProfileTemplate),
         Read(Routes.ListProfileTemplates), Read(Routes.GetProfileTemplate), Read(Routes.UpdateProfileTemplate), Read(Routes.DeleteProfileTemplate),
-        Generation(Routes.ServerChatStream), Generation(Routes.ServerChatComplete), Write(Routes.ServerAdd), Read(Routes.ServerSearch),
-        Read(Routes.ServerGetMemory), Read(Routes.ServerGetMemoryById), Read(Routes.ServerDeleteMemory), Write(Routes.ServerFeedback),
+        Generation(Routes.ServerChatStream), Generation(Routes.ServerChatComplete), Write(Routes.ServerAdd, GenAIMemoryOperation.Upsert),
+        Read(Routes.ServerSearch, GenAIMemoryOperation.Search), Read(Routes.ServerGetMemory), Read(Routes.ServerGetMemoryById),
+        Read(Routes.ServerDeleteMemory, GenAIMemoryOperation.Delete), Write(Routes.ServerFeedback, GenAIMemoryOperation.Upsert),
     }.ToFrozenDictionary(entry => entry.Route, entry => entry.Operation, StringComparer.Ordinal);
 
     /// <summary>Every route the SDK sends to, for the test that checks each has a decision.</summary>
@@ -37,9 +44,9 @@ internal sealed record MemOSOperation(string Name, bool IsWrite, bool IsGenerati
         => request.Options.TryGetValue(MemOSCall.Key, out var call) ? call.Operation
            : new(request.RequestUri?.AbsolutePath ?? "request", IsWrite: true, IsGeneration: false);
 
-    private static (string Route, MemOSOperation Operation) Read(string route) => (route, new(route.TrimStart('/'), IsWrite: false, IsGeneration: false));
+    private static (string Route, MemOSOperation Operation) Read(string route, string? genAIName = null) => (route, new(route.TrimStart('/'), IsWrite: false, IsGeneration: false, genAIName));
 
-    private static (string Route, MemOSOperation Operation) Write(string route) => (route, new(route.TrimStart('/'), IsWrite: true, IsGeneration: false));
+    private static (string Route, MemOSOperation Operation) Write(string route, string? genAIName = null) => (route, new(route.TrimStart('/'), IsWrite: true, IsGeneration: false, genAIName));
 
-    private static (string Route, MemOSOperation Operation) Generation(string route) => (route, new(route.TrimStart('/'), IsWrite: true, IsGeneration: true));
+    private static (string Route, MemOSOperation Operation) Generation(string route) => (route, new(route.TrimStart('/'), IsWrite: true, IsGeneration: true, GenAIMemoryOperation.Chat));
 }

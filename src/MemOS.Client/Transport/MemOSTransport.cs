@@ -40,7 +40,7 @@ internal sealed class MemOSTransport : IDisposable
             _http = _ownedHttp = new HttpClient(new ForwardingHandler(http), disposeHandler: true) { BaseAddress = _baseUri, Timeout = Timeout.InfiniteTimeSpan };
         }
 
-        Headers = RequestHeaders(settings.Authorization);
+        Headers = RequestHeaders(settings.Authorization, UserAgent.For(settings.UserAgentApplicationId));
         Redactor = new SecretRedactor(settings.Secret);
         _timeout = settings.Timeout;
         StreamIdleTimeout = settings.StreamIdleTimeout;
@@ -82,12 +82,14 @@ internal sealed class MemOSTransport : IDisposable
         {
             using var response = await send(call, timeout.Token).ConfigureAwait(false);
             var verdict = await ClassifyAsync(response, call, timeout.Token).ConfigureAwait(false);
-            return verdict.Kind switch
+            var data = verdict.Kind switch
             {
                 VerdictKind.Success => ReadData(operation, verdict, dataInfo, bareInfo, codeOptional),
                 VerdictKind.Accepted => default,
                 _ => throw MemOSErrorFactory.InvalidResponse(operation.Name, "it is an event stream, not JSON", verdict.Status, verdict.TraceId),
             };
+            telemetry.Answered(data);
+            return data;
         }
         catch (Exception exception)
         {
@@ -233,9 +235,9 @@ internal sealed class MemOSTransport : IDisposable
            || outcome.OutcomeStatus is { } status
            && (status.Equals("error", StringComparison.OrdinalIgnoreCase) || status.Equals("failed", StringComparison.OrdinalIgnoreCase) || status.Equals("fail", StringComparison.OrdinalIgnoreCase));
 
-    private static Dictionary<string, string> RequestHeaders(string? authorization)
+    private static Dictionary<string, string> RequestHeaders(string? authorization, string userAgent)
     {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["User-Agent"] = UserAgent.Value };
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["User-Agent"] = userAgent };
         if (authorization is not null)
         {
             headers["Authorization"] = authorization;
