@@ -77,7 +77,8 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
             TransportSettings.AuthorizationFor(options.ApiKey, "Token"),
             options.ApiKey,
             options.Timeout,
-            options.StreamIdleTimeout));
+            options.StreamIdleTimeout,
+            options.MaxStreamEventBytes));
         _api = ApiFactory.Create<IMemOSCloudApi>(_transport, Json.Options);
         _requireStreamEndMarker = options.RequireStreamEndMarker;
     }

@@ -44,6 +44,12 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
     public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
+    /// The most data one streamed event may carry, in bytes; a larger event ends the stream with
+    /// <see cref="MemOSStreamException"/> instead of being buffered. Default 4 MB (4,194,304 bytes).
+    /// </summary>
+    public int MaxStreamEventBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
     /// Whether a cloud chat stream that closes without its <c>end</c> event (or <c>[DONE]</c>)
     /// is an error. The cloud documents the marker, so a stream without it is taken as cut off.
     /// Default <see langword="true"/>.
@@ -131,6 +137,7 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
         }
 
         OptionChecks.Timeouts(Timeout, StreamIdleTimeout, Retry, errors);
+        OptionChecks.MaxStreamEventBytes(MaxStreamEventBytes, errors);
         return errors;
     }
 

@@ -1,4 +1,3 @@
-using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using MemOS.Client.Chat;
@@ -93,57 +92,11 @@ internal static class ChatStreamReader
             throw MemOSTransport.ForOperation(MemOSErrorFactory.InvalidResponse(operation.Name, "it is an HTML page, not an event stream", response.StatusCode, traceId), operation);
         }
 
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var events = SseParser.Create(new FinalEventTerminator(stream), ChatStreamEventParser.Parse).EnumerateAsync(idle.Token);
-        await using var enumerator = events.GetAsyncEnumerator(idle.Token);
-        while (true)
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var events = new ChatEventReader(body, transport, operation, response.StatusCode, traceId, requireEndMarker, cancellationToken);
+        while (await events.ReadAsync().ConfigureAwait(false) is { } next)
         {
-            idle.CancelAfter(transport.StreamIdleTimeout);
-            ChatStreamEvent next;
-            try
-            {
-                if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
-                {
-                    break;
-                }
-
-                next = enumerator.Current.Data;
-            }
-            catch (Exception exception) when (MemOSTransport.IsTransportFailure(exception))
-            {
-                throw MemOSTransport.ForOperation(ReadFailure(operation.Name, exception, idle, transport.StreamIdleTimeout, response.StatusCode, traceId, cancellationToken), operation);
-            }
-
-            if (next is ChatStreamError error)
-            {
-                throw MemOSTransport.ForOperation(MemOSErrorFactory.StreamError(operation.Name, error.Message, response.StatusCode, traceId, transport.Redactor), operation);
-            }
-
             yield return next;
-            if (next is ChatStreamEnd)
-            {
-                yield break;
-            }
         }
-
-        if (requireEndMarker)
-        {
-            throw MemOSTransport.ForOperation(MemOSErrorFactory.StreamCut(operation.Name, response.StatusCode, traceId, inner: null), operation);
-        }
-
-        yield return new ChatStreamEnd();
-    }
-
-    private static Exception ReadFailure(string operation, Exception exception, CancellationTokenSource idle, TimeSpan idleTimeout, System.Net.HttpStatusCode status, string? traceId, CancellationToken cancellationToken)
-    {
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return exception as OperationCanceledException ?? new OperationCanceledException(cancellationToken);
-        }
-
-        return idle.IsCancellationRequested
-            ? MemOSErrorFactory.StreamIdle(operation, idleTimeout, status, traceId, exception)
-            : MemOSErrorFactory.StreamCut(operation, status, traceId, exception);
     }
 }
