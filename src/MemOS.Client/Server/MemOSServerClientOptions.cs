@@ -31,7 +31,11 @@ public sealed class MemOSServerClientOptions : IMemOSTransportOptions
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>The longest a streamed answer may go without a new event before it is abandoned. Default 60 seconds.</summary>
+    /// <summary>
+    /// The longest a streamed answer may send nothing before it is abandoned with
+    /// <see cref="MemOSTimeoutException"/>. Any bytes count (an event, part of one, or a keep-alive
+    /// comment), and time your code spends between events does not. Default 60 seconds.
+    /// </summary>
     public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>

@@ -139,7 +139,12 @@ internal static class ChatStreamEventParser
             }
         }
 
-        EnsureSingleValue(reader);
+        // On the object's end: reading on throws for stray bytes after it (the payload is the final block).
+        if (reader.Read())
+        {
+            throw new JsonException("More than one JSON value.");
+        }
+
         ChatStreamEvent? parsed = type switch
         {
             EventKind.Text => new ChatTextDelta(Text(data) ?? Text(content) ?? string.Empty),
