@@ -16,6 +16,8 @@ namespace MemOS.Client.Streaming;
 /// </summary>
 internal static class ChatStreamEventParser
 {
+    private const string NotUtf8 = "its data is not valid UTF-8";
+
     private static readonly ChatStreamEnd End = new();
 
     /// <summary>Reads one event's data; an error event and unreadable data come back as records the stream reader throws for.</summary>
@@ -29,11 +31,6 @@ internal static class ChatStreamEventParser
             return ErrorEvent(trimmed);
         }
 
-        if (!Utf8.IsValid(trimmed))
-        {
-            return new ChatStreamInvalidEvent("its data is not valid UTF-8");
-        }
-
         if (trimmed.SequenceEqual("[DONE]"u8))
         {
             return End;
@@ -45,12 +42,14 @@ internal static class ChatStreamEventParser
         }
         catch (JsonException)
         {
-            return new ChatStreamInvalidEvent("its data is not valid JSON");
+            return new ChatStreamInvalidEvent(Utf8.IsValid(trimmed) ? "its data is not valid JSON" : NotUtf8);
         }
         catch (InvalidOperationException)
         {
-            // GetString throws it for a string escaping half of a UTF-16 surrogate pair.
-            return new ChatStreamInvalidEvent("its data holds a JSON string that is not valid text");
+            // GetString throws it for bytes that are not UTF-8, and for a string escaping half of a
+            // UTF-16 surrogate pair. The bytes are checked only here, on the way to an error: the
+            // strings decoded and the text handed over as unknown are checked anyway.
+            return new ChatStreamInvalidEvent(Utf8.IsValid(trimmed) ? "its data holds a JSON string that is not valid text" : NotUtf8);
         }
     }
 
@@ -95,14 +94,14 @@ internal static class ChatStreamEventParser
             catch (JsonException)
             {
                 // A JSON string that does not hold JSON: valid, but not a shape this SDK knows.
-                return new ChatStreamUnknown(eventType, Encoding.UTF8.GetString(json));
+                return Unknown(eventType, json);
             }
         }
 
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             EnsureSingleValue(reader);
-            return new ChatStreamUnknown(eventType, Encoding.UTF8.GetString(json));
+            return Unknown(eventType, json);
         }
 
         // Values are kept as slices of the payload because "type" may come after them; each is
@@ -110,6 +109,7 @@ internal static class ChatStreamEventParser
         // the known types cost no string.
         var type = EventKind.None;
         ReadOnlySpan<byte> typeName = default, data = default, content = default, response = default;
+        string? dataText = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var field = reader.ValueTextEquals("type"u8) ? Field.Type
@@ -125,6 +125,8 @@ internal static class ChatStreamEventParser
                     typeName = ValueOf(ref reader, json);
                     break;
                 case Field.Data:
+                    // A string is decoded at once: nearly every event is a text delta, whose data is read anyway.
+                    dataText = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                     data = ValueOf(ref reader, json);
                     break;
                 case Field.Content:
@@ -147,12 +149,12 @@ internal static class ChatStreamEventParser
 
         ChatStreamEvent? parsed = type switch
         {
-            EventKind.Text => new ChatTextDelta(Text(data) ?? Text(content) ?? string.Empty),
-            EventKind.Reasoning => new ChatReasoningDelta(Text(data) ?? Text(content) ?? string.Empty),
+            EventKind.Text => new ChatTextDelta(dataText ?? Text(data) ?? Text(content) ?? string.Empty),
+            EventKind.Reasoning => new ChatReasoningDelta(dataText ?? Text(data) ?? Text(content) ?? string.Empty),
             EventKind.End => End,
-            EventKind.Error => new ChatStreamError(Text(content) ?? Text(data) ?? "the service reported an error without details"),
-            EventKind.Status => Text(data) is { } status ? new ChatStreamStatus(status) : null,
-            EventKind.PreferenceMarkdown => Text(data) is { } markdown ? new ChatStreamPreferenceMarkdown(markdown) : null,
+            EventKind.Error => new ChatStreamError(Text(content) ?? dataText ?? Text(data) ?? "the service reported an error without details"),
+            EventKind.Status => (dataText ?? Text(data)) is { } status ? new ChatStreamStatus(status) : null,
+            EventKind.PreferenceMarkdown => (dataText ?? Text(data)) is { } markdown ? new ChatStreamPreferenceMarkdown(markdown) : null,
             EventKind.Reference => data.IsEmpty ? null : new ChatStreamReference(Element(data)),
             EventKind.InternetReference => data.IsEmpty ? null : new ChatStreamInternetReference(Element(data)),
             EventKind.Time => Time(data),
@@ -160,8 +162,11 @@ internal static class ChatStreamEventParser
             EventKind.None => Text(response) is { } answer ? new ChatTextDelta(answer) : null,
             _ => null,
         };
-        return parsed ?? new ChatStreamUnknown(type == EventKind.None ? eventType : Text(typeName)!, Encoding.UTF8.GetString(json));
+        return parsed ?? Unknown(type == EventKind.None ? eventType : Text(typeName)!, json);
     }
+
+    private static ChatStreamEvent Unknown(string type, ReadOnlySpan<byte> json)
+        => Utf8.IsValid(json) ? new ChatStreamUnknown(type, Encoding.UTF8.GetString(json)) : new ChatStreamInvalidEvent(NotUtf8);
 
     /// <summary>
     /// Checks that the value the reader is on is the whole payload: complete, with nothing but
