@@ -78,6 +78,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
             options.ApiKey,
             options.Timeout,
             options.StreamIdleTimeout,
+            options.MaxStreamEventBytes,
             options.UserAgentApplicationId));
         _api = ApiFactory.Create<IMemOSCloudApi>(_transport, RequestOptions);
         _requireStreamEndMarker = options.RequireStreamEndMarker;

@@ -40,8 +40,18 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>The longest a streamed answer may go without a new event before it is abandoned. Default 60 seconds.</summary>
+    /// <summary>
+    /// The longest a streamed answer may send nothing before it is abandoned with
+    /// <see cref="MemOSTimeoutException"/>. Any bytes count (an event, part of one, or a keep-alive
+    /// comment), and time your code spends between events does not. Default 60 seconds.
+    /// </summary>
     public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The most data one streamed event may carry, in bytes; a larger event ends the stream with
+    /// <see cref="MemOSStreamException"/> instead of being buffered. Default 4 MB (4,194,304 bytes).
+    /// </summary>
+    public int MaxStreamEventBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>
     /// Whether a cloud chat stream that closes without its <c>end</c> event (or <c>[DONE]</c>)
@@ -139,6 +149,7 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
         }
 
         OptionChecks.Timeouts(Timeout, StreamIdleTimeout, Retry, errors);
+        OptionChecks.MaxStreamEventBytes(MaxStreamEventBytes, errors);
         if (UserAgentApplicationId is { } applicationId && !UserAgent.IsValidApplicationId(applicationId))
         {
             errors.Add($"UserAgentApplicationId '{applicationId}' is not a User-Agent product token: use up to 64 letters, digits and !#$%&'*+-.^_`|~, optionally followed by /version (e.g. MyApp/1.2).");

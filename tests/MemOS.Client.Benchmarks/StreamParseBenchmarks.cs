@@ -6,8 +6,8 @@ namespace MemOS.Client.Benchmarks;
 
 /// <summary>
 /// Parsing the recorded stream from memory, no network. The floor is the framework's SSE parser
-/// handing each event's data over as a string; the SDK parser also reads each event's JSON into a
-/// typed event; the SDK chat stream adds everything around it (request, response, idle timeout).
+/// handing each event's data over as a string; the SDK parser (its own SSE framing) also reads each
+/// event's JSON into a typed event; the SDK chat stream adds everything around it (request, response, idle timeout).
 /// </summary>
 public class StreamParseBenchmarks
 {
@@ -33,8 +33,18 @@ public class StreamParseBenchmarks
     public Task<int> FloorSseStrings() => FloorClient.Count(SseParser.Create(new MemoryStream(RecordedStream.Long, writable: false)));
 
     [Benchmark]
-    public Task<int> SdkParser()
-        => FloorClient.Count(SseParser.Create(new FinalEventTerminator(new MemoryStream(RecordedStream.Long, writable: false)), ChatStreamEventParser.Parse));
+    public async Task<int> SdkParser()
+    {
+        using var idle = new StreamIdleWatch(Timeout.InfiniteTimeSpan, CancellationToken.None);
+        using var events = new SseEventReader(new MemoryStream(RecordedStream.Long, writable: false), idle, 4 * 1024 * 1024);
+        var count = 0;
+        while (await events.ReadAsync())
+        {
+            count += ChatStreamEventParser.Parse(events.EventType, events.Data) is null ? 0 : 1;
+        }
+
+        return count;
+    }
 
     [Benchmark]
     public Task<int> SdkChatStream() => StreamCount.Of(_sdk);

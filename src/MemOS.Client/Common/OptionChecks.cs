@@ -49,5 +49,13 @@ internal static class OptionChecks
         errors.AddRange(retry?.GetValidationErrors() ?? ["Retry must not be null."]);
     }
 
+    public static void MaxStreamEventBytes(int maxStreamEventBytes, List<string> errors)
+    {
+        if (maxStreamEventBytes <= 0)
+        {
+            errors.Add("MaxStreamEventBytes must be positive (default 4 MB).");
+        }
+    }
+
     private static bool IsPositive(TimeSpan value) => value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan;
 }

@@ -1,6 +1,11 @@
 namespace MemOS.Client;
 
-/// <summary>A streamed chat answer failed after it started: the service sent an error event, or the stream stopped before its end marker. Text already received may be incomplete.</summary>
+/// <summary>
+/// A streamed chat answer failed after it started: the service sent an error event (its text in
+/// <see cref="MemOSException.ServerMessage"/>), an event that cannot be read (not UTF-8 or not JSON)
+/// or one larger than <c>MaxStreamEventBytes</c>, or the stream stopped before its end marker or in
+/// the middle of an event. The events already received stand, but the answer may be incomplete.
+/// </summary>
 public sealed class MemOSStreamException : MemOSException
 {
     /// <summary>Creates an exception with a default message.</summary>

@@ -59,7 +59,8 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
             TransportSettings.AuthorizationFor(options.ApiKey, "Bearer"),
             options.ApiKey,
             options.Timeout,
-            options.StreamIdleTimeout));
+            options.StreamIdleTimeout,
+            options.MaxStreamEventBytes));
         _api = ApiFactory.Create<IMemOSServerApi>(_transport, RequestOptions);
     }
 

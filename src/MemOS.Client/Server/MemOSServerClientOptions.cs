@@ -31,8 +31,18 @@ public sealed class MemOSServerClientOptions : IMemOSTransportOptions
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>The longest a streamed answer may go without a new event before it is abandoned. Default 60 seconds.</summary>
+    /// <summary>
+    /// The longest a streamed answer may send nothing before it is abandoned with
+    /// <see cref="MemOSTimeoutException"/>. Any bytes count (an event, part of one, or a keep-alive
+    /// comment), and time your code spends between events does not. Default 60 seconds.
+    /// </summary>
     public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The most data one streamed event may carry, in bytes; a larger event ends the stream with
+    /// <see cref="MemOSStreamException"/> instead of being buffered. Default 4 MB (4,194,304 bytes).
+    /// </summary>
+    public int MaxStreamEventBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>Retries, backoff and per-attempt timeouts; see <see cref="MemOSRetryOptions"/>.</summary>
     public MemOSRetryOptions Retry { get; set; } = new();
@@ -71,6 +81,7 @@ public sealed class MemOSServerClientOptions : IMemOSTransportOptions
 
         OptionChecks.ApiKeyCharacters(ApiKey, errors);
         OptionChecks.Timeouts(Timeout, StreamIdleTimeout, Retry, errors);
+        OptionChecks.MaxStreamEventBytes(MaxStreamEventBytes, errors);
         return errors;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using MemOS.Client.Chat;
 
 namespace MemOS.Client.Streaming;
@@ -15,11 +16,21 @@ namespace MemOS.Client.Streaming;
 /// </summary>
 internal static class ChatStreamEventParser
 {
+    private const string NotUtf8 = "its data is not valid UTF-8";
+
     private static readonly ChatStreamEnd End = new();
 
+    /// <summary>Reads one event's data; an error event and unreadable data come back as records the stream reader throws for.</summary>
+    /// <param name="eventType">The SSE event type, <c>message</c> when the event names none.</param>
+    /// <param name="data">The event's data, as UTF-8 bytes.</param>
     public static ChatStreamEvent Parse(string eventType, ReadOnlySpan<byte> data)
     {
         var trimmed = data.Trim(" \t\r\n"u8);
+        if (eventType == "error")
+        {
+            return ErrorEvent(trimmed);
+        }
+
         if (trimmed.SequenceEqual("[DONE]"u8))
         {
             return End;
@@ -29,36 +40,76 @@ internal static class ChatStreamEventParser
         {
             return ParseJson(eventType, trimmed, allowWrappedString: true);
         }
+        catch (JsonException)
+        {
+            return new ChatStreamInvalidEvent(Utf8.IsValid(trimmed) ? "its data is not valid JSON" : NotUtf8);
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString throws it for bytes that are not UTF-8, and for a string escaping half of a
+            // UTF-16 surrogate pair. The bytes are checked only here, on the way to an error: the
+            // strings decoded and the text handed over as unknown are checked anyway.
+            return new ChatStreamInvalidEvent(Utf8.IsValid(trimmed) ? "its data holds a JSON string that is not valid text" : NotUtf8);
+        }
+    }
+
+    /// <summary>
+    /// An SSE <c>error</c> event: its JSON error payload when it has one, else its whole data as the
+    /// service's text (a plain-text message, or JSON of another shape).
+    /// </summary>
+    private static ChatStreamError ErrorEvent(ReadOnlySpan<byte> data)
+    {
+        try
+        {
+            if (ParseJson("error", data, allowWrappedString: false) is ChatStreamError error)
+            {
+                return error;
+            }
+        }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
-            // Not JSON, or JSON whose strings are not valid UTF-16 (GetString throws InvalidOperationException).
-            return new ChatStreamUnknown(eventType, Encoding.UTF8.GetString(data));
+            // Plain text, read below.
         }
+
+        return new ChatStreamError(data.IsEmpty ? "the service reported an error without details" : Encoding.UTF8.GetString(data));
     }
 
     private static ChatStreamEvent ParseJson(string eventType, ReadOnlySpan<byte> json, bool allowWrappedString)
     {
         var reader = new Utf8JsonReader(json);
-        if (!reader.Read())
-        {
-            return new ChatStreamUnknown(eventType, string.Empty);
-        }
-
+        reader.Read();
         if (reader.TokenType == JsonTokenType.String && allowWrappedString)
         {
+            EnsureSingleValue(reader);
             var inner = reader.GetString()!;
-            return inner.Trim() == "[DONE]" ? End : ParseJson(eventType, Encoding.UTF8.GetBytes(inner), allowWrappedString: false);
+            if (inner.Trim() == "[DONE]")
+            {
+                return End;
+            }
+
+            try
+            {
+                return ParseJson(eventType, Encoding.UTF8.GetBytes(inner), allowWrappedString: false);
+            }
+            catch (JsonException)
+            {
+                // A JSON string that does not hold JSON: valid, but not a shape this SDK knows.
+                return Unknown(eventType, json);
+            }
         }
 
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            return new ChatStreamUnknown(eventType, Encoding.UTF8.GetString(json));
+            EnsureSingleValue(reader);
+            return Unknown(eventType, json);
         }
 
         // Values are kept as slices of the payload because "type" may come after them; each is
-        // decoded only once the type says what it should be.
-        string? type = null;
-        ReadOnlySpan<byte> data = default, content = default, response = default;
+        // decoded only once the type says what it should be. The type is matched on its bytes, so
+        // the known types cost no string.
+        var type = EventKind.None;
+        ReadOnlySpan<byte> typeName = default, data = default, content = default, response = default;
+        string? dataText = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var field = reader.ValueTextEquals("type"u8) ? Field.Type
@@ -70,10 +121,12 @@ internal static class ChatStreamEventParser
             switch (field)
             {
                 case Field.Type:
-                    type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                    reader.Skip();
+                    type = reader.TokenType == JsonTokenType.String ? Kind(ref reader) : EventKind.None;
+                    typeName = ValueOf(ref reader, json);
                     break;
                 case Field.Data:
+                    // A string is decoded at once: nearly every event is a text delta, whose data is read anyway.
+                    dataText = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                     data = ValueOf(ref reader, json);
                     break;
                 case Field.Content:
@@ -88,23 +141,60 @@ internal static class ChatStreamEventParser
             }
         }
 
+        // On the object's end: reading on throws for stray bytes after it (the payload is the final block).
+        if (reader.Read())
+        {
+            throw new JsonException("More than one JSON value.");
+        }
+
         ChatStreamEvent? parsed = type switch
         {
-            "text" => new ChatTextDelta(Text(data) ?? Text(content) ?? string.Empty),
-            "reasoning" => new ChatReasoningDelta(Text(data) ?? Text(content) ?? string.Empty),
-            "end" => End,
-            "error" => new ChatStreamError(Text(content) ?? Text(data) ?? "the service reported an error without details"),
-            "status" => Text(data) is { } status ? new ChatStreamStatus(status) : null,
-            "pref_md_string" => Text(data) is { } markdown ? new ChatStreamPreferenceMarkdown(markdown) : null,
-            "reference" => data.IsEmpty ? null : new ChatStreamReference(Element(data)),
-            "internet_reference" => data.IsEmpty ? null : new ChatStreamInternetReference(Element(data)),
-            "time" => Time(data),
-            "suggestion" => Suggestions(data),
-            null => Text(response) is { } answer ? new ChatTextDelta(answer) : null,
+            EventKind.Text => new ChatTextDelta(dataText ?? Text(data) ?? Text(content) ?? string.Empty),
+            EventKind.Reasoning => new ChatReasoningDelta(dataText ?? Text(data) ?? Text(content) ?? string.Empty),
+            EventKind.End => End,
+            EventKind.Error => new ChatStreamError(Text(content) ?? dataText ?? Text(data) ?? "the service reported an error without details"),
+            EventKind.Status => (dataText ?? Text(data)) is { } status ? new ChatStreamStatus(status) : null,
+            EventKind.PreferenceMarkdown => (dataText ?? Text(data)) is { } markdown ? new ChatStreamPreferenceMarkdown(markdown) : null,
+            EventKind.Reference => data.IsEmpty ? null : new ChatStreamReference(Element(data)),
+            EventKind.InternetReference => data.IsEmpty ? null : new ChatStreamInternetReference(Element(data)),
+            EventKind.Time => Time(data),
+            EventKind.Suggestion => Suggestions(data),
+            EventKind.None => Text(response) is { } answer ? new ChatTextDelta(answer) : null,
             _ => null,
         };
-        return parsed ?? new ChatStreamUnknown(type ?? eventType, Encoding.UTF8.GetString(json));
+        return parsed ?? Unknown(type == EventKind.None ? eventType : Text(typeName)!, json);
     }
+
+    private static ChatStreamEvent Unknown(string type, ReadOnlySpan<byte> json)
+        => Utf8.IsValid(json) ? new ChatStreamUnknown(type, Encoding.UTF8.GetString(json)) : new ChatStreamInvalidEvent(NotUtf8);
+
+    /// <summary>
+    /// Checks that the value the reader is on is the whole payload: complete, with nothing but
+    /// white space after it. The payload is the reader's final block, so reading on throws for a
+    /// value cut short or for stray bytes after it.
+    /// </summary>
+    private static void EnsureSingleValue(Utf8JsonReader reader)
+    {
+        reader.Skip();
+        if (reader.Read())
+        {
+            throw new JsonException("More than one JSON value.");
+        }
+    }
+
+    /// <summary>The known type the reader's string token names; text first, as nearly every event is text.</summary>
+    private static EventKind Kind(ref Utf8JsonReader reader)
+        => reader.ValueTextEquals("text"u8) ? EventKind.Text
+            : reader.ValueTextEquals("reasoning"u8) ? EventKind.Reasoning
+            : reader.ValueTextEquals("end"u8) ? EventKind.End
+            : reader.ValueTextEquals("error"u8) ? EventKind.Error
+            : reader.ValueTextEquals("status"u8) ? EventKind.Status
+            : reader.ValueTextEquals("pref_md_string"u8) ? EventKind.PreferenceMarkdown
+            : reader.ValueTextEquals("reference"u8) ? EventKind.Reference
+            : reader.ValueTextEquals("internet_reference"u8) ? EventKind.InternetReference
+            : reader.ValueTextEquals("time"u8) ? EventKind.Time
+            : reader.ValueTextEquals("suggestion"u8) ? EventKind.Suggestion
+            : EventKind.Other;
 
     /// <summary>The whole value the reader is on (a scalar, or an object or array with its contents), as a slice of the payload.</summary>
     private static ReadOnlySpan<byte> ValueOf(scoped ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
@@ -200,6 +290,22 @@ internal static class ChatStreamEventParser
         }
 
         return new ChatStreamSuggestions(suggestions);
+    }
+
+    private enum EventKind
+    {
+        None,
+        Other,
+        Text,
+        Reasoning,
+        End,
+        Error,
+        Status,
+        PreferenceMarkdown,
+        Reference,
+        InternetReference,
+        Time,
+        Suggestion,
     }
 
     private enum Field

@@ -1,4 +1,3 @@
-using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using MemOS.Client.Chat;
@@ -96,57 +95,11 @@ internal static class ChatStreamReader
             yield break;
         }
 
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var events = SseParser.Create(new FinalEventTerminator(stream), ChatStreamEventParser.Parse).EnumerateAsync(idle.Token);
-        await using var enumerator = events.GetAsyncEnumerator(idle.Token);
-        while (true)
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var events = new ChatEventReader(body, transport, call, verdict.Status, traceId, requireEndMarker, cancellationToken);
+        while (await events.ReadAsync().ConfigureAwait(false) is { } next)
         {
-            idle.CancelAfter(transport.StreamIdleTimeout);
-            ChatStreamEvent next;
-            try
-            {
-                if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
-                {
-                    break;
-                }
-
-                next = enumerator.Current.Data;
-            }
-            catch (Exception exception) when (MemOSTransport.IsTransportFailure(exception))
-            {
-                throw transport.Fail(call, ReadFailure(operation.Name, exception, idle, transport.StreamIdleTimeout, verdict.Status, traceId, cancellationToken), cancellationToken);
-            }
-
-            if (next is ChatStreamError error)
-            {
-                throw transport.Fail(call, MemOSErrorFactory.StreamError(operation.Name, error.Message, verdict.Status, traceId, transport.Redactor), cancellationToken);
-            }
-
             yield return next;
-            if (next is ChatStreamEnd)
-            {
-                yield break;
-            }
         }
-
-        if (requireEndMarker)
-        {
-            throw transport.Fail(call, MemOSErrorFactory.StreamCut(operation.Name, verdict.Status, traceId, inner: null), cancellationToken);
-        }
-
-        yield return new ChatStreamEnd();
-    }
-
-    private static Exception ReadFailure(string operation, Exception exception, CancellationTokenSource idle, TimeSpan idleTimeout, System.Net.HttpStatusCode status, string? traceId, CancellationToken cancellationToken)
-    {
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return exception as OperationCanceledException ?? new OperationCanceledException(cancellationToken);
-        }
-
-        return idle.IsCancellationRequested
-            ? MemOSErrorFactory.StreamIdle(operation, idleTimeout, status, traceId, exception)
-            : MemOSErrorFactory.StreamCut(operation, status, traceId, exception);
     }
 }

@@ -44,6 +44,7 @@ internal sealed class MemOSTransport : IDisposable
         Redactor = new SecretRedactor(settings.Secret);
         _timeout = settings.Timeout;
         StreamIdleTimeout = settings.StreamIdleTimeout;
+        MaxStreamEventBytes = settings.MaxStreamEventBytes;
     }
 
     /// <summary>The client the Refit interfaces send with; its base address is <see cref="BaseUri"/>.</summary>
@@ -57,6 +58,8 @@ internal sealed class MemOSTransport : IDisposable
     public SecretRedactor Redactor { get; }
 
     public TimeSpan StreamIdleTimeout { get; }
+
+    public int MaxStreamEventBytes { get; }
 
     /// <summary>
     /// Sends one call and returns the answer's data, or throws the mapped exception. With
