@@ -1,4 +1,5 @@
 using MemOS.Client.Messages;
+using MemOS.Client.Server;
 using MemOS.Client.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.AI;
@@ -19,6 +20,7 @@ internal abstract class SnippetContext
     protected string[] args = [];
     protected IMemOSClient client = null!;
     protected IMemOSClient memos = null!;
+    protected MemOSServerClient server = null!;
     protected MemOSEmulator emulator = null!;
     protected AddMessageRequest request = null!;
     protected WebApplicationBuilder builder = null!;
