@@ -1,43 +1,47 @@
+// Built by .ci/package as a fresh console app (dotnet new console) for net8.0 with C# 12 and for
+// net10.0, taking the three packages from a local folder: it must compile and run as a user's app would.
+using System.Runtime.InteropServices;
+using System.Text;
 using MemOS.Client;
-using MemOS.Client.Agents;
 using MemOS.Client.AI;
+using MemOS.Client.Chat;
+using MemOS.Client.Filters;
 using MemOS.Client.Messages;
 using MemOS.Client.Testing;
-using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
 
+Console.WriteLine($"runtime: {RuntimeInformation.FrameworkDescription}");
+
+// MemOS.Client.Testing: the emulator; MemOS.Client: a call against it.
 await using var emulator = await MemOSEmulator.StartAsync();
 using var client = emulator.CreateClient();
 await client.AddMessageAsync("consumer", "c1", [MemOSMessage.User("I choose 7 Days Inn.")]);
 var found = await client.SearchMemoryAsync("consumer", "Which hotel did I choose?");
-Console.WriteLine($"consumer: {found.Memories.Count} memory found: {found.Memories[0].MemoryValue}");
+Console.WriteLine($"search: {found.Memories.Count} memory found: {found.Memories[0].MemoryValue}");
 
-// The Agents package: a ChatClientAgent whose model sees the recalled memory in its instructions.
-var model = new InstructionsEcho();
-var agent = new ChatClientAgent(model, new ChatClientAgentOptions
+// A params call that C# 12 must be able to make.
+var filter = MemoryFilter.And(MemoryFilter.Eq("agent_id", "a1"), MemoryFilter.Contains("tags", "travel"));
+Console.WriteLine($"filter: {filter.ToJson()}");
+
+// A streamed chat.
+var streamed = new StringBuilder();
+var ended = false;
+await foreach (var update in client.ChatStreamAsync("consumer", "c1", "Which hotel did I choose?"))
 {
-    AIContextProviders = [new MemOSContextProvider(client, _ => new MemOSMemoryScope { UserId = "consumer" })],
-});
-await agent.RunAsync("Which hotel did I choose?", await agent.CreateSessionAsync());
-var recalled = model.Instructions.Split('\n').First(line => line.StartsWith("- ", StringComparison.Ordinal));
-Console.WriteLine($"consumer agent received: {recalled}");
-
-internal sealed class InstructionsEcho : IChatClient
-{
-    public string Instructions { get; private set; } = string.Empty;
-
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    switch (update)
     {
-        Instructions = options?.Instructions ?? string.Empty;
-        return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "ok")));
-    }
-
-    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-        => throw new NotSupportedException();
-
-    public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-    public void Dispose()
-    {
+        case ChatTextDelta text: streamed.Append(text.Text); break;
+        case ChatStreamEnd: ended = true; break;
     }
 }
+
+Console.WriteLine($"stream: ended={ended}, mentions the hotel={streamed.ToString().Contains("7 Days Inn", StringComparison.Ordinal)}");
+
+// MemOS.Client.AI: the memory middleware around a fake model.
+var model = new EchoChatClient();
+using var chat = model.UseMemOSMemory(client);
+var reply = await chat.GetResponseAsync("Which hotel did I choose?", new ChatOptions
+{
+    AdditionalProperties = new() { [MemOSMemoryScope.UserIdKey] = "consumer", [MemOSMemoryScope.ConversationIdKey] = "c1" },
+});
+Console.WriteLine($"middleware: recalled into the prompt={model.SystemPrompt.Contains("I choose 7 Days Inn", StringComparison.Ordinal)}, answer={reply.Text}");

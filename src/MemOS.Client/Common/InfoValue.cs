@@ -56,7 +56,11 @@ public sealed record InfoValue
 
     /// <summary>Creates a list-of-strings value.</summary>
     /// <param name="items">The strings.</param>
-    public static InfoValue FromList(params IEnumerable<string> items)
+    public static InfoValue FromList(params string[] items) => FromList((IEnumerable<string>)items);
+
+    /// <summary>Creates a list-of-strings value.</summary>
+    /// <param name="items">The strings.</param>
+    public static InfoValue FromList(IEnumerable<string> items)
     {
         ArgumentNullException.ThrowIfNull(items);
         return new(null, items.ToArray(), null);

@@ -33,7 +33,11 @@ public sealed record OneOrManyIds
 
     /// <summary>Several ids (a group chat), sent as a JSON array.</summary>
     /// <param name="ids">The ids.</param>
-    public static OneOrManyIds Many(params IEnumerable<string> ids)
+    public static OneOrManyIds Many(params string[] ids) => Many((IEnumerable<string>)ids);
+
+    /// <summary>Several ids (a group chat), sent as a JSON array.</summary>
+    /// <param name="ids">The ids.</param>
+    public static OneOrManyIds Many(IEnumerable<string> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
         var list = ids.ToArray();

@@ -35,13 +35,24 @@ public sealed class MemoryFilter
     /// <summary><see langword="true"/> when the filter is keyed by source (<c>user</c>, <c>agent</c>, <c>public</c>, <c>knowledgebase</c>).</summary>
     public bool IsPerSource { get; }
 
+    // Each list parameter comes as a params array (callable from C# 12, the default on .NET 8) and
+    // as an IEnumerable for conditions built elsewhere; C# 13's params collections would exclude C# 12.
+
     /// <summary>A filter that every condition must match.</summary>
     /// <param name="conditions">The conditions, at least one.</param>
-    public static MemoryFilter And(params IEnumerable<FilterCondition> conditions) => Join("and", conditions);
+    public static MemoryFilter And(params FilterCondition[] conditions) => Join("and", conditions);
+
+    /// <summary>A filter that every condition must match.</summary>
+    /// <param name="conditions">The conditions, at least one.</param>
+    public static MemoryFilter And(IEnumerable<FilterCondition> conditions) => Join("and", conditions);
 
     /// <summary>A filter that at least one condition must match.</summary>
     /// <param name="conditions">The conditions, at least one.</param>
-    public static MemoryFilter Or(params IEnumerable<FilterCondition> conditions) => Join("or", conditions);
+    public static MemoryFilter Or(params FilterCondition[] conditions) => Join("or", conditions);
+
+    /// <summary>A filter that at least one condition must match.</summary>
+    /// <param name="conditions">The conditions, at least one.</param>
+    public static MemoryFilter Or(IEnumerable<FilterCondition> conditions) => Join("or", conditions);
 
     /// <summary>
     /// A filter with its own conditions per memory source; sources left null get no extra
@@ -117,7 +128,12 @@ public sealed class MemoryFilter
     /// <summary>Matches any of several ids: <c>{"related_id": ["a", "b"]}</c>.</summary>
     /// <param name="field">The list field, normally <c>related_id</c>.</param>
     /// <param name="values">The ids, at least one.</param>
-    public static FilterCondition AnyOf(string field, params IEnumerable<string> values)
+    public static FilterCondition AnyOf(string field, params string[] values) => AnyOf(field, (IEnumerable<string>)values);
+
+    /// <summary>Matches any of several ids: <c>{"related_id": ["a", "b"]}</c>.</summary>
+    /// <param name="field">The list field, normally <c>related_id</c>.</param>
+    /// <param name="values">The ids, at least one.</param>
+    public static FilterCondition AnyOf(string field, IEnumerable<string> values)
     {
         ArgumentNullException.ThrowIfNull(values);
         var list = values.ToArray();

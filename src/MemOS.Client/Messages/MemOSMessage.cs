@@ -49,7 +49,7 @@ public sealed record MemOSMessage
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>A message from the user.</summary>
-    /// <param name="content">Text, or parts built with <see cref="MessageContent.FromParts"/>.</param>
+    /// <param name="content">Text, or parts built with <see cref="MessageContent.FromParts(ContentPart[])"/>.</param>
     public static MemOSMessage User(MessageContent content) => Create(MessageRole.User, content);
 
     /// <summary>A message from the assistant, optionally with tool calls.</summary>

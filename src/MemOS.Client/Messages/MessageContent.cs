@@ -32,7 +32,11 @@ public sealed record MessageContent
 
     /// <summary>Multimodal content, sent as an array of parts.</summary>
     /// <param name="parts">The parts, at least one.</param>
-    public static MessageContent FromParts(params IEnumerable<ContentPart> parts)
+    public static MessageContent FromParts(params ContentPart[] parts) => FromParts((IEnumerable<ContentPart>)parts);
+
+    /// <summary>Multimodal content, sent as an array of parts.</summary>
+    /// <param name="parts">The parts, at least one.</param>
+    public static MessageContent FromParts(IEnumerable<ContentPart> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
         var list = parts.ToArray();

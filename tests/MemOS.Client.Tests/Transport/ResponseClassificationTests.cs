@@ -263,8 +263,8 @@ public sealed class ResponseClassificationTests
     [Fact]
     public async Task A_large_non_json_error_body_is_read_only_as_far_as_its_message_needs()
     {
-        const int Size = 64 * 1024 * 1024;
-        long written = 0;
+        // A 4 GB error page, sent until the client goes away: a client that read it whole would not return in time.
+        const long Size = 4L * 1024 * 1024 * 1024;
         await using var server = await LoopbackServer.StartAsync(async context =>
         {
             context.Response.StatusCode = 502;
@@ -272,10 +272,9 @@ public sealed class ResponseClassificationTests
             var chunk = Encoding.ASCII.GetBytes("<html>" + new string('x', 64 * 1024));
             try
             {
-                while (written < Size)
+                for (long written = 0; written < Size && !context.RequestAborted.IsCancellationRequested; written += chunk.Length)
                 {
                     await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
-                    Interlocked.Add(ref written, chunk.Length);
                 }
             }
             catch (Exception exception) when (exception is OperationCanceledException or IOException)
@@ -285,10 +284,9 @@ public sealed class ResponseClassificationTests
         });
         using var client = server.CreateClient(options => options.Retry.MaxRetries = 0);
 
-        var error = (await FluentActions.Awaiting(() => client.SearchMemoryAsync("u", "q")).Should().ThrowAsync<MemOSServerException>()).Which;
+        var error = (await FluentActions.Awaiting(() => client.SearchMemoryAsync("u", "q").WaitAsync(TimeSpan.FromMinutes(1))).Should().ThrowAsync<MemOSServerException>()).Which;
 
         error.HttpStatus.Should().Be(HttpStatusCode.BadGateway);
-        Interlocked.Read(ref written).Should().BeLessThan(Size, "the client closed the connection instead of reading the whole page");
     }
 
     [Fact]
