@@ -13,6 +13,7 @@ namespace MemOS.Client.Transport;
 internal sealed class MemOSTransport : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly HttpClient _supplied;
     private readonly HttpClient? _ownedHttp;
     private readonly Uri _baseUri;
     private readonly TimeSpan _timeout;
@@ -23,6 +24,7 @@ internal sealed class MemOSTransport : IDisposable
     public MemOSTransport(HttpClient http, bool ownsHttp, TransportSettings settings)
     {
         _baseUri = TransportSettings.BaseAddress(settings.BaseUri);
+        _supplied = http;
         if (ownsHttp)
         {
             http.BaseAddress = _baseUri;
@@ -193,6 +195,11 @@ internal sealed class MemOSTransport : IDisposable
 
         return exception switch
         {
+            // HttpClient reports its own Timeout as a cancellation whose cause is a TimeoutException.
+            OperationCanceledException { InnerException: TimeoutException } => new MemOSTimeoutException(
+                $"MemOS {operation} timed out after {FormatTimeout(_supplied.Timeout)}: the Timeout of the HttpClient given to the MemOS client fired (set it to Timeout.InfiniteTimeSpan to leave the limits to MemOSClientOptions.Timeout). The request may still have been processed.",
+                exception)
+            { IsTransient = true },
             OperationCanceledException => new MemOSTimeoutException(
                 $"MemOS {operation} timed out after {FormatTimeout(_timeout)} (MemOSClientOptions.Timeout). The request may still have been processed.",
                 exception)
@@ -231,7 +238,7 @@ internal sealed class MemOSTransport : IDisposable
     };
 
     private static string FormatTimeout(TimeSpan timeout)
-        => timeout == Timeout.InfiniteTimeSpan ? "an infinite timeout (the HttpClient's own Timeout fired)" : timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+        => timeout == Timeout.InfiniteTimeSpan ? "an infinite timeout" : timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 
     private static bool IsFailure(IOperationOutcome outcome)
         => outcome.Success == false
