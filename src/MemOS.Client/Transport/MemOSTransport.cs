@@ -94,6 +94,7 @@ internal sealed class MemOSTransport : IDisposable
                 _ => throw MemOSErrorFactory.InvalidResponse(operation.Name, "it is an event stream, not JSON", verdict.Status, verdict.TraceId),
             };
             telemetry.Answered(data);
+            Captured(call, verdict);
             return data;
         }
         catch (Exception exception)
@@ -120,6 +121,7 @@ internal sealed class MemOSTransport : IDisposable
         {
             response = await send(call, timeout.Token).ConfigureAwait(false);
             var verdict = await ClassifyAsync(response, call, timeout.Token).ConfigureAwait(false);
+            Captured(call, verdict);
             return (response, verdict);
         }
         catch (Exception exception)
@@ -226,6 +228,10 @@ internal sealed class MemOSTransport : IDisposable
 
         return verdict.Kind == VerdictKind.Failure ? throw MemOSErrorFactory.FromVerdict(call.Operation.Name, verdict, Redactor) : verdict;
     }
+
+    // A successful answer's status and trace id, for a MemOSResponseCapture open around the call.
+    private void Captured(MemOSCall call, ResponseVerdict verdict)
+        => MemOSResponseCapture.Record(new MemOSResponseInfo(call.Operation.Name, verdict.Status, verdict.Code, Redactor.Redact(verdict.TraceId)));
 
     private static string DescribeNetworkError(HttpRequestException exception) => exception.HttpRequestError switch
     {
