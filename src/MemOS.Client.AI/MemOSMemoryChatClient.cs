@@ -75,28 +75,11 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient
             return new MemoryTurn(list, forwarded, null, null);
         }
 
-        string? recalled = null;
-        using var bound = Bound(cancellationToken);
-        try
-        {
-            var result = await _memory.SearchMemoryAsync(
-                new SearchMemoryRequest
-                {
-                    Query = userText,
-                    UserId = scope.UserId,
-                    AgentId = scope.AgentId,
-                    ConversationId = scope.ConversationId,
-                    MemoryLimitNumber = _options.MemoryLimitNumber,
-                    PreferenceLimitNumber = _options.PreferenceLimitNumber,
-                    Relativity = _options.Relativity,
-                },
-                bound.Token).ConfigureAwait(false);
-            recalled = MemoryPrompt.Render(_options.Template, result);
-        }
-        catch (Exception exception) when (!IsCallerCancellation(exception, cancellationToken))
-        {
-            MemoryLog.RecallFailed(_logger, exception.GetType().Name, (exception as MemOSException)?.Code, (exception as MemOSException)?.TraceId);
-        }
+        var result = await MemoryCalls.RecallAsync(
+            _memory, userText, scope.UserId, scope.AgentId, scope.ConversationId,
+            _options.MemoryLimitNumber, _options.PreferenceLimitNumber, _options.Relativity,
+            _options.MemoryTimeout, _logger, cancellationToken).ConfigureAwait(false);
+        var recalled = result is null ? null : MemoryPrompt.Render(_options.Template, result);
 
         if (recalled is not null)
         {
@@ -121,33 +104,7 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient
             written.Add(MemOSMessage.Assistant(answer));
         }
 
-        using var bound = Bound(cancellationToken);
-        try
-        {
-            await _memory.AddMessageAsync(
-                new AddMessageRequest
-                {
-                    UserId = scope.UserId is { } user ? OneOrManyIds.One(user) : null,
-                    AgentId = scope.AgentId is { } agent ? OneOrManyIds.One(agent) : null,
-                    ConversationId = scope.ConversationId,
-                    Messages = written,
-                    AsyncMode = true,
-                },
-                bound.Token).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            // The answer is already there: losing the write (even to a cancellation) must not lose it.
-            MemoryLog.WriteFailed(_logger, exception.GetType().Name, (exception as MemOSException)?.Code, (exception as MemOSException)?.TraceId);
-        }
-    }
-
-    // MemOS must never hold up an answer for long: each memory call gets its own time limit.
-    private CancellationTokenSource Bound(CancellationToken cancellationToken)
-    {
-        var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bound.CancelAfter(_options.MemoryTimeout);
-        return bound;
+        await MemoryCalls.WriteAsync(_memory, scope.UserId, scope.AgentId, scope.ConversationId, written, _options.MemoryTimeout, _logger, cancellationToken).ConfigureAwait(false);
     }
 
     private MemOSMemoryScope? ResolveScope(List<ChatMessage> messages, ChatOptions? options)
@@ -181,9 +138,6 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient
         copy.AdditionalProperties = new AdditionalPropertiesDictionary(properties.Where(property => !MemOSMemoryScope.IsScopeKey(property.Key)));
         return copy;
     }
-
-    private static bool IsCallerCancellation(Exception exception, CancellationToken cancellationToken)
-        => exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
 
     private sealed record MemoryTurn(List<ChatMessage> Messages, ChatOptions? Options, MemOSMemoryScope? Scope, string? UserText);
 }

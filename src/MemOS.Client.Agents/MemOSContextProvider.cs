@@ -78,28 +78,11 @@ public sealed class MemOSContextProvider : AIContextProvider
         }
 
         var scope = _state.GetOrInitializeState(context.Session);
-        using var bound = Bound(cancellationToken);
-        try
-        {
-            var result = await _memory.SearchMemoryAsync(
-                new SearchMemoryRequest
-                {
-                    Query = query,
-                    UserId = scope.UserId,
-                    AgentId = scope.AgentId,
-                    ConversationId = scope.ConversationId,
-                    MemoryLimitNumber = _options.MemoryLimitNumber,
-                    PreferenceLimitNumber = _options.PreferenceLimitNumber,
-                    Relativity = _options.Relativity,
-                },
-                bound.Token).ConfigureAwait(false);
-            return new AIContext { Instructions = MemoryPrompt.Render(_options.Template, result) };
-        }
-        catch (Exception exception) when (!(exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
-        {
-            MemoryLog.RecallFailed(_logger, exception.GetType().Name, (exception as MemOSException)?.Code, (exception as MemOSException)?.TraceId);
-            return new AIContext();
-        }
+        var result = await MemoryCalls.RecallAsync(
+            _memory, query, scope.UserId, scope.AgentId, scope.ConversationId,
+            _options.MemoryLimitNumber, _options.PreferenceLimitNumber, _options.Relativity,
+            _options.MemoryTimeout, _logger, cancellationToken).ConfigureAwait(false);
+        return result is null ? new AIContext() : new AIContext { Instructions = MemoryPrompt.Render(_options.Template, result) };
     }
 
     /// <inheritdoc />
@@ -123,25 +106,7 @@ public sealed class MemOSContextProvider : AIContextProvider
         }
 
         var scope = _state.GetOrInitializeState(context.Session);
-        using var bound = Bound(cancellationToken);
-        try
-        {
-            await _memory.AddMessageAsync(
-                new AddMessageRequest
-                {
-                    UserId = scope.UserId is { } user ? OneOrManyIds.One(user) : null,
-                    AgentId = scope.AgentId is { } agent ? OneOrManyIds.One(agent) : null,
-                    ConversationId = scope.ConversationId,
-                    Messages = written,
-                    AsyncMode = true,
-                },
-                bound.Token).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            // The answer is already given: losing the write (even to a cancellation) must not fail the run.
-            MemoryLog.WriteFailed(_logger, exception.GetType().Name, (exception as MemOSException)?.Code, (exception as MemOSException)?.TraceId);
-        }
+        await MemoryCalls.WriteAsync(_memory, scope.UserId, scope.AgentId, scope.ConversationId, written, _options.MemoryTimeout, _logger, cancellationToken).ConfigureAwait(false);
     }
 
     private SessionScope CreateScope(AgentSession? session)
@@ -163,12 +128,4 @@ public sealed class MemOSContextProvider : AIContextProvider
            : message.Role == ChatRole.User ? MemOSMessage.User(message.Text)
            : message.Role == ChatRole.Assistant ? MemOSMessage.Assistant(message.Text)
            : null;
-
-    // MemOS must never hold up a run for long: each memory call gets its own time limit.
-    private CancellationTokenSource Bound(CancellationToken cancellationToken)
-    {
-        var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bound.CancelAfter(_options.MemoryTimeout);
-        return bound;
-    }
 }
