@@ -11,10 +11,6 @@ namespace MemOS.Client.Transport;
 /// <param name="UserAgentApplicationId">The application's id put before the SDK's in <c>User-Agent</c>, already validated; none when null.</param>
 internal sealed record TransportSettings(Uri BaseUri, string? Authorization, string? Secret, TimeSpan Timeout, TimeSpan StreamIdleTimeout, int MaxStreamEventBytes, string ClientName, string? UserAgentApplicationId = null)
 {
-    /// <summary>
-    /// The cloud's scheme is <c>Token</c> (SPEC §2); a key that already names its scheme is sent
-    /// as given, as the official CLI does.
-    /// </summary>
     /// <summary>Shows where the settings point, never the key or the header built from it.</summary>
     public override string ToString() => $"TransportSettings {{ BaseUri = {BaseUri}, Timeout = {Timeout} }}";
 
@@ -22,6 +18,10 @@ internal sealed record TransportSettings(Uri BaseUri, string? Authorization, str
     public static Uri BaseAddress(Uri root)
         => root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
 
+    /// <summary>
+    /// The cloud's scheme is <c>Token</c> (SPEC §2); a key that already names its scheme is sent
+    /// as given, as the official CLI does.
+    /// </summary>
     public static string? AuthorizationFor(string? apiKey, string defaultScheme)
     {
         if (string.IsNullOrWhiteSpace(apiKey))
