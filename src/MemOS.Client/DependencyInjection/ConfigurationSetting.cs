@@ -9,11 +9,11 @@ internal sealed record ConfigurationSetting(string Name, SettingKind Kind, IRead
     /// <summary>The keys of <see cref="MemOSRetryOptions"/>, nested under <c>Retry</c>.</summary>
     public static readonly IReadOnlyList<ConfigurationSetting> Retry =
     [
-        new(nameof(MemOSRetryOptions.MaxRetries), SettingKind.Other),
+        new(nameof(MemOSRetryOptions.MaxRetries), SettingKind.Integer),
         new(nameof(MemOSRetryOptions.BaseDelay), SettingKind.TimeSpan),
         new(nameof(MemOSRetryOptions.MaxDelay), SettingKind.TimeSpan),
         new(nameof(MemOSRetryOptions.MaxRetryAfter), SettingKind.TimeSpan),
-        new(nameof(MemOSRetryOptions.UseJitter), SettingKind.Other),
+        new(nameof(MemOSRetryOptions.UseJitter), SettingKind.Boolean),
         new(nameof(MemOSRetryOptions.AttemptTimeout), SettingKind.TimeSpan),
     ];
 }

@@ -69,10 +69,10 @@ public sealed class MemOSServerClientOptions : IMemOSTransportOptions
     [
         new(nameof(BaseUrl), SettingKind.Other),
         new(nameof(ApiKey), SettingKind.Other),
-        new(nameof(AllowInsecureHttp), SettingKind.Other),
+        new(nameof(AllowInsecureHttp), SettingKind.Boolean),
         new(nameof(Timeout), SettingKind.TimeSpan),
         new(nameof(StreamIdleTimeout), SettingKind.TimeSpan),
-        new(nameof(MaxStreamEventBytes), SettingKind.Other),
+        new(nameof(MaxStreamEventBytes), SettingKind.Integer),
         new(nameof(Retry), SettingKind.Section, ConfigurationSetting.Retry),
     ];
 

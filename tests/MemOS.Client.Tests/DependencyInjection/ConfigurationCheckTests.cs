@@ -14,6 +14,8 @@ public sealed class ConfigurationCheckTests
     [InlineData("Retry:MaxRetrys", "3", "MemOS:Retry:MaxRetrys is not a MemOS setting*MaxRetries*")]
     [InlineData("Region", "Europe", "MemOS:Region is 'Europe', which is not a MemOS region: use China or Global.")]
     [InlineData("Timeout", "60", "MemOS:Timeout is '60', a bare number, which would be read as 60 days: write a time span such as 00:01:00*")]
+    [InlineData("AllowInsecureHttp", "yes", "MemOS:AllowInsecureHttp is 'yes': use true or false.")]
+    [InlineData("Retry:MaxRetries", "three", "MemOS:Retry:MaxRetries is 'three': write a whole number, such as 3.")]
     [InlineData("Retry:AttemptTimeout", "soon", "MemOS:Retry:AttemptTimeout is 'soon', which is not a time span*00:01:00*")]
     public async Task A_configuration_mistake_stops_the_host_naming_its_path(string key, string value, string expected)
     {
@@ -48,6 +50,19 @@ public sealed class ConfigurationCheckTests
         options.Timeout.Should().Be(TimeSpan.FromMinutes(1));
         options.Retry.AttemptTimeout.Should().Be(TimeSpan.FromSeconds(20));
         await host.StopAsync();
+    }
+
+    [Fact]
+    public void A_whole_configuration_root_may_hold_the_apps_other_settings()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ApiKey"] = Key, ["Logging:LogLevel:Default"] = "Information", ["Timeout"] = "60" }).Build();
+        var services = new ServiceCollection();
+        services.AddMemOSClient(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var act = () => provider.GetRequiredService<IOptions<MemOSClientOptions>>().Value;
+
+        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Equal("Timeout is '60', a bare number, which would be read as 60 days: write a time span such as 00:01:00 (one minute) or 00:00:30 (30 seconds).");
     }
 
     [Fact]
