@@ -25,6 +25,14 @@ public sealed class KeyRotationTests
     }
 
     [Fact]
+    public void After_a_rotation_the_new_and_the_previous_key_are_both_redacted()
+    {
+        var redactor = new SecretRedactor("old-key-0123456789").Rotated("new-key-0123456789");
+
+        redactor.Redact("echo: old-key-0123456789 / Token new-key-0123456789").Should().Be("echo: *** / Token ***");
+    }
+
+    [Fact]
     public async Task A_reload_of_another_named_client_leaves_this_key_alone()
     {
         await using var server = await LoopbackServer.RespondingWith(Fixture.Bytes("add_message.response.json"));
