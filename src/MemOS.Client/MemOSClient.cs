@@ -79,6 +79,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
             options.Timeout,
             options.StreamIdleTimeout,
             options.MaxStreamEventBytes,
+            nameof(MemOSClient),
             options.UserAgentApplicationId));
         _api = ApiFactory.Create<IMemOSCloudApi>(_transport, RequestOptions);
         _requireStreamEndMarker = options.RequireStreamEndMarker;
@@ -401,8 +402,11 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
                ?? throw MissingData(Routes.DeleteProfileTemplate);
     }
 
-    /// <summary>Releases the connection pool, when this client created it.</summary>
+    /// <summary>Releases the connection pool, when this client created it. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose() => _transport.Dispose();
+
+    /// <summary>Sends the next calls with a rotated API key (dependency injection calls it when configuration reloads).</summary>
+    internal void UseApiKey(string? apiKey) => _transport.UseCredentials(TransportSettings.AuthorizationFor(apiKey, "Token"), apiKey);
 
     // Some answers are an object in one service version and a list in another (SPEC §6.3, §9.3).
     private static T[] ReadOneOrList<T>(JsonElement data, JsonTypeInfo<T> info, string route)

@@ -9,6 +9,8 @@ namespace MemOS.Client;
 /// </summary>
 public sealed class MemOSClientOptions : IMemOSTransportOptions
 {
+    private List<string>? _configurationErrors;
+
     /// <summary>The China endpoint of the MemOS cloud.</summary>
     public const string ChinaBaseUrl = "https://memos.memtensor.cn/api/openmem/v1";
 
@@ -124,6 +126,22 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
             }
         }
     }
+
+    static IReadOnlyList<ConfigurationSetting> IMemOSTransportOptions.Settings { get; } =
+    [
+        new(nameof(ApiKey), SettingKind.Other),
+        new(nameof(Region), SettingKind.Region),
+        new(nameof(BaseUrl), SettingKind.Other),
+        new(nameof(AllowInsecureHttp), SettingKind.Boolean),
+        new(nameof(Timeout), SettingKind.TimeSpan),
+        new(nameof(StreamIdleTimeout), SettingKind.TimeSpan),
+        new(nameof(MaxStreamEventBytes), SettingKind.Integer),
+        new(nameof(RequireStreamEndMarker), SettingKind.Boolean),
+        new(nameof(UserAgentApplicationId), SettingKind.Other),
+        new(nameof(Retry), SettingKind.Section, ConfigurationSetting.Retry),
+    ];
+
+    List<string>? IMemOSTransportOptions.ConfigurationErrors { get => _configurationErrors; set => _configurationErrors = value; }
 
     List<string> IMemOSTransportOptions.GetValidationErrors() => GetValidationErrors();
 

@@ -5,7 +5,7 @@ using MemOS.Client.Filters;
 namespace MemOS.Client.Chat;
 
 /// <summary>
-/// The body of <c>POST /chat</c> (SPEC §7.1): an answer from a MemOS-hosted model that recalls
+/// The body of <c>POST /chat</c>: an answer from a MemOS-hosted model that recalls
 /// the user's memories first. The same request serves <see cref="IMemOSClient.ChatAsync"/> and
 /// <see cref="IMemOSClient.ChatStreamAsync"/>; the SDK sets <c>stream</c> itself.
 /// </summary>
@@ -137,8 +137,7 @@ public sealed record ChatRequest
 
     internal void Validate()
     {
-        Guard.Required(UserId, "user_id");
-        Guard.Id(UserId, "user_id");
+        Guard.RequiredId(UserId, "user_id");
         Guard.Id(ConversationId, "conversation_id");
         Guard.Required(Query, "query");
         Guard.Range(MemoryLimitNumber, 1, Guard.MaxRecallLimit, "memory_limit_number");

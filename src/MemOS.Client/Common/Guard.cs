@@ -18,7 +18,7 @@ internal static class Guard
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new ArgumentException($"{field} is required and must not be empty.", field);
+            throw new ArgumentException($"{field} is required and must not be empty or whitespace.", field);
         }
     }
 
@@ -30,6 +30,14 @@ internal static class Guard
         }
     }
 
+    /// <summary>An id that must be given: the same checks as <see cref="Id"/>, with null refused too.</summary>
+    public static void RequiredId(string? value, string field)
+    {
+        Required(value, field);
+        Id(value, field);
+    }
+
+    /// <summary>An optional id: null omits it; when given, it must have a non-blank value within the service's length limit.</summary>
     public static void Id(string? value, string field)
     {
         if (value is null)
@@ -37,9 +45,9 @@ internal static class Guard
             return;
         }
 
-        if (value.Length == 0)
+        if (string.IsNullOrWhiteSpace(value))
         {
-            throw new ArgumentException($"{field} must not be an empty string; leave it null to omit it.", field);
+            throw new ArgumentException($"{field} must not be empty or whitespace; leave it null to omit it.", field);
         }
 
         if (value.Length > MaxIdLength)

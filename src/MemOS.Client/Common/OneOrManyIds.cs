@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 using MemOS.Client.Serialization;
 
@@ -49,13 +50,15 @@ public sealed record OneOrManyIds
         return new(list, isArray: true);
     }
 
-    /// <summary>Converts a single id.</summary>
+    /// <summary>Converts a single id; null stays null, so an optional id left null is omitted.</summary>
     /// <param name="id">The id.</param>
-    public static implicit operator OneOrManyIds(string id) => One(id);
+    [return: NotNullIfNotNull(nameof(id))]
+    public static implicit operator OneOrManyIds?(string? id) => id is null ? null : One(id);
 
-    /// <summary>Converts an array of ids.</summary>
+    /// <summary>Converts an array of ids; null stays null, so an optional id left null is omitted.</summary>
     /// <param name="ids">The ids.</param>
-    public static implicit operator OneOrManyIds(string[] ids) => Many(ids);
+    [return: NotNullIfNotNull(nameof(ids))]
+    public static implicit operator OneOrManyIds?(string[]? ids) => ids is null ? null : Many(ids);
 
     /// <inheritdoc />
     public bool Equals(OneOrManyIds? other)

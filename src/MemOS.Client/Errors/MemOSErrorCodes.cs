@@ -1,7 +1,7 @@
 namespace MemOS.Client;
 
 /// <summary>
-/// The envelope <c>code</c> values the MemOS cloud documents (SPEC §13.1), for comparing with
+/// The envelope <c>code</c> values the MemOS cloud documents, for comparing with
 /// <see cref="MemOSException.Code"/>. <c>0</c> (and <c>200</c> on the self-hosted server) mean success.
 /// </summary>
 public static class MemOSErrorCodes

@@ -51,7 +51,7 @@ public class MemOSException : Exception
     /// <summary>
     /// <see langword="true"/> when the same request may succeed later (network faults, timeouts,
     /// rate limits, 5xx and 50xxx codes). Whether repeating a <em>write</em> is safe is another
-    /// matter: see SPEC §13.3.
+    /// matter: see <see cref="WriteMayHaveBeenApplied"/>.
     /// </summary>
     public bool IsTransient { get => _isTransient; init => _isTransient = value; }
 

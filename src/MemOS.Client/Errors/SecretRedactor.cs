@@ -8,16 +8,43 @@ internal sealed class SecretRedactor
 {
     private const string Mask = "***";
     private readonly string? _secret;
+    private readonly string? _previous;
 
     public SecretRedactor(string? secret)
+        : this(secret, previous: null)
+    {
+    }
+
+    private SecretRedactor(string? secret, string? previous)
+    {
+        _secret = Masked(secret);
+        _previous = previous;
+    }
+
+    /// <summary>A redactor for a rotated key that still masks this one, which calls already in flight were sent with.</summary>
+    public SecretRedactor Rotated(string? secret) => new(secret, _secret);
+
+    public string? Redact(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (_secret is not null)
+        {
+            text = text.Replace(_secret, Mask, StringComparison.Ordinal);
+        }
+
+        return _previous is null ? text : text.Replace(_previous, Mask, StringComparison.Ordinal);
+    }
+
+    private static string? Masked(string? secret)
     {
         // The bare key is what an echo would show, whether or not it was configured with its scheme.
         var key = secret is null ? null : Transport.TransportSettings.BareKey(secret);
 
         // Very short strings would mask ordinary words; real keys are long.
-        _secret = key is { Length: >= 8 } ? key : null;
+        return key is { Length: >= 8 } ? key : null;
     }
-
-    public string? Redact(string? text)
-        => text is null || _secret is null ? text : text.Replace(_secret, Mask, StringComparison.Ordinal);
 }

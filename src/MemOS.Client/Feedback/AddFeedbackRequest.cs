@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Feedback;
 
-/// <summary>The body of <c>POST /add/feedback</c> (SPEC §6.2): a correction of memories in plain words, processed asynchronously.</summary>
+/// <summary>The body of <c>POST /add/feedback</c>: a correction of memories in plain words, processed asynchronously.</summary>
 public sealed record AddFeedbackRequest
 {
     /// <summary>The user (<c>user_id</c>).</summary>
@@ -44,8 +44,7 @@ public sealed record AddFeedbackRequest
 
     internal void Validate()
     {
-        Guard.Required(UserId, "user_id");
-        Guard.Id(UserId, "user_id");
+        Guard.RequiredId(UserId, "user_id");
         Guard.Id(ConversationId, "conversation_id");
         Guard.Required(FeedbackContent, "feedback_content");
     }

@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace MemOS.Client.Filters;
 
 /// <summary>
-/// One condition of a <see cref="MemoryFilter"/>: a single field compared with a value
-/// (SPEC §12). Create conditions with the factories on <see cref="MemoryFilter"/>.
+/// One condition of a <see cref="MemoryFilter"/>: a single field compared with a value.
+/// Create conditions with the factories on <see cref="MemoryFilter"/>.
 /// </summary>
 public sealed class FilterCondition
 {

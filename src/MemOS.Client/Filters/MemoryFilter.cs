@@ -8,7 +8,7 @@ using MemOS.Client.Serialization;
 namespace MemOS.Client.Filters;
 
 /// <summary>
-/// The <c>filter</c> of search/memory, get/memory and chat (SPEC §12): conditions joined by
+/// The <c>filter</c> of search/memory, get/memory and chat: conditions joined by
 /// <c>and</c> or <c>or</c>, optionally per memory source. Filters narrow the candidates before
 /// semantic recall; they are not a keyword search.
 /// </summary>

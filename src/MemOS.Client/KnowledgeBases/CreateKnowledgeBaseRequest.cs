@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.KnowledgeBases;
 
-/// <summary>The body of <c>POST /create/knowledgebase</c> (SPEC §9.1).</summary>
+/// <summary>The body of <c>POST /create/knowledgebase</c>.</summary>
 public sealed record CreateKnowledgeBaseRequest
 {
     /// <summary>The name (<c>knowledgebase_name</c>).</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.KnowledgeBases;
 
-/// <summary>The body of <c>POST /delete/knowledgebase-file</c> (SPEC §9.6). Deleting a Skill file also deletes the Skill.</summary>
+/// <summary>The body of <c>POST /delete/knowledgebase-file</c>. Deleting a Skill file also deletes the Skill.</summary>
 public sealed record DeleteKnowledgeBaseFileRequest
 {
     /// <summary>The files (<c>file_ids</c>).</summary>

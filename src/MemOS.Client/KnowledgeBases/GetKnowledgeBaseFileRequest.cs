@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.KnowledgeBases;
 
-/// <summary>The body of <c>POST /get/knowledgebase-file</c> (SPEC §9.5). Exactly one mode: details of <see cref="FileIds"/>, or a page of <see cref="KnowledgeBaseId"/>'s files.</summary>
+/// <summary>The body of <c>POST /get/knowledgebase-file</c>. Exactly one mode: details of <see cref="FileIds"/>, or a page of <see cref="KnowledgeBaseId"/>'s files.</summary>
 public sealed record GetKnowledgeBaseFileRequest
 {
     /// <summary>Files to describe (<c>file_ids</c>).</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Memories;
 
-/// <summary>An event memory (<c>event_detail_list</c> item, SPEC §11).</summary>
+/// <summary>An event memory (<c>event_detail_list</c> item).</summary>
 public sealed record EventDetail : MemoryItem
 {
     /// <summary>The event's title (<c>event_key</c>).</summary>

@@ -4,7 +4,7 @@ using MemOS.Client.Messages;
 
 namespace MemOS.Client.Memories;
 
-/// <summary>The body of <c>POST /extract/memory</c> (SPEC §8.1): extract memories from messages without storing anything.</summary>
+/// <summary>The body of <c>POST /extract/memory</c>: extract memories from messages without storing anything.</summary>
 public sealed record ExtractMemoryRequest
 {
     /// <summary>The messages (user, assistant or system, text only); together at most 8k tokens (<c>messages</c>).</summary>

@@ -4,7 +4,7 @@ using MemOS.Client.Filters;
 
 namespace MemOS.Client.Memories;
 
-/// <summary>The body of <c>POST /get/memory</c> (SPEC §5.3): one page of a user's (or agent's) memories, with no query.</summary>
+/// <summary>The body of <c>POST /get/memory</c>: one page of a user's (or agent's) memories, with no query.</summary>
 public sealed record GetMemoryRequest
 {
     /// <summary>The user; give this or the agent (<c>user_id</c>).</summary>

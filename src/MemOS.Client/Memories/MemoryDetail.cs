@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.Memories;
 
 /// <summary>
-/// A fact memory (<c>memory_detail_list</c> item, SPEC §11). Legacy fields such as
+/// A fact memory (<c>memory_detail_list</c> item). Legacy fields such as
 /// <c>memory_time</c> are kept in <see cref="MemoryItem.AdditionalProperties"/>.
 /// </summary>
 public sealed record MemoryDetail : MemoryItem

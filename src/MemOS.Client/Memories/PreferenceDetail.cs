@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Memories;
 
-/// <summary>A preference memory (<c>preference_detail_list</c> item, SPEC §11).</summary>
+/// <summary>A preference memory (<c>preference_detail_list</c> item).</summary>
 public sealed record PreferenceDetail : MemoryItem
 {
     /// <summary>The preference, in words (<c>preference</c>).</summary>

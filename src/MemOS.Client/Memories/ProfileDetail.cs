@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Memories;
 
-/// <summary>A profile attribute recalled by search (<c>profile_detail_list</c> item, SPEC §11).</summary>
+/// <summary>A profile attribute recalled by search (<c>profile_detail_list</c> item).</summary>
 public sealed record ProfileDetail
 {
     /// <summary>The attribute's memory id (<c>id</c>).</summary>

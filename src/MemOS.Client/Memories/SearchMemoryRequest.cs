@@ -5,7 +5,7 @@ using MemOS.Client.Filters;
 namespace MemOS.Client.Memories;
 
 /// <summary>
-/// The body of <c>POST /search/memory</c> (SPEC §5.2): semantic recall for one user.
+/// The body of <c>POST /search/memory</c>: semantic recall for one user.
 /// Optional fields left null are not sent, so the service applies its own defaults.
 /// </summary>
 public sealed record SearchMemoryRequest

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Memories;
 
-/// <summary>A skill (<c>skill_detail_list</c> item, SPEC §11).</summary>
+/// <summary>A skill (<c>skill_detail_list</c> item).</summary>
 public sealed record SkillDetail : MemoryItem
 {
     /// <summary>The skill's content (<c>skill_value</c>).</summary>

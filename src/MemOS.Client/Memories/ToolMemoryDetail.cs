@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Memories;
 
-/// <summary>A tool memory: a tool schema or a tool-use trajectory (<c>tool_memory_detail_list</c> item, SPEC §11).</summary>
+/// <summary>A tool memory: a tool schema or a tool-use trajectory (<c>tool_memory_detail_list</c> item).</summary>
 public sealed record ToolMemoryDetail : MemoryItem
 {
     /// <summary>Schema or trajectory (<c>tool_type</c>).</summary>

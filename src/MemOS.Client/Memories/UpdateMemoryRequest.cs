@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Memories;
 
-/// <summary>The body of <c>POST /update/memory</c> (SPEC §5.5): a manual edit of a fact, preference, event or profile value. At least one of content, title and status is required.</summary>
+/// <summary>The body of <c>POST /update/memory</c>: a manual edit of a fact, preference, event or profile value. At least one of content, title and status is required.</summary>
 public sealed record UpdateMemoryRequest
 {
     /// <summary>The memory to edit, an <c>id</c> from search or get (<c>memory_id</c>).</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.Messages;
 
 /// <summary>
-/// The body of <c>POST /add/message</c> (SPEC §5.1): messages that MemOS turns into memories.
+/// The body of <c>POST /add/message</c>: messages that MemOS turns into memories.
 /// Optional fields left null are not sent, so the service applies its own defaults.
 /// </summary>
 public sealed record AddMessageRequest

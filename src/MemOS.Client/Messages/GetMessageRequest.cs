@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Messages;
 
-/// <summary>The body of <c>POST /get/message</c> (SPEC §6.1): the raw messages of one conversation.</summary>
+/// <summary>The body of <c>POST /get/message</c>: the raw messages of one conversation.</summary>
 public sealed record GetMessageRequest
 {
     /// <summary>The user (<c>user_id</c>).</summary>
@@ -32,10 +32,8 @@ public sealed record GetMessageRequest
 
     internal void Validate()
     {
-        Guard.Required(UserId, "user_id");
-        Guard.Id(UserId, "user_id");
-        Guard.Required(ConversationId, "conversation_id");
-        Guard.Id(ConversationId, "conversation_id");
+        Guard.RequiredId(UserId, "user_id");
+        Guard.RequiredId(ConversationId, "conversation_id");
         Guard.Range(MessageLimitNumber, 1, Guard.MaxPageSize, "message_limit_number");
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.Messages;
 
 /// <summary>
-/// A message written into MemOS with add/message (<c>MessageInput</c>, SPEC §4.2). Use the
+/// A message written into MemOS with add/message (<c>MessageInput</c>). Use the
 /// factories (<see cref="User"/>, <see cref="Assistant"/>, <see cref="System"/>,
 /// <see cref="Tool"/>) and <c>with</c> for the optional fields.
 /// </summary>

@@ -4,7 +4,7 @@ using MemOS.Client.Serialization;
 namespace MemOS.Client.Profiles;
 
 /// <summary>
-/// The attribute tree of a profile or template (<c>metadata</c>, SPEC §10): fields grouped by
+/// The attribute tree of a profile or template (<c>metadata</c>): fields grouped by
 /// category (<c>"Basic Info" → "Occupation" → value</c>), or fields directly at the top.
 /// Build it with <see cref="Set(string, string, ProfileFieldValue)"/>.
 /// </summary>

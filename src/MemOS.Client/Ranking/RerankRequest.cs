@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Ranking;
 
-/// <summary>The body of <c>POST /rerank</c> (SPEC §8.2): order documents by relevance to a query.</summary>
+/// <summary>The body of <c>POST /rerank</c>: order documents by relevance to a query.</summary>
 public sealed record RerankRequest
 {
     /// <summary>The reranker (<c>model</c>).</summary>

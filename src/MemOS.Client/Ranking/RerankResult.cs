@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Ranking;
 
-/// <summary>A rerank answer (SPEC §8.2), read from the bare documented body or from an envelope.</summary>
+/// <summary>A rerank answer, read from the bare documented body or from an envelope.</summary>
 public sealed record RerankResult
 {
     /// <summary>The request id (<c>id</c>).</summary>

@@ -60,7 +60,8 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
             options.ApiKey,
             options.Timeout,
             options.StreamIdleTimeout,
-            options.MaxStreamEventBytes));
+            options.MaxStreamEventBytes,
+            nameof(MemOSServerClient)));
         _api = ApiFactory.Create<IMemOSServerApi>(_transport, RequestOptions);
     }
 
@@ -137,8 +138,11 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
         return SendAsync(Routes.ServerFeedback, (call, token) => _api.AddFeedbackAsync(request, _transport.Headers, call, token), cancellationToken);
     }
 
-    /// <summary>Releases the connection pool, when this client created it.</summary>
+    /// <summary>Releases the connection pool, when this client created it. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose() => _transport.Dispose();
+
+    /// <summary>Sends the next calls with a rotated API key (dependency injection calls it when configuration reloads).</summary>
+    internal void UseApiKey(string? apiKey) => _transport.UseCredentials(TransportSettings.AuthorizationFor(apiKey, "Bearer"), apiKey);
 
     private async Task<ServerResult> SendAsync(string route, Func<MemOSCall, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {

@@ -8,6 +8,8 @@ namespace MemOS.Client.Server;
 /// </summary>
 public sealed class MemOSServerClientOptions : IMemOSTransportOptions
 {
+    private List<string>? _configurationErrors;
+
     /// <summary>
     /// The server's root, under which its <c>/product/*</c> routes live, such as
     /// <c>http://localhost:8001</c> (with any path prefix a reverse proxy adds). Required. Plain
@@ -62,6 +64,19 @@ public sealed class MemOSServerClientOptions : IMemOSTransportOptions
             throw new ArgumentException("Invalid MemOS server client options: " + string.Join(" ", errors));
         }
     }
+
+    static IReadOnlyList<ConfigurationSetting> IMemOSTransportOptions.Settings { get; } =
+    [
+        new(nameof(BaseUrl), SettingKind.Other),
+        new(nameof(ApiKey), SettingKind.Other),
+        new(nameof(AllowInsecureHttp), SettingKind.Boolean),
+        new(nameof(Timeout), SettingKind.TimeSpan),
+        new(nameof(StreamIdleTimeout), SettingKind.TimeSpan),
+        new(nameof(MaxStreamEventBytes), SettingKind.Integer),
+        new(nameof(Retry), SettingKind.Section, ConfigurationSetting.Retry),
+    ];
+
+    List<string>? IMemOSTransportOptions.ConfigurationErrors { get => _configurationErrors; set => _configurationErrors = value; }
 
     List<string> IMemOSTransportOptions.GetValidationErrors() => GetValidationErrors();
 

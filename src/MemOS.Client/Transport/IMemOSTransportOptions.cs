@@ -5,11 +5,19 @@ namespace MemOS.Client.Transport;
 /// <summary>What the cloud and the self-hosted client options share: how calls are retried, logged and timed.</summary>
 internal interface IMemOSTransportOptions
 {
+    /// <summary>The keys a configuration section for these options may hold.</summary>
+    static abstract IReadOnlyList<ConfigurationSetting> Settings { get; }
+
+    string? ApiKey { get; }
+
     MemOSRetryOptions Retry { get; }
 
     ILoggerFactory? LoggerFactory { get; set; }
 
     TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>Problems found in the configuration section before binding (which is then skipped); null when bound from code or clean.</summary>
+    List<string>? ConfigurationErrors { get; set; }
 
     List<string> GetValidationErrors();
 

@@ -17,6 +17,13 @@ internal sealed class MemOSTransport : IDisposable
     private readonly HttpClient? _ownedHttp;
     private readonly Uri _baseUri;
     private readonly TimeSpan _timeout;
+    private readonly string _userAgent;
+    private readonly string _clientName;
+
+    // Replaced whole, never changed in place: a call reads one consistent set, before or after a rotation.
+    private volatile Dictionary<string, string> _headers;
+    private volatile SecretRedactor _redactor;
+    private volatile bool _disposed;
 
     /// <param name="http">The client to send with.</param>
     /// <param name="ownsHttp">Whether <paramref name="http"/> was built by the SDK for this client alone (it is then given the base address and disposed with the transport).</param>
@@ -42,8 +49,10 @@ internal sealed class MemOSTransport : IDisposable
             _http = _ownedHttp = new HttpClient(new ForwardingHandler(http), disposeHandler: true) { BaseAddress = _baseUri, Timeout = Timeout.InfiniteTimeSpan };
         }
 
-        Headers = RequestHeaders(settings.Authorization, UserAgent.For(settings.UserAgentApplicationId));
-        Redactor = new SecretRedactor(settings.Secret);
+        _userAgent = UserAgent.For(settings.UserAgentApplicationId);
+        _clientName = settings.ClientName;
+        _headers = RequestHeaders(settings.Authorization, _userAgent);
+        _redactor = new SecretRedactor(settings.Secret);
         _timeout = settings.Timeout;
         StreamIdleTimeout = settings.StreamIdleTimeout;
         MaxStreamEventBytes = settings.MaxStreamEventBytes;
@@ -53,11 +62,12 @@ internal sealed class MemOSTransport : IDisposable
     public HttpClient HttpClient => _http;
 
     /// <summary>The headers every request carries besides <c>Accept</c>: authorization (when a key is set) and the SDK's User-Agent.</summary>
-    public IDictionary<string, string> Headers { get; }
+    /// <remarks>Refit reads it once per call, so <see cref="UseCredentials"/> takes effect from the next call.</remarks>
+    public IDictionary<string, string> Headers => _headers;
 
     public Uri BaseUri => _baseUri;
 
-    public SecretRedactor Redactor { get; }
+    public SecretRedactor Redactor => _redactor;
 
     public TimeSpan StreamIdleTimeout { get; }
 
@@ -79,6 +89,7 @@ internal sealed class MemOSTransport : IDisposable
     /// <returns>The data; null when the answer has none (or an async write was accepted with an empty body).</returns>
     public async Task<TData?> SendAsync<TData>(string route, Func<MemOSCall, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<TData> dataInfo, CancellationToken cancellationToken, JsonTypeInfo<TData>? bareInfo = null, bool codeOptional = false, string? requestModel = null)
     {
+        ThrowIfDisposed();
         var operation = MemOSOperation.For(route);
         using var telemetry = OperationTelemetry.Start(operation, _baseUri, requestModel);
         var call = NewCall(operation, telemetry);
@@ -105,6 +116,18 @@ internal sealed class MemOSTransport : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends later calls with another key (a rotated one from reloaded configuration). Calls in flight
+    /// keep the headers they started with; the old key stays redacted from their errors.
+    /// </summary>
+    /// <param name="authorization">The whole new <c>Authorization</c> value, or null to send none.</param>
+    /// <param name="secret">The new key, to redact.</param>
+    public void UseCredentials(string? authorization, string? secret)
+    {
+        _redactor = _redactor.Rotated(secret);
+        _headers = RequestHeaders(authorization, _userAgent);
+    }
+
     /// <summary>A call of <paramref name="operation"/>, bounded by this client's overall timeout.</summary>
     public MemOSCall NewCall(MemOSOperation operation, OperationTelemetry telemetry) => new(operation, telemetry, _timeout);
 
@@ -115,6 +138,7 @@ internal sealed class MemOSTransport : IDisposable
     /// </summary>
     public async Task<(HttpResponseMessage Response, ResponseVerdict Verdict)> OpenStreamAsync(MemOSCall call, Func<MemOSCall, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
+        ThrowIfDisposed();
         using var timeout = StartTimeout(cancellationToken);
         HttpResponseMessage? response = null;
         try
@@ -182,7 +206,20 @@ internal sealed class MemOSTransport : IDisposable
         return failure;
     }
 
-    public void Dispose() => _ownedHttp?.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _ownedHttp?.Dispose();
+    }
+
+    /// <summary>Names the SDK's client, not the HttpClient inside it, and also when the HttpClient is the caller's.</summary>
+    public void ThrowIfDisposed()
+    {
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(_clientName, $"This {_clientName} was disposed; create a new one, or let dependency injection own its lifetime.");
+        }
+    }
 
     internal static bool IsTransportFailure(Exception exception)
         => exception is OperationCanceledException or HttpRequestException or IOException;
