@@ -14,26 +14,7 @@ public sealed class ChatTests
         await using var server = await LoopbackServer.RespondingWith(Answer);
         using var client = server.CreateClient();
 
-        var result = await client.ChatAsync(new ChatRequest
-        {
-            UserId = "memos_user_123",
-            Query = "What fun places are in Shanghai?",
-            ModelName = ChatModel.DeepSeekR1,
-            ConversationId = "23006762-a064-456e-a33b-d2452bdfa09f",
-            KnowledgeBaseIds = ["2448808afa784cc5f7595da21ae5a3fd"],
-            Filter = MemoryFilter.And(MemoryFilter.Gt("create_time", "2025-09-19")),
-            SystemPrompt = "Recommend parks",
-            AddMessageOnAnswer = false,
-            AllowPublic = false,
-            AllowKnowledgeBaseIds = [],
-            AgentId = "agent_id_2025-12-15-01",
-            AppId = "app_id_2025-12-15-01",
-            Tags = [],
-            Info = new Dictionary<string, string>(),
-            MaxTokens = 8192,
-            Temperature = 0.7,
-            TopP = 0.95,
-        });
+        var result = await client.ChatAsync(DocsRequests.Chat);
 
         server.SingleRequest.Path.Should().Be("/api/openmem/v1/chat");
         server.SingleRequest.BodyJson.ShouldBeJsonEquivalentTo(Fixture.Json("chat.request.json"));

@@ -161,7 +161,7 @@ internal sealed class MemOSTransport : IDisposable
     {
         try
         {
-            if (!verdict.HasCode)
+            if (verdict.Code is null)
             {
                 if (bareInfo is not null)
                 {

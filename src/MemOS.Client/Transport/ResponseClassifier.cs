@@ -115,7 +115,7 @@ internal static class ResponseClassifier
         {
             if (succeeded && code is 0 or 200)
             {
-                return new ResponseVerdict { Kind = VerdictKind.Success, Status = status, TraceId = TraceIdOf(response), Code = code, HasCode = true, Body = body, Data = fields.Data, ServerMessage = fields.Message };
+                return new ResponseVerdict { Kind = VerdictKind.Success, Status = status, TraceId = TraceIdOf(response), Code = code, Body = body, Data = fields.Data, ServerMessage = fields.Message };
             }
 
             // The self-hosted server's error codes equal the HTTP status (422, 503); the cloud's have five digits.

@@ -17,7 +17,10 @@ internal sealed class ResponseVerdict
     /// <summary>The <c>traceid</c> header, when it is a short token of safe characters.</summary>
     public string? TraceId { get; init; }
 
-    /// <summary>The envelope <c>code</c>, from any status; one reading (the last, as JSON parsers keep it).</summary>
+    /// <summary>
+    /// The envelope <c>code</c>, from any status; one reading (the last, as JSON parsers keep it). A
+    /// success without one is a bare body, read as the data itself where a route documents one.
+    /// </summary>
     public int? Code { get; init; }
 
     /// <summary>The service's own text: the envelope <c>message</c>, a <c>detail</c>, or the start of a non-JSON error body.</summary>
@@ -40,9 +43,6 @@ internal sealed class ResponseVerdict
 
     /// <summary>For <see cref="VerdictKind.Success"/> with an envelope: where its <c>data</c> value lies in <see cref="Body"/> (empty when absent).</summary>
     public Range Data { get; init; }
-
-    /// <summary>Whether the success answer had an envelope <c>code</c> (a bare body is read as the data itself where a route documents one).</summary>
-    public bool HasCode { get; init; }
 
     public bool IsRateLimited => Kind == VerdictKind.Failure && Error.Kind == ErrorKind.RateLimit;
 }
