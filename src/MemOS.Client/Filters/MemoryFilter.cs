@@ -30,6 +30,10 @@ public sealed class MemoryFilter
     {
         _utf8Json = utf8Json;
         IsPerSource = isPerSource;
+
+        // Decided once: the filter is immutable, and serializing a request asks for every send.
+        using var document = JsonDocument.Parse(utf8Json);
+        HasConditions = Conditions(document.RootElement);
     }
 
     /// <summary><see langword="true"/> when the filter is keyed by source (<c>user</c>, <c>agent</c>, <c>public</c>, <c>knowledgebase</c>).</summary>
@@ -200,14 +204,7 @@ public sealed class MemoryFilter
     /// Whether the filter holds at least one condition. One without (<c>{}</c>, <c>{"and": []}</c>)
     /// is never sent: the service rejects an empty filter object with 40000.
     /// </summary>
-    internal bool HasConditions
-    {
-        get
-        {
-            using var document = JsonDocument.Parse(_utf8Json);
-            return Conditions(document.RootElement);
-        }
-    }
+    internal bool HasConditions { get; }
 
     internal void WriteTo(Utf8JsonWriter writer) => writer.WriteRawValue(_utf8Json, skipInputValidation: true);
 

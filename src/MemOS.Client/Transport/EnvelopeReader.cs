@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace MemOS.Client.Transport;
 
 /// <summary>
 /// Reads the top level of a JSON answer once, from its bytes: the fields that decide what the
-/// answer is, and where its <c>data</c> lies, so the data is later parsed from that slice alone.
+/// answer is, and its <c>data</c>: read as the caller's type in the same pass when one is given
+/// (the body is then tokenized once), and located in any case, for a caller reading it later.
 /// A key given twice counts once, the last time, as JSON parsers keep it.
 /// </summary>
 internal static class EnvelopeReader
@@ -16,9 +18,10 @@ internal static class EnvelopeReader
 
     /// <summary>Reads <paramref name="json"/>; false when it is not one complete JSON object (malformed or truncated).</summary>
     /// <param name="json">The whole body.</param>
+    /// <param name="dataInfo">The type of the <c>data</c> value to read, or null to only locate it.</param>
     /// <param name="fields">What was read.</param>
     /// <param name="error">Why the body is not JSON, when the parser said so.</param>
-    public static bool TryRead(ReadOnlySpan<byte> json, out EnvelopeFields fields, out JsonException? error)
+    public static bool TryRead(ReadOnlySpan<byte> json, JsonTypeInfo? dataInfo, out EnvelopeFields fields, out JsonException? error)
     {
         fields = default;
         error = null;
@@ -27,6 +30,8 @@ internal static class EnvelopeReader
         string? detail = null;
         double? retryAfter = null;
         var data = default(Range);
+        object? dataValue = null;
+        JsonException? dataError = null;
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
@@ -55,7 +60,12 @@ internal static class EnvelopeReader
                         break;
                     case Field.Data:
                         var start = (int)reader.TokenStartIndex;
-                        reader.Skip();
+                        (dataValue, dataError) = dataInfo is null ? (null, null) : ReadData(ref reader, dataInfo);
+                        if (dataInfo is null || dataError is not null)
+                        {
+                            reader.Skip();
+                        }
+
                         data = start..(int)reader.BytesConsumed;
                         break;
                     default:
@@ -77,8 +87,22 @@ internal static class EnvelopeReader
             return false;
         }
 
-        fields = new(code, message ?? detail, retryAfter, data);
+        fields = new(code, message ?? detail, retryAfter, data, dataValue, dataError);
         return true;
+    }
+
+    // On failure the reader is back where it was, at the start of the value, so the caller can skip it:
+    // a body whose data does not fit the type is still a readable envelope (it may be an error's).
+    private static (object? Value, JsonException? Error) ReadData(ref Utf8JsonReader reader, JsonTypeInfo dataInfo)
+    {
+        try
+        {
+            return (JsonSerializer.Deserialize(ref reader, dataInfo), null);
+        }
+        catch (JsonException exception)
+        {
+            return (null, exception);
+        }
     }
 
     private enum Field

@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+
 namespace MemOS.Client.Transport;
 
 /// <summary>The media types that decide how an answer is read.</summary>
@@ -5,6 +7,29 @@ internal static class MediaTypes
 {
     public const string Json = "application/json";
     public const string EventStream = "text/event-stream";
+
+    /// <summary>
+    /// The media type of <paramref name="headers"/>' <c>Content-Type</c>, without its parameters; null when absent or
+    /// not of the form <c>type/subtype</c>. Read unparsed: the header's typed value is never needed here.
+    /// </summary>
+    public static string? Of(HttpContentHeaders headers)
+    {
+        if (!headers.NonValidated.TryGetValues("Content-Type", out var values) || values.Count == 0)
+        {
+            return null;
+        }
+
+        var value = values.ToString();
+        var end = value.IndexOf(';');
+        var mediaType = (end < 0 ? value.AsSpan() : value.AsSpan(0, end)).Trim();
+        var slash = mediaType.IndexOf('/');
+        if (slash <= 0 || slash == mediaType.Length - 1 || mediaType.ContainsAny(" \t,"))
+        {
+            return null;
+        }
+
+        return mediaType.Length == value.Length ? value : mediaType.ToString();
+    }
 
     public static bool IsEventStream(string? mediaType) => string.Equals(mediaType, EventStream, StringComparison.OrdinalIgnoreCase);
 

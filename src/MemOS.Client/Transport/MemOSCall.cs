@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Serialization.Metadata;
 using MemOS.Client.Telemetry;
 
 namespace MemOS.Client.Transport;
@@ -6,7 +7,8 @@ namespace MemOS.Client.Transport;
 /// <summary>
 /// One call as the resilience handler sees it, carried on its request by the Refit interfaces
 /// (a <c>[Property]</c> parameter): which operation it is, its telemetry, and when its overall
-/// timeout ends, so that a wait the service asks for is never started if it cannot end in time.
+/// timeout ends, so that a wait the service asks for is never started if it cannot end in time;
+/// and what its answer's <c>data</c> is, so that the classifier reads it in the same pass as the envelope.
 /// </summary>
 internal sealed class MemOSCall
 {
@@ -15,10 +17,11 @@ internal sealed class MemOSCall
 
     private readonly long _deadline;
 
-    public MemOSCall(MemOSOperation operation, OperationTelemetry telemetry, TimeSpan timeout)
+    public MemOSCall(MemOSOperation operation, OperationTelemetry telemetry, TimeSpan timeout, JsonTypeInfo? dataInfo = null)
     {
         Operation = operation;
         Telemetry = telemetry;
+        DataInfo = dataInfo;
         _deadline = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
     }
 
@@ -27,6 +30,9 @@ internal sealed class MemOSCall
     public MemOSOperation Operation { get; }
 
     public OperationTelemetry Telemetry { get; }
+
+    /// <summary>How to read the envelope's <c>data</c>; null to leave it to the caller, as its bytes.</summary>
+    public JsonTypeInfo? DataInfo { get; }
 
     /// <summary>Whether a wait of <paramref name="wait"/> would end after the call's overall timeout.</summary>
     public bool EndsAfterDeadline(TimeSpan wait)

@@ -92,7 +92,7 @@ internal sealed class MemOSTransport : IDisposable
         ThrowIfDisposed();
         var operation = MemOSOperation.For(route);
         using var telemetry = OperationTelemetry.Start(operation, _baseUri, requestModel);
-        var call = NewCall(operation, telemetry);
+        var call = NewCall(operation, telemetry, dataInfo);
         using var timeout = StartTimeout(cancellationToken);
         try
         {
@@ -129,7 +129,10 @@ internal sealed class MemOSTransport : IDisposable
     }
 
     /// <summary>A call of <paramref name="operation"/>, bounded by this client's overall timeout.</summary>
-    public MemOSCall NewCall(MemOSOperation operation, OperationTelemetry telemetry) => new(operation, telemetry, _timeout);
+    /// <param name="operation">What the call is.</param>
+    /// <param name="telemetry">Its span and measurements.</param>
+    /// <param name="dataInfo">The type of its answer's data, read with the envelope; null when the caller reads it.</param>
+    public MemOSCall NewCall(MemOSOperation operation, OperationTelemetry telemetry, JsonTypeInfo? dataInfo = null) => new(operation, telemetry, _timeout, dataInfo);
 
     /// <summary>
     /// Sends a request asking for an event stream and returns the response once its headers have
@@ -174,8 +177,7 @@ internal sealed class MemOSTransport : IDisposable
                 }
             }
 
-            var (offset, length) = verdict.Data.GetOffsetAndLength(verdict.Body.Length);
-            var data = length == 0 ? default : JsonSerializer.Deserialize(verdict.Body.Span.Slice(offset, length), dataInfo);
+            var data = ReadEnvelopeData(verdict, dataInfo);
             if (data is IOperationOutcome outcome && IsFailure(outcome))
             {
                 var detail = $"the service answered code {verdict.Code} but its data reports failure (success: {outcome.Success?.ToString() ?? "absent"}, status: {outcome.OutcomeStatus ?? "absent"})";
@@ -188,6 +190,18 @@ internal sealed class MemOSTransport : IDisposable
         {
             throw MemOSErrorFactory.InvalidResponse(operation.Name, "the body is not valid JSON of the expected shape", verdict.Status, verdict.TraceId, exception);
         }
+    }
+
+    // Read with the envelope when the call named this type (the usual case); else from the data's bytes.
+    private static TData? ReadEnvelopeData<TData>(ResponseVerdict verdict, JsonTypeInfo<TData> dataInfo)
+    {
+        if (verdict.DataRead is { } read && ReferenceEquals(read.Info, dataInfo))
+        {
+            return read.Error is { } error ? throw error : read.Value is TData value ? value : default;
+        }
+
+        var (offset, length) = verdict.Data.GetOffsetAndLength(verdict.Body.Length);
+        return length == 0 ? default : JsonSerializer.Deserialize(verdict.Body.Span.Slice(offset, length), dataInfo);
     }
 
     /// <summary>The one exception a failed call ends in: a failed write says whether it may still have been applied.</summary>

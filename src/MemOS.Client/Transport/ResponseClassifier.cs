@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Text;
+using System.Text.Json.Serialization.Metadata;
 
 namespace MemOS.Client.Transport;
 
@@ -39,8 +40,8 @@ internal static class ResponseClassifier
         var status = response.StatusCode;
         var succeeded = response.IsSuccessStatusCode;
         var request = response.RequestMessage;
-        var mediaType = response.Content.Headers.ContentType?.MediaType;
-        var wantsStream = request?.Headers.Accept.Any(static accept => accept.MediaType == MediaTypes.EventStream) == true;
+        var mediaType = MediaTypes.Of(response.Content.Headers);
+        var wantsStream = request is not null && WantsStream(request);
 
         if ((int)status is >= 300 and < 400)
         {
@@ -90,6 +91,25 @@ internal static class ResponseClassifier
         return Judge(response, body, wantsStream, time);
     }
 
+    // Read unparsed: parsing the Accept header into its typed collection costs more than the whole check.
+    private static bool WantsStream(HttpRequestMessage request)
+    {
+        if (!request.Headers.NonValidated.TryGetValues("Accept", out var accepts))
+        {
+            return false;
+        }
+
+        foreach (var accept in accepts)
+        {
+            if (accept.Contains(MediaTypes.EventStream, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static ResponseVerdict Judge(HttpResponseMessage response, byte[] body, bool wantsStream, TimeProvider time)
     {
         var status = response.StatusCode;
@@ -103,7 +123,8 @@ internal static class ResponseClassifier
                 : Unreadable(response, "the body is empty");
         }
 
-        if (!EnvelopeReader.TryRead(body, out var fields, out var jsonError))
+        var dataInfo = response.RequestMessage?.Options.TryGetValue(MemOSCall.Key, out var call) == true ? call.DataInfo : null;
+        if (!EnvelopeReader.TryRead(body, dataInfo, out var fields, out var jsonError))
         {
             return succeeded && wantsStream ? new ResponseVerdict { Kind = VerdictKind.Stream, Status = status, TraceId = TraceIdOf(response) }
                 : succeeded ? Unreadable(response, "the body is not valid JSON of the expected shape (malformed or truncated)", jsonError)
@@ -115,7 +136,7 @@ internal static class ResponseClassifier
         {
             if (succeeded && code is 0 or 200)
             {
-                return new ResponseVerdict { Kind = VerdictKind.Success, Status = status, TraceId = TraceIdOf(response), Code = code, Body = body, Data = fields.Data, ServerMessage = fields.Message };
+                return new ResponseVerdict { Kind = VerdictKind.Success, Status = status, TraceId = TraceIdOf(response), Code = code, Body = body, Data = fields.Data, DataRead = Read(dataInfo, fields), ServerMessage = fields.Message };
             }
 
             // The self-hosted server's error codes equal the HTTP status (422, 503); the cloud's have five digits.
@@ -125,9 +146,12 @@ internal static class ResponseClassifier
         }
 
         return succeeded
-            ? new ResponseVerdict { Kind = VerdictKind.Success, Status = status, TraceId = TraceIdOf(response), Body = body, Data = fields.Data, ServerMessage = fields.Message }
+            ? new ResponseVerdict { Kind = VerdictKind.Success, Status = status, TraceId = TraceIdOf(response), Body = body, Data = fields.Data, DataRead = Read(dataInfo, fields), ServerMessage = fields.Message }
             : Failure(response, time, ErrorCatalog.DescribeHttp((int)status), fields.Message, retryAfter);
     }
+
+    private static DataRead? Read(JsonTypeInfo? dataInfo, EnvelopeFields fields)
+        => dataInfo is null ? null : new DataRead(dataInfo, fields.DataValue, fields.DataError);
 
     private static ResponseVerdict Failure(HttpResponseMessage response, TimeProvider time, ErrorInfo error, string? serverMessage = null, TimeSpan? retryAfter = null, int? code = null)
         => new()
@@ -169,10 +193,18 @@ internal static class ResponseClassifier
 
         if (body is not null)
         {
+            // The headers as received, copied unparsed: nothing here needs their parsed form.
             var buffered = new ByteArrayContent(body);
-            foreach (var header in content.Headers)
+            foreach (var header in content.Headers.NonValidated)
             {
-                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                if (header.Value.Count == 1)
+                {
+                    buffered.Headers.TryAddWithoutValidation(header.Key, header.Value.ToString());
+                }
+                else
+                {
+                    buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
             }
 
             response.Content = buffered;

@@ -44,5 +44,8 @@ internal sealed class ResponseVerdict
     /// <summary>For <see cref="VerdictKind.Success"/> with an envelope: where its <c>data</c> value lies in <see cref="Body"/> (empty when absent).</summary>
     public Range Data { get; init; }
 
+    /// <summary>For <see cref="VerdictKind.Success"/>: the <c>data</c> value as the call's type, when the call named one.</summary>
+    public DataRead? DataRead { get; init; }
+
     public bool IsRateLimited => Kind == VerdictKind.Failure && Error.Kind == ErrorKind.RateLimit;
 }

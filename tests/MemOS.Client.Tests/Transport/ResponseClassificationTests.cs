@@ -103,6 +103,42 @@ public sealed class ResponseClassificationTests
         server.Requests.Should().ContainSingle();
     }
 
+    [Fact]
+    public async Task A_success_whose_data_does_not_fit_the_result_is_an_unreadable_response_not_retried()
+    {
+        await using var server = await LoopbackServer.StartAsync(context => Respond.Text(context, """{"code":0,"message":"ok","data":{"memory_detail_list":"not a list"}}"""));
+        using var client = Client(server);
+
+        var error = (await FluentActions.Awaiting(() => client.SearchMemoryAsync("u", "q")).Should().ThrowAsync<MemOSException>()).Which;
+
+        error.Message.Should().Contain("not valid JSON of the expected shape");
+        error.InnerException.Should().BeOfType<System.Text.Json.JsonException>();
+        server.Requests.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task An_error_code_after_data_that_does_not_fit_the_result_is_still_the_error()
+    {
+        await using var server = await LoopbackServer.StartAsync(context => Respond.Text(context, """{"data":{"memory_detail_list":7},"code":40309,"message":"slow down"}"""));
+        using var client = Client(server);
+
+        var error = (await FluentActions.Awaiting(() => client.SearchMemoryAsync("u", "q")).Should().ThrowAsync<MemOSRateLimitException>()).Which;
+
+        error.Code.Should().Be(40309);
+        server.Requests.Should().HaveCount(3, "the rate limit was read past the data and retried");
+    }
+
+    [Fact]
+    public async Task Data_given_twice_is_read_as_its_last_value()
+    {
+        await using var server = await LoopbackServer.StartAsync(context => Respond.Text(context, """{"code":0,"data":{"memory_detail_list":[{"id":"a","memory_value":"old"}]},"data":{"memory_detail_list":[{"id":"b","memory_value":"new"}]}}"""));
+        using var client = Client(server);
+
+        var result = await client.SearchMemoryAsync("u", "q");
+
+        result.Memories.Should().ContainSingle().Which.MemoryValue.Should().Be("new");
+    }
+
     [Theory]
     [InlineData(400, """{"code":40000,"data":null,"message":"Invalid request parameters: filter object cannot be empty"}""", 40000, typeof(MemOSValidationException))]
     [InlineData(503, """{"code":503,"message":"Chat service is not available","data":null}""", 503, typeof(MemOSServerException))]
