@@ -33,6 +33,19 @@ public sealed class AddMessageTests
         result.Status.Should().Be(MemOSTaskStatus.Running);
     }
 
+    [Fact]
+    public async Task Text_outside_ascii_is_sent_as_utf8_not_as_escapes()
+    {
+        await using var server = await LoopbackServer.RespondingWith(Fixture.Bytes("add_message.response.json"));
+        using var client = server.CreateClient();
+
+        await client.AddMessageAsync("memos_user_123", "0610", [MemOSMessage.User("我选择7天酒店 <ok> & \"quoted\"")]);
+
+        var body = server.SingleRequest.BodyText;
+        body.Should().Contain("我选择7天酒店 <ok> & \\\"quoted\\\"", "only what JSON requires is escaped");
+        server.SingleRequest.BodyJson!["messages"]![0]!["content"]!.GetValue<string>().Should().Be("我选择7天酒店 <ok> & \"quoted\"");
+    }
+
     public static TheoryData<string, AddMessageRequest> DocumentedRequests() => new()
     {
         {
