@@ -11,6 +11,12 @@ if (args.Contains("--import"))
     return await ImportThroughput.RunAsync(quick);
 }
 
+// --cpu: client CPU time and bytes per call without the network (docs/performance.md, "Client CPU per call").
+if (args.Contains("--cpu"))
+{
+    return await CpuPerCall.RunAsync(quick);
+}
+
 var rest = args.Where(arg => arg != "--quick").ToList();
 if (quick && !rest.Any(arg => arg is "--filter" or "-f"))
 {
