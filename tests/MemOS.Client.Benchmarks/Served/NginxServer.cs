@@ -2,13 +2,15 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace MemOS.Client.Benchmarks.Served;
 
 /// <summary>
 /// Debian's nginx as the out-of-process server: one worker process, on 127.0.0.1, serving
 /// <see cref="ServedAnswers.Files"/> from a temporary directory it is configured in. It is killed,
-/// and the directory removed, when disposed, when the process exits and on Ctrl-C.
+/// and the directory removed, when disposed, when the process exits, and on Ctrl-C or another
+/// terminating signal (it is not killed if this process is killed outright).
 /// </summary>
 internal sealed class NginxServer : IDisposable
 {
@@ -17,7 +19,9 @@ internal sealed class NginxServer : IDisposable
 
     private readonly Process _process;
     private readonly string _directory;
-    private int _stopped;
+    private readonly PosixSignalRegistration[] _signals;
+    private readonly Lock _stopping = new();
+    private bool _stopped;
 
     private NginxServer(Process process, string directory, Uri root)
     {
@@ -25,7 +29,10 @@ internal sealed class NginxServer : IDisposable
         _directory = directory;
         Root = root;
         AppDomain.CurrentDomain.ProcessExit += OnExit;
-        Console.CancelKeyPress += OnExit;
+
+        // The runtime ends the process on these without raising ProcessExit; the default action still follows.
+        _signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT, PosixSignal.SIGHUP }
+            .Select(signal => PosixSignalRegistration.Create(signal, _ => Stop()))];
     }
 
     /// <summary>The server's root, <c>http://127.0.0.1:port/</c>.</summary>
@@ -83,27 +90,46 @@ internal sealed class NginxServer : IDisposable
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        AppDomain.CurrentDomain.ProcessExit -= OnExit;
+        foreach (var signal in _signals)
         {
-            return;
+            signal.Dispose();
         }
 
-        AppDomain.CurrentDomain.ProcessExit -= OnExit;
-        Console.CancelKeyPress -= OnExit;
+        Stop();
+        _process.Dispose();
+    }
+
+    /// <summary>
+    /// Kills nginx and removes its directory, once. A signal's handler may be doing it while the
+    /// main thread, its calls failing, disposes: the second caller waits for the first to finish.
+    /// </summary>
+    private void Stop()
+    {
+        lock (_stopping)
+        {
+            if (!_stopped)
+            {
+                _stopped = true;
+                Kill();
+            }
+        }
+    }
+
+    private void Kill()
+    {
         try
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill();
-                _process.WaitForExit(5_000);
-            }
+            _process.Kill();
         }
         catch (InvalidOperationException)
         {
-            // It exited in between.
+            // It had exited already.
         }
 
-        _process.Dispose();
+        // Until it has exited it may still write in its directory (its pid file goes last).
+        _process.WaitForExit(5_000);
+
         try
         {
             Directory.Delete(_directory, recursive: true);
@@ -238,5 +264,5 @@ internal sealed class NginxServer : IDisposable
         return File.Exists(path) ? File.ReadAllText(path) : string.Empty;
     }
 
-    private void OnExit(object? sender, EventArgs e) => Dispose();
+    private void OnExit(object? sender, EventArgs e) => Stop();
 }
