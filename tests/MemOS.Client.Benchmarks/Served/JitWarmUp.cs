@@ -17,16 +17,32 @@ internal static class JitWarmUp
     /// <summary>Consecutive calls whose median is compared with the steady state.</summary>
     private const int Block = 50;
 
-    /// <summary>Times the first <paramref name="calls"/> searches of each client, each in a process of its own.</summary>
-    public static async Task<IReadOnlyList<JitWarmUpResult>> MeasureAsync(NginxServer server, IEnumerable<string> keys, int calls)
+    /// <summary>Calls whose median latency the table shows, 1-based and inclusive: the first call, then ever longer stretches.</summary>
+    public static IReadOnlyList<(int From, int To)> Ranges(int calls)
+        => [.. new[] { (1, 1), (2, 10), (11, 100), (101, 1_000), (1_001, calls) }.Where(range => range.Item1 <= calls).Select(range => (range.Item1, Math.Min(range.Item2, calls)))];
+
+    /// <summary>
+    /// Times the first <paramref name="calls"/> searches of each client, each in a process of its
+    /// own, <paramref name="processes"/> times per client (taking turns), and gives each figure's median.
+    /// </summary>
+    public static async Task<IReadOnlyList<JitWarmUpResult>> MeasureAsync(NginxServer server, IReadOnlyList<string> keys, int calls, int processes)
     {
-        var results = new List<JitWarmUpResult>();
-        foreach (var key in keys)
+        var runs = keys.ToDictionary(key => key, _ => new List<JitWarmUpResult>());
+        for (var round = 0; round < processes; round++)
         {
-            results.Add(Analyse(key, await RunChildAsync(key, server, calls)));
+            foreach (var key in keys)
+            {
+                runs[key].Add(Analyse(key, await RunChildAsync(key, server, calls)));
+            }
         }
 
-        return results;
+        return [.. keys.Select(key => runs[key]).Select(results => new JitWarmUpResult(
+            results[0].Key,
+            results.Count,
+            [.. Enumerable.Range(0, results[0].RangeMedians.Length).Select(i => Median([.. results.Select(r => r.RangeMedians[i])]))],
+            Median([.. results.Select(r => r.Steady)]),
+            Median([.. results.Select(r => r.CallsUntilSettled)]),
+            Median([.. results.Select(r => r.TimeUntilSettled)])))];
     }
 
     /// <summary>The child: times each search and writes its latency in microseconds, one a line.</summary>
@@ -102,12 +118,13 @@ internal static class JitWarmUp
         }
 
         var callsBefore = Math.Min(settled * Block, latencies.Length);
-        return new JitWarmUpResult(key, latencies[0], latencies.Length > 1 ? latencies[1] : double.NaN, Median(latencies[..Math.Min(Block, latencies.Length)]), steady, callsBefore, latencies[..callsBefore].Sum(), latencies.Length);
+        var ranges = Ranges(latencies.Length).Select(range => Median(latencies[(range.From - 1)..range.To])).ToArray();
+        return new JitWarmUpResult(key, 1, ranges, steady, callsBefore, latencies[..callsBefore].Sum());
     }
 
     private static double Median(double[] values)
     {
         var sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

@@ -68,8 +68,8 @@ internal static class ServedBenchmark
             }
         }
 
-        Log("JIT warm-up: each client's first searches in a fresh process.");
-        report.JitWarmUp = await JitWarmUp.MeasureAsync(server, ServedClients.Keys, settings.JitProbeCalls);
+        Log($"JIT warm-up: each client's first searches in a fresh process, {settings.Rounds} process(es) each.");
+        report.JitResults = await JitWarmUp.MeasureAsync(server, ServedClients.Keys, settings.JitProbeCalls, settings.Rounds);
         report.LoadAtEnd = MachineInfo.LoadAverage();
         if (server.ErrorLog() is { Length: > 0 } log)
         {

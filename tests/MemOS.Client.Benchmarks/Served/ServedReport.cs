@@ -12,7 +12,7 @@ internal sealed class ServedReport(ServedSettings settings, DateTimeOffset start
 
     public string LoadAtEnd { get; set; } = string.Empty;
 
-    public IReadOnlyList<JitWarmUpResult> JitWarmUp { get; set; } = [];
+    public IReadOnlyList<JitWarmUpResult> JitResults { get; set; } = [];
 
     public void Add(Workload workload, ServedClient client, Measurement measurement) => _measurements.Add((workload, client, measurement));
 
@@ -106,20 +106,25 @@ internal sealed class ServedReport(ServedSettings settings, DateTimeOffset start
 
     private void Jit(StringBuilder text)
     {
-        if (JitWarmUp.Count == 0)
+        if (JitResults.Count == 0)
         {
             return;
         }
 
-        Line(text, $"### JIT warm-up: the first {JitWarmUp[0].Calls:N0} searches in a fresh process");
+        var calls = settings.JitProbeCalls;
+        var ranges = JitWarmUp.Ranges(calls);
+        Line(text, $"### JIT warm-up: the first {calls:N0} searches in a fresh process (median of {JitResults[0].Processes} process(es) per client)");
         Line(text);
-        Line(text, $"Settled: from the first block of 50 calls from which every block's median stays within 10% of the steady state (the median of the last quarter). The first call includes loading, JIT compiling and opening the connection.");
+        Line(text, $"Median latency of each stretch of calls, in µs; the first call includes loading, JIT compiling and opening the connection. Settled: from the first block of 50 calls from which every block's median stays within 10% of the steady state (the median of the last quarter).");
         Line(text);
-        Line(text, $"| client | first call µs | second call µs | median of calls 1–50 µs | steady state µs | calls until settled | their time ms |");
-        Line(text, $"| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var result in JitWarmUp)
+        text.Append("| client | ").AppendJoin(" | ", ranges.Select(range => range.From == range.To
+            ? string.Create(CultureInfo.InvariantCulture, $"call {range.From:N0}")
+            : string.Create(CultureInfo.InvariantCulture, $"calls {range.From:N0}–{range.To:N0}"))).Append(" | steady state | calls until settled | their time ms |\n");
+        text.Append("| --- |").Append(string.Concat(Enumerable.Repeat(" ---: |", ranges.Count + 3))).Append('\n');
+        foreach (var result in JitResults)
         {
-            Line(text, $"| ({result.Key}) | {result.First:N0} | {result.Second:N0} | {result.FirstBlockMedian:N0} | {result.Steady:N0} | {result.CallsUntilSettled:N0} | {result.TimeUntilSettled / 1000:N1} |");
+            text.Append(CultureInfo.InvariantCulture, $"| ({result.Key}) | ").AppendJoin(" | ", result.RangeMedians.Select(micros => micros.ToString("N0", CultureInfo.InvariantCulture)))
+                .Append(CultureInfo.InvariantCulture, $" | {result.Steady:N0} | {result.CallsUntilSettled:N0} | {result.TimeUntilSettled / 1000:N1} |\n");
         }
 
         Line(text);
