@@ -9,7 +9,7 @@ var quick = args.Contains("--quick");
 // --served: the client alone in this process against nginx in another (docs/performance.md, "Served").
 if (args.Contains("--served"))
 {
-    return await ServedBenchmark.RunAsync(quick);
+    return await ServedBenchmark.RunAsync(quick, readyToRun: args.Contains("--ready-to-run"));
 }
 
 // The served benchmark's JIT warm-up probe runs in a process of its own.

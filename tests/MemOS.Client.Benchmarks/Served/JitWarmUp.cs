@@ -25,14 +25,20 @@ internal static class JitWarmUp
     /// Times the first <paramref name="calls"/> searches of each client, each in a process of its
     /// own, <paramref name="processes"/> times per client (taking turns), and gives each figure's median.
     /// </summary>
-    public static async Task<IReadOnlyList<JitWarmUpResult>> MeasureAsync(NginxServer server, IReadOnlyList<string> keys, int calls, int processes)
+    /// <param name="server">The server.</param>
+    /// <param name="keys">The clients.</param>
+    /// <param name="calls">Searches timed in each process.</param>
+    /// <param name="processes">Processes per client.</param>
+    /// <param name="executable">The benchmark's executable to start; this one when null.</param>
+    /// <param name="label">Added to each client's key in the table (what is different about <paramref name="executable"/>).</param>
+    public static async Task<IReadOnlyList<JitWarmUpResult>> MeasureAsync(NginxServer server, IReadOnlyList<string> keys, int calls, int processes, string? executable = null, string? label = null)
     {
         var runs = keys.ToDictionary(key => key, _ => new List<JitWarmUpResult>());
         for (var round = 0; round < processes; round++)
         {
             foreach (var key in keys)
             {
-                runs[key].Add(Analyse(key, await RunChildAsync(key, server, calls)));
+                runs[key].Add(Analyse(label is null ? key : $"{key}, {label}", await RunChildAsync(executable, key, server, calls)));
             }
         }
 
@@ -64,11 +70,11 @@ internal static class JitWarmUp
         return 0;
     }
 
-    private static async Task<double[]> RunChildAsync(string key, NginxServer server, int calls)
+    private static async Task<double[]> RunChildAsync(string? executable, string key, NginxServer server, int calls)
     {
-        // Started as this program was: its apphost, or `dotnet` with this assembly.
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        // Started as this program was (its apphost, or `dotnet` with this assembly), or as the given executable.
+        var start = new ProcessStartInfo(executable ?? Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (executable is null && Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
             start.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
         }

@@ -10,11 +10,13 @@ namespace MemOS.Client.Benchmarks.Served;
 /// </summary>
 internal static class ServedBenchmark
 {
-    public static async Task<int> RunAsync(bool quick)
+    /// <param name="quick">Few calls, one round: CI's check that every client gets the right data.</param>
+    /// <param name="readyToRun">Also time the JIT warm-up of this benchmark published with ReadyToRun.</param>
+    public static async Task<int> RunAsync(bool quick, bool readyToRun)
     {
         try
         {
-            return await MeasureAsync(quick);
+            return await MeasureAsync(quick, readyToRun);
         }
         catch (Exception failure) when (failure is InvalidOperationException or InvalidDataException or HttpRequestException or MemOSException)
         {
@@ -23,7 +25,7 @@ internal static class ServedBenchmark
         }
     }
 
-    private static async Task<int> MeasureAsync(bool quick)
+    private static async Task<int> MeasureAsync(bool quick, bool readyToRun)
     {
         var settings = quick ? ServedSettings.Quick : ServedSettings.Full;
         var report = new ServedReport(settings, DateTimeOffset.UtcNow, MachineInfo.LoadAverage());
@@ -69,7 +71,15 @@ internal static class ServedBenchmark
         }
 
         Log($"JIT warm-up: each client's first searches in a fresh process, {settings.Rounds} process(es) each.");
-        report.JitResults = await JitWarmUp.MeasureAsync(server, ServedClients.Keys, settings.JitProbeCalls, settings.Rounds);
+        var jit = await JitWarmUp.MeasureAsync(server, ServedClients.Keys, settings.JitProbeCalls, settings.Rounds);
+        if (readyToRun)
+        {
+            Log("Publishing this benchmark with ReadyToRun (a few minutes).");
+            using var build = await ReadyToRunBuild.PublishAsync(RepositoryRoot());
+            jit = [.. jit, .. await JitWarmUp.MeasureAsync(server, ServedClients.Keys, settings.JitProbeCalls, settings.Rounds, build.Executable, "ReadyToRun")];
+        }
+
+        report.JitResults = jit;
         report.LoadAtEnd = MachineInfo.LoadAverage();
         if (server.ErrorLog() is { Length: > 0 } log)
         {
@@ -90,8 +100,11 @@ internal static class ServedBenchmark
 
     private static void Log(string line) => Console.Error.WriteLine($"[served] {line}");
 
-    /// <summary><c>artifacts/served/results.md</c> at the repository's root (found from the current directory), else under the current directory.</summary>
-    private static string ResultsPath()
+    /// <summary><c>artifacts/served/results.md</c> at the repository's root.</summary>
+    private static string ResultsPath() => Path.Combine(RepositoryRoot(), "artifacts", "served", "results.md");
+
+    /// <summary>The repository's root, found from the current directory; the current directory when it is not inside one.</summary>
+    private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(Environment.CurrentDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MemOS.Client.sln")))
@@ -99,6 +112,6 @@ internal static class ServedBenchmark
             directory = directory.Parent;
         }
 
-        return Path.Combine(directory?.FullName ?? Environment.CurrentDirectory, "artifacts", "served", "results.md");
+        return directory?.FullName ?? Environment.CurrentDirectory;
     }
 }
