@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Runtime;
 using System.Runtime.InteropServices;
 
 namespace MemOS.Client.Benchmarks.Served;
@@ -13,6 +15,23 @@ internal static class MachineInfo
     public static string Runtime => RuntimeInformation.FrameworkDescription;
 
     public static string OperatingSystem => RuntimeInformation.OSDescription;
+
+    /// <summary>The garbage collector's mode, as the runtime settings chose it.</summary>
+    public static string GarbageCollector => (GCSettings.IsServerGC ? "server" : "workstation") + (GCSettings.LatencyMode == GCLatencyMode.Batch ? ", non-concurrent" : ", concurrent");
+
+    /// <summary>The runtime's <c>DOTNET_</c> variables in this environment (the benchmark sets none): they change what is measured.</summary>
+    public static string RuntimeVariables()
+    {
+        // These configure the dotnet command and SDK, not the runtime the benchmark runs on.
+        string[] commandOnly = ["DOTNET_CLI_", "DOTNET_NOLOGO", "DOTNET_GENERATE_ASPNET_CERTIFICATE", "DOTNET_SKIP_FIRST_TIME_EXPERIENCE", "DOTNET_ROOT"];
+        var set = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .Select(entry => $"{entry.Key}={entry.Value}")
+            .Where(variable => variable.StartsWith("DOTNET_", StringComparison.Ordinal) || variable.StartsWith("COMPlus_", StringComparison.Ordinal))
+            .Where(variable => !commandOnly.Any(prefix => variable.StartsWith(prefix, StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return set.Count == 0 ? "none" : string.Join(", ", set.Select(variable => $"`{variable}`"));
+    }
 
     /// <summary>The 1, 5 and 15 minute load averages, as <c>/proc/loadavg</c> gives them.</summary>
     public static string LoadAverage()

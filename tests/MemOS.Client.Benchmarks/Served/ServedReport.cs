@@ -22,9 +22,9 @@ internal sealed class ServedReport(ServedSettings settings, DateTimeOffset start
         var text = new StringBuilder();
         Line(text, $"## Served benchmark, {settings.Mode} mode: {started:yyyy-MM-dd HH:mm} UTC");
         Line(text);
-        Line(text, $"- Machine: {MachineInfo.Processors} processors (`nproc`), {MachineInfo.CpuModel}; {MachineInfo.OperatingSystem}; {MachineInfo.Runtime}; default runtime settings (no `DOTNET_` variables set by the benchmark).");
+        Line(text, $"- Machine: {MachineInfo.Processors} processors (`nproc`), {MachineInfo.CpuModel}; {MachineInfo.OperatingSystem}; {MachineInfo.Runtime}, {MachineInfo.GarbageCollector} GC; runtime variables in the environment: {MachineInfo.RuntimeVariables()} (the benchmark sets none).");
         Line(text, $"- Load average (1, 5, 15 min): {loadAtStart} at the start, {LoadAtEnd} at the end.");
-        Line(text, $"- Server: {Server}, one worker process on 127.0.0.1, keep-alive, answering from files (JSON answers and streams with `Content-Length`).");
+        Line(text, $"- Server: {Server.Replace("nginx version: ", string.Empty, StringComparison.Ordinal)}, one worker process on 127.0.0.1, keep-alive, answering from files (JSON answers and streams with `Content-Length`).");
         Line(text, $"- Per client and round: {settings.WarmUpCalls:N0} warm-up calls before the first round ({settings.WarmUpStreams:N0} long streams), then {settings.TimedCalls:N0} timed calls, {settings.TimedStreams:N0} long streams and {settings.FirstEventSamples:N0} tiny streams; {settings.Rounds} round(s), clients interleaved (each round starts with the next client), median of the rounds.");
         Line(text);
         Line(text, $"Clients:");
