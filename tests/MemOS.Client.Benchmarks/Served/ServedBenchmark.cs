@@ -20,7 +20,8 @@ internal static class ServedBenchmark
         }
         catch (Exception failure) when (failure is InvalidOperationException or InvalidDataException or HttpRequestException or MemOSException)
         {
-            Log($"FAILED: {failure}");
+            // The harness's own failures say what to do in their message; a client's failure needs its stack.
+            Log($"FAILED: {(failure is InvalidOperationException ? failure.Message : failure)}");
             return 1;
         }
     }
@@ -74,7 +75,7 @@ internal static class ServedBenchmark
         var jit = await JitWarmUp.MeasureAsync(server, ServedClients.Keys, settings.JitProbeCalls, settings.Rounds);
         if (readyToRun)
         {
-            Log("Publishing this benchmark with ReadyToRun (a few minutes).");
+            Log("Publishing this benchmark with ReadyToRun (about a minute).");
             using var build = await ReadyToRunBuild.PublishAsync(RepositoryRoot());
             jit = [.. jit, .. await JitWarmUp.MeasureAsync(server, ServedClients.Keys, settings.JitProbeCalls, settings.Rounds, build.Executable, "ReadyToRun")];
         }
