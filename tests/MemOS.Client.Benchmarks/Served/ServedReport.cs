@@ -104,6 +104,13 @@ internal sealed class ServedReport(ServedSettings settings, DateTimeOffset start
         Line(text);
     }
 
+    /// <summary>The client's p50 in the timed rounds of <paramref name="workload"/>, for a JIT row's key ("c" or "c, ReadyToRun").</summary>
+    private string TimedP50(Workload? workload, string key)
+    {
+        var client = _measurements.Select(m => m.Client).FirstOrDefault(c => key.Split(',')[0] == c.Key);
+        return workload is null || client is null ? "—" : Median(workload, client, m => m.P50Micros).ToString("N0", CultureInfo.InvariantCulture);
+    }
+
     private void Jit(StringBuilder text)
     {
         if (JitResults.Count == 0)
@@ -115,16 +122,17 @@ internal sealed class ServedReport(ServedSettings settings, DateTimeOffset start
         var ranges = JitWarmUp.Ranges(calls);
         Line(text, $"### JIT warm-up: the first {calls:N0} searches in a fresh process (median of {JitResults[0].Processes} process(es) per client)");
         Line(text);
-        Line(text, $"Median latency of each stretch of calls, in µs; the first call includes loading, JIT compiling and opening the connection. Settled: from the first block of 50 calls from which every block's median stays within 10% of the steady state (the median of the last quarter).");
+        Line(text, $"Median latency of each stretch of calls, in µs; the first call includes loading, JIT compiling and opening the connection. Settled: from the first block of {JitWarmUp.Block} calls from which every block's median stays within 10% of the steady state (the median of the last quarter of the calls). For comparison, the same client's p50 in the timed rounds above, in this process, after its warm-up.");
         Line(text);
         text.Append("| client | ").AppendJoin(" | ", ranges.Select(range => range.From == range.To
             ? string.Create(CultureInfo.InvariantCulture, $"call {range.From:N0}")
-            : string.Create(CultureInfo.InvariantCulture, $"calls {range.From:N0}–{range.To:N0}"))).Append(" | steady state | calls until settled | their time ms |\n");
-        text.Append("| --- |").Append(string.Concat(Enumerable.Repeat(" ---: |", ranges.Count + 3))).Append('\n');
+            : string.Create(CultureInfo.InvariantCulture, $"calls {range.From:N0}–{range.To:N0}"))).Append(" | steady state | calls until settled | their time ms | p50 in the timed rounds |\n");
+        text.Append("| --- |").Append(string.Concat(Enumerable.Repeat(" ---: |", ranges.Count + 4))).Append('\n');
+        var search = _measurements.Select(m => m.Workload).FirstOrDefault(w => w.Name == ServedSettings.SequentialSearch);
         foreach (var result in JitResults)
         {
             text.Append(CultureInfo.InvariantCulture, $"| ({result.Key}) | ").AppendJoin(" | ", result.RangeMedians.Select(micros => micros.ToString("N0", CultureInfo.InvariantCulture)))
-                .Append(CultureInfo.InvariantCulture, $" | {result.Steady:N0} | {result.CallsUntilSettled:N0} | {result.TimeUntilSettled / 1000:N1} |\n");
+                .Append(CultureInfo.InvariantCulture, $" | {result.Steady:N0} | {result.CallsUntilSettled:N0} | {result.TimeUntilSettled / 1000:N1} | {TimedP50(search, result.Key)} |\n");
         }
 
         Line(text);
