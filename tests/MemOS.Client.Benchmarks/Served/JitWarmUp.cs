@@ -19,7 +19,7 @@ internal static class JitWarmUp
 
     /// <summary>Calls whose median latency the table shows, 1-based and inclusive: the first call, then ever longer stretches.</summary>
     public static IReadOnlyList<(int From, int To)> Ranges(int calls)
-        => [.. new[] { (1, 1), (2, 10), (11, 100), (101, 1_000), (1_001, 10_000), (10_001, calls) }.Where(range => range.Item1 <= calls).Select(range => (range.Item1, Math.Min(range.Item2, calls)))];
+        => [.. new[] { (1, 1), (2, 10), (11, 100), (101, 1_000), (1_001, 10_000), (10_001, 20_000), (20_001, calls) }.Where(range => range.Item1 <= calls).Select(range => (range.Item1, Math.Min(range.Item2, calls)))];
 
     /// <summary>
     /// Times the first <paramref name="calls"/> searches of each client, each in a process of its

@@ -11,7 +11,7 @@ internal sealed record ServedSettings(
     int FirstEventSamples,
     int JitProbeCalls)
 {
-    public static ServedSettings Full { get; } = new("full", Rounds: 3, WarmUpCalls: 500, TimedCalls: 20_000, WarmUpStreams: 50, TimedStreams: 200, FirstEventSamples: 2_000, JitProbeCalls: 20_000);
+    public static ServedSettings Full { get; } = new("full", Rounds: 3, WarmUpCalls: 500, TimedCalls: 20_000, WarmUpStreams: 50, TimedStreams: 200, FirstEventSamples: 2_000, JitProbeCalls: 40_000);
 
     public static ServedSettings Quick { get; } = new("quick", Rounds: 1, WarmUpCalls: 64, TimedCalls: 1_000, WarmUpStreams: 3, TimedStreams: 20, FirstEventSamples: 200, JitProbeCalls: 200);
 
