@@ -15,7 +15,7 @@ internal static class JitWarmUp
     public const string ChildFlag = "--served-jit-child";
 
     /// <summary>Consecutive calls whose median is compared with the steady state.</summary>
-    public const int Block = 100;
+    public const int Block = 500;
 
     /// <summary>Calls whose median latency the table shows, 1-based and inclusive: the first call, then ever longer stretches.</summary>
     public static IReadOnlyList<(int From, int To)> Ranges(int calls)
