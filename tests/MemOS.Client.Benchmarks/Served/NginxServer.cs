@@ -59,10 +59,9 @@ internal sealed class NginxServer : IDisposable
             WriteSite(directory, port);
             var process = Process.Start(new ProcessStartInfo(executable)
             {
+                // Its messages go to the error log (-e, before the configuration is read); the console is inherited, never a pipe that could fill.
                 ArgumentList = { "-p", directory + "/", "-c", Path.Combine(directory, "nginx.conf"), "-e", Path.Combine(directory, "error.log") },
                 UseShellExecute = false,
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
             })!;
             var server = new NginxServer(process, directory, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/")) { Version = version };
             if (await server.WaitUntilListeningAsync())
