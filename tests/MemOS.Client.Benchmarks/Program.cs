@@ -1,9 +1,22 @@
 using BenchmarkDotNet.Running;
 using MemOS.Client.Benchmarks;
+using MemOS.Client.Benchmarks.Served;
 
 // --quick: every benchmark with few, short iterations (see docs/performance.md). Without a
 // filter BenchmarkDotNet would ask on the console which to run, so quick mode runs them all.
 var quick = args.Contains("--quick");
+
+// --served: the client alone in this process against nginx in another (docs/performance.md, "Served").
+if (args.Contains("--served"))
+{
+    return await ServedBenchmark.RunAsync(quick, readyToRun: args.Contains("--ready-to-run"));
+}
+
+// The served benchmark's JIT warm-up probe runs in a process of its own.
+if (args.FirstOrDefault() == JitWarmUp.ChildFlag)
+{
+    return await JitWarmUp.ChildAsync(args[1..]);
+}
 
 // --import: bulk-import throughput against the emulator (docs/performance.md, "Bulk import").
 if (args.Contains("--import"))

@@ -21,12 +21,15 @@ internal static class RecordedStream
     ];
 
     /// <summary>The whole stream, as the server sends it.</summary>
-    public static byte[] Long { get; } = Build(EventCount);
+    public static byte[] Long { get; } = Build(EventCount, ReasoningEvents);
 
     /// <summary>One text event and the end event: what time to first event is measured on.</summary>
-    public static byte[] Short { get; } = Build(2);
+    public static byte[] Short { get; } = Build(2, 0);
 
-    private static byte[] Build(int events)
+    /// <summary><paramref name="textEvents"/> text deltas and the end event: the shape a model's tokens arrive in.</summary>
+    public static byte[] Text(int textEvents) => Build(textEvents + 1, 0);
+
+    private static byte[] Build(int events, int reasoningEvents)
     {
         var random = new Random(6);
         var output = new ArrayBufferWriter<byte>();
@@ -42,7 +45,7 @@ internal static class RecordedStream
             }
             else
             {
-                json.WriteString("type"u8, i < ReasoningEvents && events > 2 ? "reasoning"u8 : "text"u8);
+                json.WriteString("type"u8, i < reasoningEvents ? "reasoning"u8 : "text"u8);
                 json.WriteString("data"u8, Tokens[random.Next(Tokens.Length)] + Tokens[random.Next(Tokens.Length)]);
             }
 

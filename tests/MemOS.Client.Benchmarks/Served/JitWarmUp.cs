@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+
+namespace MemOS.Client.Benchmarks.Served;
+
+/// <summary>
+/// What a short-lived application meets: in a fresh process (this benchmark started again with
+/// <see cref="ChildFlag"/>), each of the first searches of one client is timed, from the first,
+/// which pays for loading, JIT compiling and connecting, to the steady state tiered compilation
+/// reaches. The child inherits the environment as it is: no JIT setting is changed.
+/// </summary>
+internal static class JitWarmUp
+{
+    public const string ChildFlag = "--served-jit-child";
+
+    /// <summary>Consecutive calls whose median is compared with the steady state.</summary>
+    public const int Block = 500;
+
+    /// <summary>Calls whose median latency the table shows, 1-based and inclusive: the first call, then ever longer stretches.</summary>
+    public static IReadOnlyList<(int From, int To)> Ranges(int calls)
+        => [.. new[] { (1, 1), (2, 10), (11, 100), (101, 1_000), (1_001, 10_000), (10_001, 20_000), (20_001, calls) }.Where(range => range.Item1 <= calls).Select(range => (range.Item1, Math.Min(range.Item2, calls)))];
+
+    /// <summary>
+    /// Times the first <paramref name="calls"/> searches of each client, each in a process of its
+    /// own, <paramref name="processes"/> times per client (taking turns), and gives each figure's median.
+    /// </summary>
+    /// <param name="server">The server.</param>
+    /// <param name="keys">The clients.</param>
+    /// <param name="calls">Searches timed in each process.</param>
+    /// <param name="processes">Processes per client.</param>
+    /// <param name="executable">The benchmark's executable to start; this one when null.</param>
+    /// <param name="label">Added to each client's key in the table (what is different about <paramref name="executable"/>).</param>
+    public static async Task<IReadOnlyList<JitWarmUpResult>> MeasureAsync(NginxServer server, IReadOnlyList<string> keys, int calls, int processes, string? executable = null, string? label = null)
+    {
+        var runs = keys.ToDictionary(key => key, _ => new List<JitWarmUpResult>());
+        for (var round = 0; round < processes; round++)
+        {
+            foreach (var key in keys)
+            {
+                runs[key].Add(Analyse(label is null ? key : $"{key}, {label}", await RunChildAsync(executable, key, server, calls)));
+            }
+        }
+
+        return [.. keys.Select(key => runs[key]).Select(results => new JitWarmUpResult(
+            results[0].Key,
+            results.Count,
+            [.. Enumerable.Range(0, results[0].RangeMedians.Length).Select(i => Median([.. results.Select(r => r.RangeMedians[i])]))],
+            Median([.. results.Select(r => r.Steady)]),
+            Median([.. results.Select(r => r.CallsUntilSettled)]),
+            Median([.. results.Select(r => r.TimeUntilSettled)])))];
+    }
+
+    /// <summary>The child: times each search and writes its latency in microseconds, one a line.</summary>
+    public static async Task<int> ChildAsync(IReadOnlyList<string> args)
+    {
+        var (key, apiRoot, firstEventRoot, calls) = (args[0], new Uri(args[1]), new Uri(args[2]), int.Parse(args[3], CultureInfo.InvariantCulture));
+        var latencies = new double[calls];
+        using (var client = ServedClients.Create(key, apiRoot, firstEventRoot))
+        {
+            for (var i = 0; i < calls; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                latencies[i] = (await client.SearchAsync() - start) * 1e6 / Stopwatch.Frequency;
+            }
+        }
+
+        // Written after the loop, so that writing is not timed.
+        Console.Out.Write(string.Join('\n', latencies.Select(micros => micros.ToString("R", CultureInfo.InvariantCulture))));
+        return 0;
+    }
+
+    private static async Task<double[]> RunChildAsync(string? executable, string key, NginxServer server, int calls)
+    {
+        // Started as this program was (its apphost, or `dotnet` with this assembly), or as the given executable.
+        var start = new ProcessStartInfo(executable ?? Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (executable is null && Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            start.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
+        }
+
+        foreach (var arg in new[] { ChildFlag, key, server.ApiRoot.AbsoluteUri, server.FirstEventRoot.AbsoluteUri, calls.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var child = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            var output = child.StandardOutput.ReadToEndAsync(timeout.Token);
+            var errors = child.StandardError.ReadToEndAsync(timeout.Token);
+            await child.WaitForExitAsync(timeout.Token);
+            if (child.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"The warm-up child for client ({key}) failed with exit code {child.ExitCode}:{Environment.NewLine}{await errors}");
+            }
+
+            var latencies = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => double.Parse(line, CultureInfo.InvariantCulture)).ToArray();
+            return latencies.Length == calls ? latencies : throw new InvalidDataException($"The warm-up child for client ({key}) reported {latencies.Length} calls, expected {calls}.");
+        }
+        finally
+        {
+            if (!child.HasExited)
+            {
+                child.Kill();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The steady state is the median of the last quarter of the calls. The latency has settled
+    /// at the first block of <see cref="Block"/> calls from which every block's median is within
+    /// 10% of it; the calls before that block, and their time, are the warm-up's cost.
+    /// </summary>
+    private static JitWarmUpResult Analyse(string key, double[] latencies)
+    {
+        var steady = Median(latencies[(latencies.Length * 3 / 4)..]);
+        var blocks = latencies.Chunk(Block).Select(Median).ToArray();
+        var settled = blocks.Length;
+        while (settled > 0 && blocks[settled - 1] <= steady * 1.1)
+        {
+            settled--;
+        }
+
+        var callsBefore = Math.Min(settled * Block, latencies.Length);
+        var ranges = Ranges(latencies.Length).Select(range => Median(latencies[(range.From - 1)..range.To])).ToArray();
+        return new JitWarmUpResult(key, 1, ranges, steady, callsBefore, latencies[..callsBefore].Sum());
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}
