@@ -165,7 +165,8 @@ public sealed class StreamFramingTests
         await using var server = await Serving(
             "data: {\"type\": \"reasoning\", \"data\": \"Think\"}\n\n",
             "data: { \"data\" :\t\"a\" , \"type\" : \"text\" }\n\n",
-            "data: {\"type\":\"text\",\"data\":\"\\u4f60\\u597d \\\"q\\\" \\\\ \\/\\n\\ud83d\\ude00\"}\n\n",
+            "data: {\"type\":\"text\",\"data\":\"\\u4f60\\u597d \\\"q\\\" \\\\ \\/\\n\\t\\r\\b\\f\\ud83d\\ude00\"}\n\n",
+            $"data: {{\"type\":\"text\",\"data\":\"{string.Concat(Enumerable.Repeat("\\u00e9", 100))}\"}}\n\n",
             "data: {\"type\":\"text\",\"data\":\"\"}\n\n",
             "data: {\"type\":\"text\",\"data\":\"kept\",\"index\":3}\n\n",
             "data: {\"type\":\"text\",\"data\":\"first\",\"data\":\"last\"}\n\n",
@@ -178,7 +179,8 @@ public sealed class StreamFramingTests
         events.Should().Equal(
             new ChatReasoningDelta("Think"),
             new ChatTextDelta("a"),
-            new ChatTextDelta("你好 \"q\" \\ /\n😀"),
+            new ChatTextDelta("你好 \"q\" \\ /\n\t\r\b\f😀"),
+            new ChatTextDelta(new string('é', 100)),
             new ChatTextDelta(string.Empty),
             new ChatTextDelta("kept"),
             new ChatTextDelta("last"),
@@ -195,6 +197,9 @@ public sealed class StreamFramingTests
     [InlineData(Route.Cloud, "{\"type\":\"text\",\"data\":\"bad \\x escape\"}", "not valid JSON")]
     [InlineData(Route.Cloud, "{\"type\":\"text\",\"data\":\"x\\\"}", "not valid JSON")]
     [InlineData(Route.Cloud, "{\"data\":\"\\udc00\",\"type\":\"reasoning\"}", "not valid text")]
+    [InlineData(Route.Cloud, "{\"type\":\"text\",\"data\":\"\\ud83dx\"}", "not valid text")]
+    [InlineData(Route.Cloud, "{\"type\":\"text\",\"data\":\"\\u12G4\"}", "not valid JSON")]
+    [InlineData(Route.Cloud, "{\"type\":\"text\",\"data\":\"\\u12\"}", "not valid JSON")]
     [InlineData(Route.SelfHosted, "{\"type\":\"text\",\"data\":\"x\"", "not valid JSON")]
     [InlineData(Route.Cloud, "Hello, plain text", "not valid JSON")]
     [InlineData(Route.Cloud, "{\"type\":\"text\",\"data\":\"x\"} trailing", "not valid JSON")]

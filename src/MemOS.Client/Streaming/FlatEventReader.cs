@@ -1,6 +1,6 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using MemOS.Client.Chat;
 
 namespace MemOS.Client.Streaming;
@@ -9,7 +9,7 @@ namespace MemOS.Client.Streaming;
 /// Reads the events nearly every stream consists of without the general JSON reader: an object
 /// holding only a string <c>type</c> of <c>text</c>, <c>reasoning</c> or <c>end</c> and, for the
 /// two deltas, a string <c>data</c>, in either order and with any white space. Setting up a
-/// <see cref="Utf8JsonReader"/> and walking its tokens cost more per event than all the rest of
+/// <see cref="System.Text.Json.Utf8JsonReader"/> and walking its tokens cost more per event than all the rest of
 /// the stream (framing, the loop, the delivered string); this scan costs a few comparisons besides
 /// decoding the text. It accepts only what is certainly valid and means the same to the general
 /// parser; anything else, including anything malformed, is left to
@@ -156,22 +156,124 @@ internal static class FlatEventReader
     /// <summary>The text of a JSON string given with its quotes; null when it is not valid text, for the general parser to report.</summary>
     private static string? Decode(ReadOnlySpan<byte> quoted, bool escaped)
     {
+        var content = quoted[1..^1];
         try
         {
-            if (!escaped)
-            {
-                return StrictUtf8.GetString(quoted[1..^1]);
-            }
-
-            // Escapes are rarer (quotes, line breaks, or all non-ASCII text from a server that escapes it): the framework unescapes them.
-            var reader = new Utf8JsonReader(quoted);
-            reader.Read();
-            return reader.GetString();
+            return escaped ? Unescape(content) : StrictUtf8.GetString(content);
         }
-        catch (Exception exception) when (exception is DecoderFallbackException or JsonException or InvalidOperationException)
+        catch (DecoderFallbackException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The text of a string holding escapes: quotes and line breaks in any text, and every
+    /// character outside ASCII from a server that escapes them (Python's default). Null for an
+    /// escape that is malformed or leaves half of a surrogate pair.
+    /// </summary>
+    private static string? Unescape(ReadOnlySpan<byte> content)
+    {
+        // As UTF-8 the text is never longer than its escaped form: each escape is at least as long as what it stands for.
+        const int StackLimit = 256;
+        byte[]? rented = null;
+        var buffer = content.Length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(content.Length));
+        try
+        {
+            var written = 0;
+            while (true)
+            {
+                var backslash = content.IndexOf((byte)'\\');
+                if (backslash < 0)
+                {
+                    content.CopyTo(buffer[written..]);
+                    return StrictUtf8.GetString(buffer[..(written + content.Length)]);
+                }
+
+                content[..backslash].CopyTo(buffer[written..]);
+                written += backslash;
+                if (backslash + 1 == content.Length)
+                {
+                    return null;
+                }
+
+                var escape = content[backslash + 1];
+                content = content[(backslash + 2)..];
+                if (escape == (byte)'u')
+                {
+                    if (!TryEscapedRune(ref content, out var rune))
+                    {
+                        return null;
+                    }
+
+                    written += rune.EncodeToUtf8(buffer[written..]);
+                    continue;
+                }
+
+                // Every two-character escape stands for one ASCII byte; zero marks one JSON does not have.
+                var single = escape switch
+                {
+                    (byte)'"' or (byte)'\\' or (byte)'/' => escape,
+                    (byte)'b' => (byte)'\b',
+                    (byte)'f' => (byte)'\f',
+                    (byte)'n' => (byte)'\n',
+                    (byte)'r' => (byte)'\r',
+                    (byte)'t' => (byte)'\t',
+                    _ => (byte)0,
+                };
+                if (single == 0)
+                {
+                    return null;
+                }
+
+                buffer[written++] = single;
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Reads the four hex digits after <c>\u</c>, and the second escape of a surrogate pair, into the character they stand for.</summary>
+    private static bool TryEscapedRune(ref ReadOnlySpan<byte> content, out Rune rune)
+    {
+        rune = default;
+        if (!TryHex(content, out var unit))
+        {
+            return false;
+        }
+
+        content = content[4..];
+        if (!char.IsSurrogate(unit))
+        {
+            rune = new Rune(unit);
+            return true;
+        }
+
+        if (!char.IsHighSurrogate(unit) || !content.StartsWith("\\u"u8) || !TryHex(content[2..], out var low) || !char.IsLowSurrogate(low))
+        {
+            return false;
+        }
+
+        content = content[6..];
+        rune = new Rune(unit, low);
+        return true;
+    }
+
+    private static bool TryHex(ReadOnlySpan<byte> digits, out char unit)
+    {
+        unit = default;
+        if (digits.Length < 4 || !ushort.TryParse(digits[..4], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
+        {
+            return false;
+        }
+
+        unit = (char)value;
+        return true;
     }
 
     private static int SkipWhiteSpace(ReadOnlySpan<byte> json, int position)
