@@ -158,7 +158,48 @@ public sealed class StreamFramingTests
     }
 
     [Theory]
+    [InlineData(Route.Cloud)]
+    [InlineData(Route.SelfHosted)]
+    public async Task Text_events_read_the_same_whatever_their_spacing_escapes_member_order_or_extra_members(Route route)
+    {
+        await using var server = await Serving(
+            "data: {\"type\": \"reasoning\", \"data\": \"Think\"}\n\n",
+            "data: { \"data\" :\t\"a\" , \"type\" : \"text\" }\n\n",
+            "data: {\"type\":\"text\",\"data\":\"\\u4f60\\u597d \\\"q\\\" \\\\ \\/\\n\\t\\r\\b\\f\\ud83d\\ude00\"}\n\n",
+            $"data: {{\"type\":\"text\",\"data\":\"{string.Concat(Enumerable.Repeat("\\u00e9", 100))}\"}}\n\n",
+            "data: {\"type\":\"text\",\"data\":\"\"}\n\n",
+            "data: {\"type\":\"text\",\"data\":\"kept\",\"index\":3}\n\n",
+            "data: {\"type\":\"text\",\"data\":\"first\",\"data\":\"last\"}\n\n",
+            "data: {\"t\\u0079pe\":\"text\",\"data\":\"escaped name\"}\n\n",
+            "data: {\"type\":\"text\",\"data\":{\"nested\":true}}\n\n",
+            "data: {\"type\":\"end\",\"data\":\"done\"}\n\n");
+
+        var events = await Read(server, route);
+
+        events.Should().Equal(
+            new ChatReasoningDelta("Think"),
+            new ChatTextDelta("a"),
+            new ChatTextDelta("你好 \"q\" \\ /\n\t\r\b\f😀"),
+            new ChatTextDelta(new string('é', 100)),
+            new ChatTextDelta(string.Empty),
+            new ChatTextDelta("kept"),
+            new ChatTextDelta("last"),
+            new ChatTextDelta("escaped name"),
+            new ChatTextDelta("{\"nested\":true}"),
+            new ChatStreamEnd());
+    }
+
+    [Theory]
     [InlineData(Route.Cloud, "{\"type\":\"text\",\"data\":\"x\"", "not valid JSON")]
+    [InlineData(Route.Cloud, "{\"type\":\"text\",\"data\":\"x\",}", "not valid JSON")]
+    [InlineData(Route.Cloud, "{\"type\":\"text\" \"data\":\"x\"}", "not valid JSON")]
+    [InlineData(Route.Cloud, "{\"type\":\"text\",\"data\":\"a\tb\"}", "not valid JSON")]
+    [InlineData(Route.Cloud, "{\"type\":\"text\",\"data\":\"bad \\x escape\"}", "not valid JSON")]
+    [InlineData(Route.Cloud, "{\"type\":\"text\",\"data\":\"x\\\"}", "not valid JSON")]
+    [InlineData(Route.Cloud, "{\"data\":\"\\udc00\",\"type\":\"reasoning\"}", "not valid text")]
+    [InlineData(Route.Cloud, "{\"type\":\"text\",\"data\":\"\\ud83dx\"}", "not valid text")]
+    [InlineData(Route.Cloud, "{\"type\":\"text\",\"data\":\"\\u12G4\"}", "not valid JSON")]
+    [InlineData(Route.Cloud, "{\"type\":\"text\",\"data\":\"\\u12\"}", "not valid JSON")]
     [InlineData(Route.SelfHosted, "{\"type\":\"text\",\"data\":\"x\"", "not valid JSON")]
     [InlineData(Route.Cloud, "Hello, plain text", "not valid JSON")]
     [InlineData(Route.Cloud, "{\"type\":\"text\",\"data\":\"x\"} trailing", "not valid JSON")]

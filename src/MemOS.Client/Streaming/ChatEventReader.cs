@@ -44,18 +44,40 @@ internal sealed class ChatEventReader : IDisposable
     }
 
     /// <summary>The next event, ending with exactly one <see cref="ChatStreamEnd"/>; null after it.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<ChatStreamEvent?> ReadAsync()
+    /// <remarks>An event already buffered is typed and returned without an async step.</remarks>
+    public ValueTask<ChatStreamEvent?> ReadAsync()
     {
         if (_ended)
         {
-            return null;
+            return default;
         }
 
+        ValueTask<bool> read;
+        try
+        {
+            read = _events.ReadAsync();
+        }
+        catch (SseEventTooLargeException exception)
+        {
+            throw TooLarge(exception);
+        }
+
+        return read.IsCompletedSuccessfully ? new ValueTask<ChatStreamEvent?>(Next(read.Result)) : ReadPendingAsync(read);
+    }
+
+    public void Dispose()
+    {
+        _events.Dispose();
+        _idle.Dispose();
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ChatStreamEvent?> ReadPendingAsync(ValueTask<bool> pending)
+    {
         bool read;
         try
         {
-            read = await _events.ReadAsync().ConfigureAwait(false);
+            read = await pending.ConfigureAwait(false);
         }
         catch (Exception exception) when (MemOSTransport.IsTransportFailure(exception))
         {
@@ -63,9 +85,15 @@ internal sealed class ChatEventReader : IDisposable
         }
         catch (SseEventTooLargeException exception)
         {
-            throw _transport.Fail(_call, MemOSErrorFactory.StreamEventTooLarge(_operation.Name, exception.Limit, _status, _traceId), _cancellationToken);
+            throw TooLarge(exception);
         }
 
+        return Next(read);
+    }
+
+    /// <summary>Types the event just read (or the end of the body), throwing for every way a stream can end wrong.</summary>
+    private ChatStreamEvent Next(bool read)
+    {
         if (!read)
         {
             _ended = true;
@@ -95,11 +123,8 @@ internal sealed class ChatEventReader : IDisposable
         return next;
     }
 
-    public void Dispose()
-    {
-        _events.Dispose();
-        _idle.Dispose();
-    }
+    private Exception TooLarge(SseEventTooLargeException exception)
+        => _transport.Fail(_call, MemOSErrorFactory.StreamEventTooLarge(_operation.Name, exception.Limit, _status, _traceId), _cancellationToken);
 
     private Exception ReadFailure(Exception exception)
     {

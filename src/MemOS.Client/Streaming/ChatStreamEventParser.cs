@@ -18,7 +18,8 @@ internal static class ChatStreamEventParser
 {
     private const string NotUtf8 = "its data is not valid UTF-8";
 
-    private static readonly ChatStreamEnd End = new();
+    /// <summary>The end event, shared: it carries nothing.</summary>
+    internal static readonly ChatStreamEnd End = new();
 
     /// <summary>Reads one event's data; an error event and unreadable data come back as records the stream reader throws for.</summary>
     /// <param name="eventType">The SSE event type, <c>message</c> when the event names none.</param>
@@ -34,6 +35,11 @@ internal static class ChatStreamEventParser
         if (trimmed.SequenceEqual("[DONE]"u8))
         {
             return End;
+        }
+
+        if (FlatEventReader.TryRead(trimmed) is { } flat)
+        {
+            return flat;
         }
 
         try

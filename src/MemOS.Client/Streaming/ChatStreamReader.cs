@@ -30,19 +30,33 @@ internal static class ChatStreamReader
         [EnumeratorCancellation] CancellationToken cancellationToken,
         string? requestModel = null)
     {
+        // One iterator for the whole stream, the events read by a reader that returns buffered
+        // events synchronously: each nested async layer cost as much per event as the framing.
+        // A yield cannot sit inside a try with a catch, so every step before it is watched on its own.
         var operation = MemOSOperation.For(route);
         using var telemetry = OperationTelemetry.Start(operation, transport.BaseUri, requestModel);
-        var events = ReadEventsAsync(transport, transport.NewCall(operation, telemetry), send, jsonAnswerInfo, requireEndMarker, cancellationToken);
-        await using var enumerator = events.GetAsyncEnumerator(cancellationToken);
-        while (true)
+        var call = transport.NewCall(operation, telemetry);
+        HttpResponseMessage response;
+        ResponseVerdict verdict;
+        try
         {
-            // A yield cannot sit inside a try with a catch, so only the reads are watched for failures.
+            (response, verdict) = await transport.OpenStreamAsync(call, send, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            telemetry.Failed(exception);
+            throw;
+        }
+
+        using var owned = response;
+
+        // A whole JSON answer instead of a stream: a service that ignored stream, or (self-hosted) not an answer at all.
+        if (verdict.Kind != VerdictKind.Stream)
+        {
+            string? text;
             try
             {
-                if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
-                {
-                    yield break;
-                }
+                text = ReadJsonAnswer(transport, call, verdict, jsonAnswerInfo, cancellationToken);
             }
             catch (Exception exception)
             {
@@ -51,55 +65,69 @@ internal static class ChatStreamReader
             }
 
             telemetry.FirstEvent();
-            yield return enumerator.Current;
-        }
-    }
-
-    private static async IAsyncEnumerable<ChatStreamEvent> ReadEventsAsync(
-        MemOSTransport transport,
-        MemOSCall call,
-        Func<MemOSCall, CancellationToken, Task<HttpResponseMessage>> send,
-        JsonTypeInfo<ChatResult>? jsonAnswerInfo,
-        bool requireEndMarker,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var operation = call.Operation;
-        var (response, verdict) = await transport.OpenStreamAsync(call, send, cancellationToken).ConfigureAwait(false);
-        using var owned = response;
-        var traceId = verdict.TraceId;
-
-        // A whole JSON answer instead of a stream: a service that ignored stream, or (self-hosted) not an answer at all.
-        if (verdict.Kind != VerdictKind.Stream)
-        {
-            if (jsonAnswerInfo is null)
+            if (!string.IsNullOrEmpty(text))
             {
-                throw transport.Fail(call, MemOSErrorFactory.InvalidResponse(operation.Name, "it is a JSON body, not an event stream", verdict.Status, traceId), cancellationToken);
-            }
-
-            ChatResult? answer;
-            try
-            {
-                answer = verdict.Kind == VerdictKind.Success ? transport.ReadData(operation, verdict, jsonAnswerInfo) : null;
-            }
-            catch (Exception exception)
-            {
-                throw transport.Fail(call, exception, cancellationToken);
-            }
-
-            if (!string.IsNullOrEmpty(answer?.Response))
-            {
-                yield return new ChatTextDelta(answer.Response);
+                yield return new ChatTextDelta(text);
             }
 
             yield return new ChatStreamEnd();
             yield break;
         }
 
-        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var events = new ChatEventReader(body, transport, call, verdict.Status, traceId, requireEndMarker, cancellationToken);
-        while (await events.ReadAsync().ConfigureAwait(false) is { } next)
+        ChatEventReader events;
+        try
         {
-            yield return next;
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            events = new ChatEventReader(body, transport, call, verdict.Status, verdict.TraceId, requireEndMarker, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            telemetry.Failed(exception);
+            throw;
+        }
+
+        using (events)
+        {
+            while (true)
+            {
+                ChatStreamEvent? next;
+                try
+                {
+                    next = await events.ReadAsync().ConfigureAwait(false);
+                }
+                catch (Exception exception)
+                {
+                    telemetry.Failed(exception);
+                    throw;
+                }
+
+                if (next is null)
+                {
+                    yield break;
+                }
+
+                telemetry.FirstEvent();
+                yield return next;
+            }
+        }
+    }
+
+    /// <summary>The answer text of a whole JSON answer given instead of a stream, or the exception it ends in.</summary>
+    private static string? ReadJsonAnswer(MemOSTransport transport, MemOSCall call, ResponseVerdict verdict, JsonTypeInfo<ChatResult>? jsonAnswerInfo, CancellationToken cancellationToken)
+    {
+        var operation = call.Operation;
+        if (jsonAnswerInfo is null)
+        {
+            throw transport.Fail(call, MemOSErrorFactory.InvalidResponse(operation.Name, "it is a JSON body, not an event stream", verdict.Status, verdict.TraceId), cancellationToken);
+        }
+
+        try
+        {
+            return verdict.Kind == VerdictKind.Success ? transport.ReadData(operation, verdict, jsonAnswerInfo)?.Response : null;
+        }
+        catch (Exception exception)
+        {
+            throw transport.Fail(call, exception, cancellationToken);
         }
     }
 }

@@ -66,25 +66,9 @@ internal sealed class SseEventReader : IDisposable
     public bool Terminated { get; private set; }
 
     /// <summary>Moves to the next event with data; false at the end of the body.</summary>
+    /// <remarks>An event already buffered is returned without an async step: most events arrive many to a read.</remarks>
     /// <exception cref="SseEventTooLargeException">An event or line is larger than the limit.</exception>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<bool> ReadAsync()
-    {
-        while (true)
-        {
-            if (TryReadEvent())
-            {
-                return true;
-            }
-
-            if (_endOfBody)
-            {
-                return TryReadLastEvent();
-            }
-
-            await FillAsync().ConfigureAwait(false);
-        }
-    }
+    public ValueTask<bool> ReadAsync() => TryReadEvent() ? new ValueTask<bool>(true) : ReadMoreAsync();
 
     public void Dispose()
     {
@@ -97,6 +81,22 @@ internal sealed class SseEventReader : IDisposable
         _stream.Dispose();
         ArrayPool<byte>.Shared.Return(_buffer);
         ArrayPool<byte>.Shared.Return(_data);
+    }
+
+    /// <summary>Reads from the body until an event is complete or the body ends.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> ReadMoreAsync()
+    {
+        while (!_endOfBody)
+        {
+            await FillAsync().ConfigureAwait(false);
+            if (TryReadEvent())
+            {
+                return true;
+            }
+        }
+
+        return TryReadLastEvent();
     }
 
     /// <summary>Reads the buffered lines until an event is complete; false when more bytes are needed.</summary>
