@@ -282,7 +282,12 @@ internal sealed class MemOSTransport : IDisposable
 
     // A successful answer's status and trace id, for a MemOSResponseCapture open around the call.
     private void Captured(MemOSCall call, ResponseVerdict verdict)
-        => MemOSResponseCapture.Record(new MemOSResponseInfo(call.Operation.Name, verdict.Status, verdict.Code, Redactor.Redact(verdict.TraceId)));
+    {
+        if (MemOSResponseCapture.IsCapturing)
+        {
+            MemOSResponseCapture.Record(new MemOSResponseInfo(call.Operation.Name, verdict.Status, verdict.Code, Redactor.Redact(verdict.TraceId)));
+        }
+    }
 
     private static string DescribeNetworkError(HttpRequestException exception) => exception.HttpRequestError switch
     {
@@ -315,7 +320,8 @@ internal sealed class MemOSTransport : IDisposable
 
     private CancellationTokenSource StartTimeout(CancellationToken cancellationToken)
     {
-        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Linked only when the caller can cancel: a link to a token that never fires costs a registration for nothing.
+        var source = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource();
         source.CancelAfter(_timeout);
         return source;
     }
