@@ -73,10 +73,10 @@ public sealed class MemOSResponseCapture : IDisposable
         }
     }
 
-    /// <summary>Records a successful answer in the capture open on this flow, when there is one.</summary>
     /// <summary>Whether a capture is open around the current call; the transport builds nothing to record when none is.</summary>
     internal static bool IsCapturing => Current.Value is { _disposed: false };
 
+    /// <summary>Records a successful answer in the capture open on this flow, when there is one.</summary>
     internal static void Record(MemOSResponseInfo response)
     {
         if (Current.Value is { _disposed: false } capture)
