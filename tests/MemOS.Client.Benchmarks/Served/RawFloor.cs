@@ -13,28 +13,25 @@ namespace MemOS.Client.Benchmarks.Served;
 internal sealed class RawFloor(Uri apiRoot, Uri firstEventRoot) : ServedClient("a", "raw HttpClient + JsonDocument / SseParser strings")
 {
     private readonly HttpClient _http = Clients.Bare();
-    private readonly Uri _search = new(apiRoot, "search/memory");
-    private readonly Uri _add = new(apiRoot, "add/message");
-    private readonly Uri _chat = new(apiRoot, "chat");
-    private readonly Uri _firstEventChat = new(firstEventRoot, "chat");
+    private readonly FloorRoutes _routes = new(apiRoot, firstEventRoot);
 
     public override async Task<long> SearchAsync()
     {
-        using var document = await PostAsync(_search, Bodies.SearchRequestBytes);
+        using var document = await PostAsync(_routes.Search, Bodies.SearchRequestBytes);
         var memories = document.RootElement.GetProperty("data").GetProperty("memory_detail_list").GetArrayLength();
         return memories == ServedAnswers.SearchMemories ? Stopwatch.GetTimestamp() : throw Wrong("memories:", memories, ServedAnswers.SearchMemories);
     }
 
     public override async Task<long> AddAsync()
     {
-        using var document = await PostAsync(_add, Bodies.AddRequestBytes);
+        using var document = await PostAsync(_routes.Add, Bodies.AddRequestBytes);
         var taskId = document.RootElement.GetProperty("data").GetProperty("task_id").GetString();
         return taskId == ServedAnswers.AddTaskId ? Stopwatch.GetTimestamp() : throw Wrong("task id", taskId, ServedAnswers.AddTaskId);
     }
 
     public override async Task<long> StreamAsync()
     {
-        using var response = await SendAsync(_chat, Bodies.ChatStreamRequestBytes, "text/event-stream");
+        using var response = await SendAsync(_routes.Chat, Bodies.ChatStreamRequestBytes, "text/event-stream");
         await using var stream = await response.Content.ReadAsStreamAsync();
         long events = 0, chars = 0;
         await foreach (var item in SseParser.Create(stream).EnumerateAsync())
@@ -49,7 +46,7 @@ internal sealed class RawFloor(Uri apiRoot, Uri firstEventRoot) : ServedClient("
 
     public override async Task<long> FirstEventAsync()
     {
-        using var response = await SendAsync(_firstEventChat, Bodies.ChatStreamRequestBytes, "text/event-stream");
+        using var response = await SendAsync(_routes.FirstEventChat, Bodies.ChatStreamRequestBytes, "text/event-stream");
         await using var stream = await response.Content.ReadAsStreamAsync();
         long events = 0, chars = 0, first = 0;
         await foreach (var item in SseParser.Create(stream).EnumerateAsync())

@@ -19,26 +19,23 @@ internal sealed class TypedFloor(Uri apiRoot, Uri firstEventRoot) : ServedClient
     private static readonly SseItemParser<ChatStreamEvent> ParseEvent = (type, data) => ChatStreamEventParser.Parse(type, data);
 
     private readonly HttpClient _http = Clients.Bare();
-    private readonly Uri _search = new(apiRoot, "search/memory");
-    private readonly Uri _add = new(apiRoot, "add/message");
-    private readonly Uri _chat = new(apiRoot, "chat");
-    private readonly Uri _firstEventChat = new(firstEventRoot, "chat");
+    private readonly FloorRoutes _routes = new(apiRoot, firstEventRoot);
 
     public override async Task<long> SearchAsync()
     {
-        var result = await PostAsync(_search, Bodies.SearchRequestBytes, FloorJsonContext.Default.FloorEnvelopeSearchMemoryResult);
+        var result = await PostAsync(_routes.Search, Bodies.SearchRequestBytes, FloorJsonContext.Default.FloorEnvelopeSearchMemoryResult);
         return result.Memories.Count == ServedAnswers.SearchMemories ? Stopwatch.GetTimestamp() : throw Wrong("memories:", result.Memories.Count, ServedAnswers.SearchMemories);
     }
 
     public override async Task<long> AddAsync()
     {
-        var result = await PostAsync(_add, Bodies.AddRequestBytes, FloorJsonContext.Default.FloorEnvelopeAddMessageResult);
+        var result = await PostAsync(_routes.Add, Bodies.AddRequestBytes, FloorJsonContext.Default.FloorEnvelopeAddMessageResult);
         return result.TaskId == ServedAnswers.AddTaskId ? Stopwatch.GetTimestamp() : throw Wrong("task id", result.TaskId, ServedAnswers.AddTaskId);
     }
 
     public override async Task<long> StreamAsync()
     {
-        using var response = await SendAsync(_chat, Bodies.ChatStreamRequestBytes, "text/event-stream");
+        using var response = await SendAsync(_routes.Chat, Bodies.ChatStreamRequestBytes, "text/event-stream");
         await using var stream = await response.Content.ReadAsStreamAsync();
         var text = new TextCount(this);
         await foreach (var item in SseParser.Create(stream, ParseEvent).EnumerateAsync())
@@ -52,7 +49,7 @@ internal sealed class TypedFloor(Uri apiRoot, Uri firstEventRoot) : ServedClient
 
     public override async Task<long> FirstEventAsync()
     {
-        using var response = await SendAsync(_firstEventChat, Bodies.ChatStreamRequestBytes, "text/event-stream");
+        using var response = await SendAsync(_routes.FirstEventChat, Bodies.ChatStreamRequestBytes, "text/event-stream");
         await using var stream = await response.Content.ReadAsStreamAsync();
         var text = new TextCount(this);
         long first = 0;
