@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace MemOS.Client.Chat;
 
 /// <summary>
-/// The memories the answer draws on (<c>type: "reference"</c>, SPEC A.4), sent by the
+/// The memories the answer draws on (<c>type: "reference"</c>), sent by the
 /// self-hosted server before the answer and again after an internet search.
 /// </summary>
 /// <param name="References">The <c>data</c> as sent: normally an array of memory items, each with its <c>metadata</c>.</param>

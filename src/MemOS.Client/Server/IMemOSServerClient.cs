@@ -3,7 +3,7 @@ using MemOS.Client.Chat;
 namespace MemOS.Client.Server;
 
 /// <summary>
-/// The open-source, self-hosted MemOS server's <c>/product/*</c> API (SPEC Appendix A): chat
+/// The open-source, self-hosted MemOS server's <c>/product/*</c> API: chat
 /// with memory, and writing, searching, listing, deleting and correcting memories in cubes.
 /// Every method throws <see cref="ArgumentException"/> for a request that is certainly invalid,
 /// before sending anything, and a <see cref="MemOSException"/> for a failed call.

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Server;
 
-/// <summary>The <c>data</c> of a self-hosted <c>POST /product/chat/complete</c> answer (SPEC A.3).</summary>
+/// <summary>The <c>data</c> of a self-hosted <c>POST /product/chat/complete</c> answer.</summary>
 public sealed record ServerChatCompleteResult
 {
     /// <summary>The answer, without the model's <c>&lt;think&gt;</c> block (<c>response</c>).</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.Server;
 
 /// <summary>
-/// An OpenAI-style message for the self-hosted server: chat <c>history</c> (SPEC A.1), the
+/// An OpenAI-style message for the self-hosted server: chat <c>history</c>, the
 /// messages written by add and the history of feedback. Use the factories and <c>with</c> for
 /// the optional fields.
 /// </summary>

@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace MemOS.Client.Server;
 
 /// <summary>
-/// The answer of a self-hosted memory route (add, search, get, delete, feedback). SPEC names
-/// these routes without documenting their payloads, so the envelope's <c>data</c> is handed
+/// The answer of a self-hosted memory route (add, search, get, delete, feedback). The server's
+/// documentation names these routes without describing their payloads, so the envelope's <c>data</c> is handed
 /// over whole rather than guessed into types; nothing the server sends is lost.
 /// </summary>
 public sealed record ServerResult
