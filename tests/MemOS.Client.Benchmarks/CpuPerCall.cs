@@ -51,7 +51,7 @@ internal static class CpuPerCall
         }
 
         var cpu = cases.Select(_ => new List<double>()).ToArray();
-        var allocated = new double[cases.Length];
+        var allocated = cases.Select(_ => new List<double>()).ToArray();
         using var process = Process.GetCurrentProcess();
         for (var round = 0; round < rounds; round++)
         {
@@ -69,28 +69,25 @@ internal static class CpuPerCall
 
                 process.Refresh();
                 cpu[c].Add((process.TotalProcessorTime - cpuBefore).TotalMicroseconds / calls);
-                allocated[c] = (GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / (double)calls;
+                allocated[c].Add((GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / (double)calls);
             }
         }
 
         Console.WriteLine($"Client CPU per call without the network: {calls:N0} calls per round, {rounds} interleaved rounds, after {warmUp:N0} warm-up calls each.");
         Console.WriteLine();
-        Console.WriteLine("| Call | CPU, fastest round | CPU, median round | Allocated |");
+        Console.WriteLine("| Call | CPU, fastest round | CPU, median round | Allocated, median round |");
         Console.WriteLine("| --- | ---: | ---: | ---: |");
         for (var c = 0; c < cases.Length; c++)
         {
             var sorted = cpu[c].Order().ToArray();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {cases[c].Name} | {sorted[0]:0.00} µs | {sorted[sorted.Length / 2]:0.00} µs | {allocated[c]:N0} B |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {cases[c].Name} | {sorted[0]:0.00} µs | {sorted[sorted.Length / 2]:0.00} µs | {Served.Statistics.Median(allocated[c]):N0} B |"));
         }
 
         return 0;
     }
 
     private static MemOSClient Sdk(HttpMessageHandler handler, bool baseAddress)
-    {
-        var http = new HttpClient(handler) { BaseAddress = baseAddress ? Root : null };
-        return new MemOSClient(http, new MemOSClientOptions { ApiKey = Clients.ApiKey, BaseUrl = Root });
-    }
+        => Clients.Sdk(new HttpClient(handler) { BaseAddress = baseAddress ? Root : null }, Root);
 
     private static bool Found(SearchMemoryResult result) => result.Memories.Count + result.Preferences.Count + result.ToolMemories.Count > 0;
 

@@ -46,7 +46,8 @@ internal sealed class FloorClient(HttpClient http)
         return count;
     }
 
-    private static HttpRequestMessage Request(Uri uri, byte[] body, string accept)
+    /// <summary>A request with the SDK's headers and the bytes it would send, serialized once.</summary>
+    public static HttpRequestMessage Request(Uri uri, byte[] body, string accept)
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

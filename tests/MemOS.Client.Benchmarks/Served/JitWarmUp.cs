@@ -45,10 +45,10 @@ internal static class JitWarmUp
         return [.. keys.Select(key => runs[key]).Select(results => new JitWarmUpResult(
             results[0].Key,
             results.Count,
-            [.. Enumerable.Range(0, results[0].RangeMedians.Length).Select(i => Median([.. results.Select(r => r.RangeMedians[i])]))],
-            Median([.. results.Select(r => r.Steady)]),
-            Median([.. results.Select(r => r.CallsUntilSettled)]),
-            Median([.. results.Select(r => r.TimeUntilSettled)])))];
+            [.. Enumerable.Range(0, results[0].RangeMedians.Length).Select(i => Statistics.Median([.. results.Select(r => r.RangeMedians[i])]))],
+            Statistics.Median([.. results.Select(r => r.Steady)]),
+            Statistics.Median([.. results.Select(r => r.CallsUntilSettled)]),
+            Statistics.Median([.. results.Select(r => r.TimeUntilSettled)])))];
     }
 
     /// <summary>The child: times each search and writes its latency in microseconds, one a line.</summary>
@@ -115,8 +115,8 @@ internal static class JitWarmUp
     /// </summary>
     private static JitWarmUpResult Analyse(string key, double[] latencies)
     {
-        var steady = Median(latencies[(latencies.Length * 3 / 4)..]);
-        var blocks = latencies.Chunk(Block).Select(Median).ToArray();
+        var steady = Statistics.Median(latencies[(latencies.Length * 3 / 4)..]);
+        var blocks = latencies.Chunk(Block).Select(Statistics.Median).ToArray();
         var settled = blocks.Length;
         while (settled > 0 && blocks[settled - 1] <= steady * 1.1)
         {
@@ -124,13 +124,8 @@ internal static class JitWarmUp
         }
 
         var callsBefore = Math.Min(settled * Block, latencies.Length);
-        var ranges = Ranges(latencies.Length).Select(range => Median(latencies[(range.From - 1)..range.To])).ToArray();
+        var ranges = Ranges(latencies.Length).Select(range => Statistics.Median(latencies[(range.From - 1)..range.To])).ToArray();
         return new JitWarmUpResult(key, 1, ranges, steady, callsBefore, latencies[..callsBefore].Sum());
     }
 
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 }

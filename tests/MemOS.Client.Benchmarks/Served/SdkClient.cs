@@ -23,7 +23,7 @@ internal sealed class SdkClient : ServedClient
 
     /// <summary>(c): the SDK as users get it.</summary>
     public static SdkClient AsUsersGetIt(Uri apiRoot, Uri firstEventRoot)
-        => new("c", "MemOS.Client as users get it: new MemOSClient(options)", root => new MemOSClient(Options(root)), apiRoot, firstEventRoot);
+        => new("c", "MemOS.Client as users get it: new MemOSClient(options)", Clients.Sdk, apiRoot, firstEventRoot);
 
     /// <summary>(d): the SDK over the application's own HttpClient, aimed at the API root.</summary>
     public static SdkClient OverPlainHttpClient(Uri apiRoot, Uri firstEventRoot)
@@ -34,7 +34,7 @@ internal sealed class SdkClient : ServedClient
             // What an application typically writes: default handler settings, its own timeout left infinite for streams as the SDK's docs ask.
             var http = new HttpClient { BaseAddress = root, Timeout = Timeout.InfiniteTimeSpan };
             owned.Add(http);
-            return new MemOSClient(http, Options(root));
+            return Clients.Sdk(http, root);
         }, apiRoot, firstEventRoot);
         client._owned.AddRange(owned);
         return client;
@@ -87,6 +87,4 @@ internal sealed class SdkClient : ServedClient
             owned.Dispose();
         }
     }
-
-    private static MemOSClientOptions Options(Uri root) => new() { ApiKey = Clients.ApiKey, BaseUrl = root };
 }

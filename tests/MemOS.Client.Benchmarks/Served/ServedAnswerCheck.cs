@@ -9,7 +9,7 @@ internal static class ServedAnswerCheck
         foreach (var (path, body, contentType) in ServedAnswers.Files)
         {
             var sent = path.EndsWith("/chat", StringComparison.Ordinal) ? Bodies.ChatStreamRequestBytes : Bodies.SearchRequestBytes;
-            using var request = ServedRequests.Post(new Uri(server.Root, path), sent, contentType);
+            using var request = FloorClient.Request(new Uri(server.Root, path), sent, contentType);
             using var response = await http.SendAsync(request);
             var received = await response.Content.ReadAsByteArrayAsync();
             var receivedType = response.Content.Headers.ContentType?.MediaType;

@@ -48,14 +48,8 @@ internal sealed class ServedReport(ServedSettings settings, DateTimeOffset start
     private static void Line(StringBuilder text, FormattableString? line = null)
         => text.Append(line is null ? string.Empty : line.ToString(CultureInfo.InvariantCulture)).Append('\n');
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
     private double Median(Workload workload, ServedClient client, Func<Measurement, double> figure)
-        => Median(_measurements.Where(m => m.Workload == workload && m.Client == client).Select(m => figure(m.Measurement)));
+        => Statistics.Median(_measurements.Where(m => m.Workload == workload && m.Client == client).Select(m => figure(m.Measurement)));
 
     private void Summary(StringBuilder text, IReadOnlyList<Workload> workloads, IReadOnlyList<ServedClient> clients)
     {

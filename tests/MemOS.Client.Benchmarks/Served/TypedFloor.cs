@@ -75,7 +75,7 @@ internal sealed class TypedFloor(Uri apiRoot, Uri firstEventRoot) : ServedClient
 
     private async Task<HttpResponseMessage> SendAsync(Uri uri, byte[] body, string accept)
     {
-        using var request = ServedRequests.Post(uri, body, accept);
+        using var request = FloorClient.Request(uri, body, accept);
         var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         return response.EnsureSuccessStatusCode();
     }
