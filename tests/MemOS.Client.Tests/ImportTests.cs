@@ -391,6 +391,49 @@ public sealed class ImportTests : IDisposable
         (await targetClient.GetMessagesAsync(new GetMessageRequest { UserId = "alice", ConversationId = "trip" })).Messages.Select(m => m.Content).Should().Equal("I choose 7 Days Inn.", "Noted.");
     }
 
+    [Fact]
+    public async Task Export_writes_only_asynchronously_so_a_response_body_that_refuses_synchronous_io_can_take_it()
+    {
+        await using var emulator = await MemOSEmulator.StartAsync();
+        using var client = ClientOf(emulator);
+        await client.AddMessageAsync("alice", "trip", [MemOSMessage.User("I choose 7 Days Inn.")]);
+
+        using var memories = new AsynchronousOnlyStream();
+        using var messages = new AsynchronousOnlyStream();
+        var memoryCount = await client.ExportMemoriesAsync("alice", memories);
+        var messageCount = await client.ExportMessagesAsync("alice", null, messages);
+
+        memoryCount.Should().BePositive();
+        System.Text.Encoding.UTF8.GetString(memories.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount((int)memoryCount);
+        messageCount.Should().Be(1);
+    }
+
+    // As Kestrel's response body by default: synchronous writes and flushes are refused.
+    private sealed class AsynchronousOnlyStream : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("Synchronous writes are disallowed.");
+
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new InvalidOperationException("Synchronous writes are disallowed.");
+
+        public override void WriteByte(byte value) => throw new InvalidOperationException("Synchronous writes are disallowed.");
+
+        public override void Flush() => throw new InvalidOperationException("Synchronous flushes are disallowed.");
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            base.Write(buffer, offset, count);
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            base.Write(buffer.ToArray(), 0, buffer.Length);
+            return ValueTask.CompletedTask;
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
     private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => report(value);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MemOS.Client.Import;
@@ -10,6 +11,8 @@ namespace MemOS.Client;
 public static class MemOSExportExtensions
 {
     private const int PageSize = 50;
+
+    private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
 
     private static readonly IReadOnlyList<MemoryView> AllViews =
         [MemoryView.DetailFactual, MemoryView.Preference, MemoryView.ToolMemory, MemoryView.Skill, MemoryView.Profile, MemoryView.Event];
@@ -31,18 +34,22 @@ public static class MemOSExportExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ArgumentNullException.ThrowIfNull(output);
         var context = ImportJsonContext.Default;
-        var request = new GetMemoryRequest { UserId = userId, Size = PageSize, IncludeMemoryView = AllViews, IncludePreference = true, IncludeToolMemory = true };
         long count = 0;
-        await using var writer = new Utf8JsonWriter(output);
-        await foreach (var page in client.GetAllMemoriesAsync(request, cancellationToken).ConfigureAwait(false))
+
+        // Each page is written into memory, then to the output in one asynchronous write: an output
+        // such as an ASP.NET Core response body refuses synchronous writes.
+        var page = new ArrayBufferWriter<byte>();
+        await using var writer = new Utf8JsonWriter(page);
+        await foreach (var result in client.GetAllMemoriesAsync(AllMemories(userId), cancellationToken).ConfigureAwait(false))
         {
-            count += Write(writer, output, "fact", page.Memories, context.MemoryDetail)
-                     + Write(writer, output, "preference", page.Preferences, context.PreferenceDetail)
-                     + Write(writer, output, "tool_memory", page.ToolMemories, context.ToolMemoryDetail)
-                     + Write(writer, output, "skill", page.Skills, context.SkillDetail)
-                     + Write(writer, output, "profile", page.Profiles, context.ProfileMemoryDetail)
-                     + Write(writer, output, "event", page.Events, context.EventDetail);
-            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            page.ResetWrittenCount();
+            count += Write(writer, page, "fact", result.Memories, context.MemoryDetail)
+                     + Write(writer, page, "preference", result.Preferences, context.PreferenceDetail)
+                     + Write(writer, page, "tool_memory", result.ToolMemories, context.ToolMemoryDetail)
+                     + Write(writer, page, "skill", result.Skills, context.SkillDetail)
+                     + Write(writer, page, "profile", result.Profiles, context.ProfileMemoryDetail)
+                     + Write(writer, page, "event", result.Events, context.EventDetail);
+            await output.WriteAsync(page.WrittenMemory, cancellationToken).ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -86,7 +93,7 @@ public static class MemOSExportExtensions
                 Messages = [.. result.Messages.Select(m => new MemOSMessage { Role = m.Role ?? MessageRole.User, Content = m.Content ?? string.Empty, ChatTime = m.CreateTime?.Raw })],
             };
             await JsonSerializer.SerializeAsync(output, line, ImportJsonContext.Default.ConversationImport, cancellationToken).ConfigureAwait(false);
-            output.Write("\n"u8);
+            await output.WriteAsync(NewLine, cancellationToken).ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             count += line.Messages.Count;
         }
@@ -96,24 +103,28 @@ public static class MemOSExportExtensions
 
     private static async Task<List<string>> ConversationsOfAsync(IMemOSClient client, string userId, CancellationToken cancellationToken)
     {
-        var seen = new List<string>();
-        var request = new GetMemoryRequest { UserId = userId, Size = PageSize, IncludeMemoryView = AllViews, IncludePreference = true, IncludeToolMemory = true };
-        await foreach (var page in client.GetAllMemoriesAsync(request, cancellationToken).ConfigureAwait(false))
+        // In the order first seen.
+        var conversations = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var page in client.GetAllMemoriesAsync(AllMemories(userId), cancellationToken).ConfigureAwait(false))
         {
             IEnumerable<MemoryItem> items = [.. page.Memories, .. page.Preferences, .. page.ToolMemories, .. page.Skills, .. page.Events];
             foreach (var id in items.Select(m => m.ConversationId))
             {
-                if (!string.IsNullOrEmpty(id) && !seen.Contains(id, StringComparer.Ordinal))
+                if (!string.IsNullOrEmpty(id) && seen.Add(id))
                 {
-                    seen.Add(id);
+                    conversations.Add(id);
                 }
             }
         }
 
-        return seen;
+        return conversations;
     }
 
-    private static int Write<T>(Utf8JsonWriter writer, Stream output, string category, IReadOnlyList<T> items, JsonTypeInfo<T> typeInfo)
+    private static GetMemoryRequest AllMemories(string userId)
+        => new() { UserId = userId, Size = PageSize, IncludeMemoryView = AllViews, IncludePreference = true, IncludeToolMemory = true };
+
+    private static int Write<T>(Utf8JsonWriter writer, ArrayBufferWriter<byte> output, string category, IReadOnlyList<T> items, JsonTypeInfo<T> typeInfo)
     {
         foreach (var item in items)
         {
@@ -126,7 +137,7 @@ public static class MemOSExportExtensions
             // One value per line: JSON Lines, not one JSON document.
             writer.Flush();
             output.Write("\n"u8);
-            writer.Reset(output);
+            writer.Reset();
         }
 
         return items.Count;
