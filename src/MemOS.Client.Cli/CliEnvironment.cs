@@ -20,7 +20,7 @@ internal sealed class CliEnvironment
     /// <summary>Errors, one line each.</summary>
     public required TextWriter Error { get; init; }
 
-    /// <summary>Reads an environment variable (MEMOS_API_KEY, MEMOS_BASE_URL).</summary>
+    /// <summary>Reads an environment variable (MEMOS_API_KEY, MEMOS_BASE_URL, MEMOS_IS_GLOBAL).</summary>
     public required Func<string, string?> Variable { get; init; }
 
     public static CliEnvironment FromProcess() => new()

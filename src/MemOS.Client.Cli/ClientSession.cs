@@ -16,7 +16,7 @@ internal sealed class ClientSession : IAsyncDisposable
     public MemOSClient Client { get; }
 
     /// <summary>
-    /// Builds the client from the options, then MEMOS_API_KEY and MEMOS_BASE_URL; with the emulator
+    /// Builds the client from the options, then MEMOS_API_KEY, MEMOS_BASE_URL and MEMOS_IS_GLOBAL; with the emulator
     /// flag, starts an in-process emulator on 127.0.0.1 instead (its data lasts as long as the command).
     /// </summary>
     public static async Task<ClientSession> OpenAsync(GlobalOptions.Values values, CliEnvironment environment, CancellationToken cancellationToken)
@@ -27,17 +27,16 @@ internal sealed class ClientSession : IAsyncDisposable
             return new ClientSession(emulator.CreateClient(), emulator);
         }
 
-        var options = new MemOSClientOptions
+        var options = new MemOSClientOptions { ApiKey = values.ApiKey };
+        if (!string.IsNullOrWhiteSpace(values.BaseUrl))
         {
-            ApiKey = values.ApiKey ?? environment.Variable("MEMOS_API_KEY"),
-        };
-        var baseUrl = values.BaseUrl ?? environment.Variable("MEMOS_BASE_URL");
-        if (!string.IsNullOrWhiteSpace(baseUrl))
-        {
-            options.BaseUrl = Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri)
+            options.BaseUrl = Uri.TryCreate(values.BaseUrl, UriKind.Absolute, out var uri)
                 ? uri
-                : throw new CliException($"The base URL '{baseUrl}' is not an absolute URL.");
+                : throw new CliException($"The base URL '{values.BaseUrl}' is not an absolute URL.");
         }
+
+        // What the options leave out comes from MEMOS_API_KEY, MEMOS_BASE_URL and MEMOS_IS_GLOBAL, as for the SDK.
+        options.ApplyEnvironmentDefaults(environment.Variable);
 
         if (string.IsNullOrWhiteSpace(options.ApiKey))
         {

@@ -105,22 +105,24 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
     }
 
     /// <summary>Fills what is not set from the environment; explicit settings win.</summary>
-    internal void ApplyEnvironmentDefaults()
+    /// <param name="variable">Reads a variable; the process environment when null (the memos tool passes its own, for its tests).</param>
+    internal void ApplyEnvironmentDefaults(Func<string, string?>? variable = null)
     {
+        variable ??= Environment.GetEnvironmentVariable;
         if (string.IsNullOrWhiteSpace(ApiKey))
         {
-            ApiKey = Environment.GetEnvironmentVariable("MEMOS_API_KEY");
+            ApiKey = variable("MEMOS_API_KEY");
         }
 
         if (BaseUrl is null)
         {
-            var baseUrl = Environment.GetEnvironmentVariable("MEMOS_BASE_URL");
+            var baseUrl = variable("MEMOS_BASE_URL");
             if (!string.IsNullOrWhiteSpace(baseUrl))
             {
                 // A malformed value is kept as a relative URI so validation reports it.
                 BaseUrl = new Uri(baseUrl.Trim(), UriKind.RelativeOrAbsolute);
             }
-            else if (IsTrue(Environment.GetEnvironmentVariable("MEMOS_IS_GLOBAL")))
+            else if (IsTrue(variable("MEMOS_IS_GLOBAL")))
             {
                 Region = MemOSRegion.Global;
             }
