@@ -16,7 +16,6 @@ namespace MemOS.Client;
 public sealed class MemOSResilienceHandler : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<MemOSCall> CallKey = new("MemOS.Call");
-    private static readonly ResiliencePropertyKey<ResponseVerdict> VerdictKey = new("MemOS.Verdict");
 
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeProvider _time;
@@ -49,13 +48,13 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                 MaxDelay = options.MaxDelay,
                 ShouldHandle = args => new ValueTask<bool>(RetryDecision.ShouldRetry(
                     Call(args.Context),
-                    Verdict(args.Context, args.Outcome.Result),
+                    Verdict(args.Outcome.Result),
                     args.Outcome.Exception,
                     maxRetryAfter)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(Verdict(args.Context, args.Outcome.Result)?.RetryAfter),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(Verdict(args.Outcome.Result)?.RetryAfter),
                 OnRetry = args =>
                 {
-                    var verdict = Verdict(args.Context, args.Outcome.Result);
+                    var verdict = Verdict(args.Outcome.Result);
                     var notApplied = RetryDecision.NeverReachedService(args.Outcome.Exception) || verdict?.IsRateLimited == true;
                     Call(args.Context)?.Telemetry.Retrying(failedAttemptMayHaveApplied: !notApplied);
                     ResilienceLog.Retrying(
@@ -96,9 +95,11 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                     {
                         response = await state.Handler.SendOnceAsync(state.Request, attemptContext.CancellationToken).ConfigureAwait(false);
 
+                        // The verdict is kept with the request the response answers; a handler may leave that unset.
+                        response.RequestMessage ??= state.Request;
+
                         // Judged here, under the attempt's timeout; the transport reads the same verdict.
                         var verdict = await ResponseClassifier.ClassifyAsync(response, state.Handler._time, attemptContext.CancellationToken).ConfigureAwait(false);
-                        attemptContext.Properties.Set(VerdictKey, verdict);
                         if (verdict.IsRateLimited)
                         {
                             Call(attemptContext)?.Telemetry.RateLimited();
@@ -136,9 +137,9 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
     private static MemOSOperation Operation(ResilienceContext context)
         => Call(context)?.Operation ?? new MemOSOperation("request", IsWrite: true, IsGeneration: false);
 
-    // The verdict belongs to the attempt whose result is being judged.
-    private static ResponseVerdict? Verdict(ResilienceContext context, HttpResponseMessage? response)
-        => response is not null && context.Properties.TryGetValue(VerdictKey, out var verdict) ? verdict : null;
+    // The verdict the classifier keeps with the response being judged: one per attempt, by construction.
+    private static ResponseVerdict? Verdict(HttpResponseMessage? response)
+        => response is null ? null : ResponseClassifier.Known(response);
 
     private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);
 }

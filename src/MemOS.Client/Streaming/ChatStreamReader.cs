@@ -35,7 +35,7 @@ internal static class ChatStreamReader
         // A yield cannot sit inside a try with a catch, so every step before it is watched on its own.
         var operation = MemOSOperation.For(route);
         using var telemetry = OperationTelemetry.Start(operation, transport.BaseUri, requestModel);
-        var call = transport.NewCall(operation, telemetry);
+        var call = transport.NewCall(operation, telemetry, jsonAnswerInfo);
         HttpResponseMessage response;
         ResponseVerdict verdict;
         try

@@ -26,8 +26,6 @@ internal sealed class OperationTelemetry : IDisposable
         _activity = activity;
     }
 
-
-
     /// <summary>Starts the span of a call; it becomes <see cref="Activity.Current"/> for the HTTP work under it.</summary>
     /// <param name="operation">The operation; its name is the route, such as <c>search/memory</c>: never anything from the request body.</param>
     /// <param name="server">The API root; only its host and port are recorded.</param>
@@ -92,7 +90,8 @@ internal sealed class OperationTelemetry : IDisposable
     /// The data of a successful answer: for a search, the number of records it returned
     /// (<c>gen_ai.memory.record.count</c>). Only counts are read, never the records themselves.
     /// </summary>
-    public void Answered(object? data)
+    /// <remarks>Generic, so that a value-type answer is not boxed for a span nobody records.</remarks>
+    public void Answered<TData>(TData? data)
     {
         if (_activity is not null && data is SearchMemoryResult found)
         {

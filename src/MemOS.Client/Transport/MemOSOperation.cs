@@ -18,18 +18,18 @@ internal sealed record MemOSOperation(string Name, bool IsWrite, bool IsGenerati
     private static readonly FrozenDictionary<string, MemOSOperation> Known = new[]
     {
         // Messages and feedback create memories or change existing ones (the service decides which): upserts.
-        Write(Routes.AddMessage, GenAIMemoryOperation.Upsert), Read(Routes.SearchMemory, GenAIMemoryOperation.Search), Generation(Routes.Chat),
-        Read(Routes.GetMemory), Read(Routes.GetMemoryById), Read(Routes.UpdateMemory, GenAIMemoryOperation.Update), Read(Routes.DeleteMemory, GenAIMemoryOperation.Delete),
-        Read(Routes.GetMessage), Write(Routes.AddFeedback, GenAIMemoryOperation.Upsert), Read(Routes.GetStatus), Read(Routes.ExtractMemory), Read(Routes.Rerank),
+        NotRepeatable(Routes.AddMessage, GenAIMemoryOperation.Upsert), Repeatable(Routes.SearchMemory, GenAIMemoryOperation.Search), Generation(Routes.Chat),
+        Repeatable(Routes.GetMemory), Repeatable(Routes.GetMemoryById), Repeatable(Routes.UpdateMemory, GenAIMemoryOperation.Update), Repeatable(Routes.DeleteMemory, GenAIMemoryOperation.Delete),
+        Repeatable(Routes.GetMessage), NotRepeatable(Routes.AddFeedback, GenAIMemoryOperation.Upsert), Repeatable(Routes.GetStatus), Repeatable(Routes.ExtractMemory), Repeatable(Routes.Rerank),
 
         // A knowledge base is a store of memories that searches can draw on.
-        Write(Routes.CreateKnowledgeBase, GenAIMemoryOperation.CreateStore), Read(Routes.DeleteKnowledgeBase, GenAIMemoryOperation.DeleteStore),
-        Write(Routes.AddKnowledgeBaseFile), Read(Routes.GetKnowledgeBaseFile), Read(Routes.DeleteKnowledgeBaseFile),
-        Write(Routes.BindProfileTemplate), Read(Routes.EditProfile), Read(Routes.DeleteProfile), Write(Routes.AddProfileTemplate),
-        Read(Routes.ListProfileTemplates), Read(Routes.GetProfileTemplate), Read(Routes.UpdateProfileTemplate), Read(Routes.DeleteProfileTemplate),
-        Generation(Routes.ServerChatStream), Generation(Routes.ServerChatComplete), Write(Routes.ServerAdd, GenAIMemoryOperation.Upsert),
-        Read(Routes.ServerSearch, GenAIMemoryOperation.Search), Read(Routes.ServerGetMemory), Read(Routes.ServerGetMemoryById),
-        Read(Routes.ServerDeleteMemory, GenAIMemoryOperation.Delete), Write(Routes.ServerFeedback, GenAIMemoryOperation.Upsert),
+        NotRepeatable(Routes.CreateKnowledgeBase, GenAIMemoryOperation.CreateStore), Repeatable(Routes.DeleteKnowledgeBase, GenAIMemoryOperation.DeleteStore),
+        NotRepeatable(Routes.AddKnowledgeBaseFile), Repeatable(Routes.GetKnowledgeBaseFile), Repeatable(Routes.DeleteKnowledgeBaseFile),
+        NotRepeatable(Routes.BindProfileTemplate), Repeatable(Routes.EditProfile), Repeatable(Routes.DeleteProfile), NotRepeatable(Routes.AddProfileTemplate),
+        Repeatable(Routes.ListProfileTemplates), Repeatable(Routes.GetProfileTemplate), Repeatable(Routes.UpdateProfileTemplate), Repeatable(Routes.DeleteProfileTemplate),
+        Generation(Routes.ServerChatStream), Generation(Routes.ServerChatComplete), NotRepeatable(Routes.ServerAdd, GenAIMemoryOperation.Upsert),
+        Repeatable(Routes.ServerSearch, GenAIMemoryOperation.Search), Repeatable(Routes.ServerGetMemory), Repeatable(Routes.ServerGetMemoryById),
+        Repeatable(Routes.ServerDeleteMemory, GenAIMemoryOperation.Delete), NotRepeatable(Routes.ServerFeedback, GenAIMemoryOperation.Upsert),
     }.ToFrozenDictionary(entry => entry.Route, entry => entry.Operation, StringComparer.Ordinal);
 
     /// <summary>Every route the SDK sends to, for the test that checks each has a decision.</summary>
@@ -44,9 +44,9 @@ internal sealed record MemOSOperation(string Name, bool IsWrite, bool IsGenerati
         => request.Options.TryGetValue(MemOSCall.Key, out var call) ? call.Operation
            : new(request.RequestUri?.AbsolutePath ?? "request", IsWrite: true, IsGeneration: false);
 
-    private static (string Route, MemOSOperation Operation) Read(string route, string? genAIName = null) => (route, new(route.TrimStart('/'), IsWrite: false, IsGeneration: false, genAIName));
+    private static (string Route, MemOSOperation Operation) Repeatable(string route, string? genAIName = null) => (route, new(route.TrimStart('/'), IsWrite: false, IsGeneration: false, genAIName));
 
-    private static (string Route, MemOSOperation Operation) Write(string route, string? genAIName = null) => (route, new(route.TrimStart('/'), IsWrite: true, IsGeneration: false, genAIName));
+    private static (string Route, MemOSOperation Operation) NotRepeatable(string route, string? genAIName = null) => (route, new(route.TrimStart('/'), IsWrite: true, IsGeneration: false, genAIName));
 
     private static (string Route, MemOSOperation Operation) Generation(string route) => (route, new(route.TrimStart('/'), IsWrite: true, IsGeneration: true, GenAIMemoryOperation.Chat));
 }

@@ -20,18 +20,21 @@ internal static class ResponseClassifier
 
     private static readonly HttpRequestOptionsKey<(HttpResponseMessage Response, ResponseVerdict Verdict)> VerdictKey = new("MemOS.Verdict");
 
+    /// <summary>The verdict already reached on <paramref name="response"/>, if any.</summary>
+    public static ResponseVerdict? Known(HttpResponseMessage response)
+        => response.RequestMessage?.Options.TryGetValue(VerdictKey, out var known) == true && ReferenceEquals(known.Response, response) ? known.Verdict : null;
+
     /// <summary>The verdict on <paramref name="response"/>, computed on first use; afterwards its body, when read, is buffered.</summary>
     public static async ValueTask<ResponseVerdict> ClassifyAsync(HttpResponseMessage response, TimeProvider time, CancellationToken cancellationToken)
     {
         // Kept per response, not per request: a retried request carries one options bag across its attempts.
-        var options = response.RequestMessage?.Options;
-        if (options is not null && options.TryGetValue(VerdictKey, out var known) && ReferenceEquals(known.Response, response))
+        if (Known(response) is { } known)
         {
-            return known.Verdict;
+            return known;
         }
 
         var verdict = await ClassifyCoreAsync(response, time, cancellationToken).ConfigureAwait(false);
-        options?.Set(VerdictKey, (response, verdict));
+        response.RequestMessage?.Options.Set(VerdictKey, (response, verdict));
         return verdict;
     }
 
@@ -131,7 +134,6 @@ internal static class ResponseClassifier
                 : Failure(response, time, ErrorCatalog.DescribeHttp((int)status), serverMessage: LooksLikeJson(body) ? null : Text(body));
         }
 
-        var retryAfter = RetryAfter.From(response.Headers, fields.RetryAfterSeconds, time);
         if (fields.Code is { } code)
         {
             if (succeeded && code is 0 or 200)
@@ -142,18 +144,19 @@ internal static class ResponseClassifier
             // The self-hosted server's error codes equal the HTTP status (422, 503); the cloud's have five digits.
             var error = code >= 1000 ? ErrorCatalog.Describe(code, fields.Message)
                 : ErrorCatalog.DescribeHttp(succeeded && code is >= 400 and < 600 ? code : (int)status);
-            return Failure(response, time, error, fields.Message, retryAfter, code);
+            return Failure(response, time, error, fields.Message, fields.RetryAfterSeconds, code);
         }
 
         return succeeded
             ? new ResponseVerdict { Kind = VerdictKind.Success, Status = status, TraceId = TraceIdOf(response), Body = body, Data = fields.Data, DataRead = Read(dataInfo, fields), ServerMessage = fields.Message }
-            : Failure(response, time, ErrorCatalog.DescribeHttp((int)status), fields.Message, retryAfter);
+            : Failure(response, time, ErrorCatalog.DescribeHttp((int)status), fields.Message, fields.RetryAfterSeconds);
     }
 
     private static DataRead? Read(JsonTypeInfo? dataInfo, EnvelopeFields fields)
         => dataInfo is null ? null : new DataRead(dataInfo, fields.DataValue, fields.DataError);
 
-    private static ResponseVerdict Failure(HttpResponseMessage response, TimeProvider time, ErrorInfo error, string? serverMessage = null, TimeSpan? retryAfter = null, int? code = null)
+    // How long to wait is read only for a failure: from the Retry-After header, or a body's retry_after seconds.
+    private static ResponseVerdict Failure(HttpResponseMessage response, TimeProvider time, ErrorInfo error, string? serverMessage = null, double? bodyRetryAfterSeconds = null, int? code = null)
         => new()
         {
             Kind = VerdictKind.Failure,
@@ -162,7 +165,7 @@ internal static class ResponseClassifier
             Code = code,
             Error = error,
             ServerMessage = serverMessage,
-            RetryAfter = retryAfter ?? RetryAfter.From(response.Headers, null, time),
+            RetryAfter = RetryAfter.From(response.Headers, bodyRetryAfterSeconds, time),
         };
 
     // Not MemOS's answer: a gateway's page, a cut or oversized body. Transient only when the status says the service failed.
