@@ -115,8 +115,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        var result = await _transport.SendAsync(Routes.Chat, (call, token) => _api.ChatAsync(request with { Stream = false }, _transport.Headers, call, token), Json.ChatResult, cancellationToken, requestModel: request.ModelName?.Value).ConfigureAwait(false);
-        return result ?? throw MissingData(Routes.Chat);
+        return (await _transport.SendAsync(Routes.Chat, (call, token) => _api.ChatAsync(request with { Stream = false }, _transport.Headers, call, token), Json.ChatResult, cancellationToken, requestModel: request.ModelName?.Value, dataRequired: true).ConfigureAwait(false))!;
     }
 
     /// <inheritdoc />
@@ -169,8 +168,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     public async Task<GetMemoryByIdResult> GetMemoryByIdAsync(string memoryId, CancellationToken cancellationToken = default)
     {
         Guard.PathSegment(memoryId, "memory_id");
-        return await _transport.SendAsync(Routes.GetMemoryById, (call, token) => _api.GetMemoryByIdAsync(memoryId, _transport.Headers, call, token), Json.GetMemoryByIdResult, cancellationToken).ConfigureAwait(false)
-               ?? throw MissingData(Routes.GetMemory);
+        return (await _transport.SendAsync(Routes.GetMemoryById, (call, token) => _api.GetMemoryByIdAsync(memoryId, _transport.Headers, call, token), Json.GetMemoryByIdResult, cancellationToken, dataRequired: true).ConfigureAwait(false))!;
     }
 
     /// <inheritdoc />
@@ -232,8 +230,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.SendAsync(Routes.ExtractMemory, (call, token) => _api.ExtractMemoryAsync(request, _transport.Headers, call, token), Json.ExtractMemoryResult, cancellationToken).ConfigureAwait(false)
-               ?? throw MissingData(Routes.ExtractMemory);
+        return (await _transport.SendAsync(Routes.ExtractMemory, (call, token) => _api.ExtractMemoryAsync(request, _transport.Headers, call, token), Json.ExtractMemoryResult, cancellationToken, dataRequired: true).ConfigureAwait(false))!;
     }
 
     /// <inheritdoc />
@@ -243,8 +240,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         request.Validate();
 
         // The docs show a bare body, the official client's tests an envelope (SPEC §14 Q9): both are read.
-        return await _transport.SendAsync(Routes.Rerank, (call, token) => _api.RerankAsync(request, _transport.Headers, call, token), Json.RerankResult, cancellationToken, bareInfo: Json.RerankResult).ConfigureAwait(false)
-               ?? throw MissingData(Routes.Rerank);
+        return (await _transport.SendAsync(Routes.Rerank, (call, token) => _api.RerankAsync(request, _transport.Headers, call, token), Json.RerankResult, cancellationToken, bareInfo: Json.RerankResult, dataRequired: true).ConfigureAwait(false))!;
     }
 
     /// <inheritdoc />
@@ -252,8 +248,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.SendAsync(Routes.CreateKnowledgeBase, (call, token) => _api.CreateKnowledgeBaseAsync(request, _transport.Headers, call, token), Json.CreateKnowledgeBaseResult, cancellationToken).ConfigureAwait(false)
-               ?? throw MissingData(Routes.CreateKnowledgeBase);
+        return (await _transport.SendAsync(Routes.CreateKnowledgeBase, (call, token) => _api.CreateKnowledgeBaseAsync(request, _transport.Headers, call, token), Json.CreateKnowledgeBaseResult, cancellationToken, dataRequired: true).ConfigureAwait(false))!;
     }
 
     /// <inheritdoc />
@@ -362,8 +357,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.SendAsync(Routes.AddProfileTemplate, (call, token) => _api.AddProfileTemplateAsync(request, _transport.Headers, call, token), Json.AddProfileTemplateResult, cancellationToken).ConfigureAwait(false)
-               ?? throw MissingData(Routes.AddProfileTemplate);
+        return (await _transport.SendAsync(Routes.AddProfileTemplate, (call, token) => _api.AddProfileTemplateAsync(request, _transport.Headers, call, token), Json.AddProfileTemplateResult, cancellationToken, dataRequired: true).ConfigureAwait(false))!;
     }
 
     /// <inheritdoc />
@@ -389,8 +383,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        return await _transport.SendAsync(Routes.UpdateProfileTemplate, (call, token) => _api.UpdateProfileTemplateAsync(request, _transport.Headers, call, token), Json.UpdateProfileTemplateResult, cancellationToken).ConfigureAwait(false)
-               ?? throw MissingData(Routes.UpdateProfileTemplate);
+        return (await _transport.SendAsync(Routes.UpdateProfileTemplate, (call, token) => _api.UpdateProfileTemplateAsync(request, _transport.Headers, call, token), Json.UpdateProfileTemplateResult, cancellationToken, dataRequired: true).ConfigureAwait(false))!;
     }
 
     /// <inheritdoc />
@@ -398,8 +391,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     {
         var request = new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId };
         request.Validate();
-        return await _transport.SendAsync(Routes.DeleteProfileTemplate, (call, token) => _api.DeleteProfileTemplateAsync(request, _transport.Headers, call, token), Json.DeleteProfileTemplateResult, cancellationToken).ConfigureAwait(false)
-               ?? throw MissingData(Routes.DeleteProfileTemplate);
+        return (await _transport.SendAsync(Routes.DeleteProfileTemplate, (call, token) => _api.DeleteProfileTemplateAsync(request, _transport.Headers, call, token), Json.DeleteProfileTemplateResult, cancellationToken, dataRequired: true).ConfigureAwait(false))!;
     }
 
     /// <summary>Releases the connection pool, when this client created it. Later calls throw <see cref="ObjectDisposedException"/>.</summary>

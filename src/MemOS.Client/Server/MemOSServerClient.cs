@@ -86,8 +86,7 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
         request.Validate();
 
         // The success answer is {message, data} with no code (SPEC A.3).
-        var result = await _transport.SendAsync(Routes.ServerChatComplete, (call, token) => _api.ChatCompleteAsync(request, _transport.Headers, call, token), Json.ServerChatCompleteResult, cancellationToken, codeOptional: true).ConfigureAwait(false);
-        return result ?? throw MemOSErrorFactory.MissingData(MemOSOperation.For(Routes.ServerChatComplete).Name);
+        return (await _transport.SendAsync(Routes.ServerChatComplete, (call, token) => _api.ChatCompleteAsync(request, _transport.Headers, call, token), Json.ServerChatCompleteResult, cancellationToken, codeOptional: true, dataRequired: true).ConfigureAwait(false))!;
     }
 
     /// <inheritdoc />

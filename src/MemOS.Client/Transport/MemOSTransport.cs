@@ -86,8 +86,9 @@ internal sealed class MemOSTransport : IDisposable
     /// <param name="bareInfo">How to read an answer without an envelope, where the route documents one.</param>
     /// <param name="codeOptional">Whether the envelope may lack a code on success.</param>
     /// <param name="requestModel">The model a chat asks for, for its span; never pass request text.</param>
-    /// <returns>The data; null when the answer has none (or an async write was accepted with an empty body).</returns>
-    public async Task<TData?> SendAsync<TData>(string route, Func<MemOSCall, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<TData> dataInfo, CancellationToken cancellationToken, JsonTypeInfo<TData>? bareInfo = null, bool codeOptional = false, string? requestModel = null)
+    /// <param name="dataRequired">Whether an answer without data is unreadable: failed here, as every other bad answer is, rather than returned as null.</param>
+    /// <returns>The data; null when the answer has none (or an async write was accepted with an empty body) and <paramref name="dataRequired"/> is false.</returns>
+    public async Task<TData?> SendAsync<TData>(string route, Func<MemOSCall, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<TData> dataInfo, CancellationToken cancellationToken, JsonTypeInfo<TData>? bareInfo = null, bool codeOptional = false, string? requestModel = null, bool dataRequired = false)
     {
         ThrowIfDisposed();
         var operation = MemOSOperation.For(route);
@@ -104,6 +105,11 @@ internal sealed class MemOSTransport : IDisposable
                 VerdictKind.Accepted => default,
                 _ => throw MemOSErrorFactory.InvalidResponse(operation.Name, "it is an event stream, not JSON", verdict.Status, verdict.TraceId),
             };
+            if (dataRequired && data is null)
+            {
+                throw MemOSErrorFactory.InvalidResponse(operation.Name, "the answer has no data", verdict.Status, Redactor.Redact(verdict.TraceId));
+            }
+
             telemetry.Answered(data);
             Captured(call, verdict);
             return data;

@@ -129,6 +129,20 @@ public sealed class ResponseClassificationTests
     }
 
     [Fact]
+    public async Task A_write_answered_without_data_fails_like_any_unreadable_write_naming_its_operation()
+    {
+        await using var server = await LoopbackServer.StartAsync(context => Respond.Text(context, """{"code":0,"message":"ok","data":null}"""));
+        using var client = Client(server);
+
+        var error = (await FluentActions.Awaiting(() => client.CreateKnowledgeBaseAsync(new() { KnowledgeBaseName = "trips" })).Should().ThrowAsync<MemOSException>()).Which;
+
+        error.Message.Should().Contain("create/knowledgebase").And.Contain("the answer has no data");
+        error.HttpStatus.Should().Be(HttpStatusCode.OK);
+        error.WriteMayHaveBeenApplied.Should().BeTrue("the service answered, so the write may stand");
+        server.Requests.Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task Data_given_twice_is_read_as_its_last_value()
     {
         await using var server = await LoopbackServer.StartAsync(context => Respond.Text(context, """{"code":0,"data":{"memory_detail_list":[{"id":"a","memory_value":"old"}]},"data":{"memory_detail_list":[{"id":"b","memory_value":"new"}]}}"""));
