@@ -49,42 +49,40 @@ internal static class MemOSErrorFactory
     public static MemOSStreamException StreamCut(string operation, HttpStatusCode status, string? traceId, Exception? inner)
     {
         var what = inner is null ? "closed before its end event; the answer may be incomplete" : "was cut off before its end; the answer is incomplete";
-        var exception = new MemOSStreamException($"MemOS {operation} stream {what}. {Where(status, traceId)}", inner);
-        exception.WithContext(new(null, status, traceId, null, IsTransient: true));
-        return exception;
+        return InStream(new MemOSStreamException($"MemOS {operation} stream {what}. {Where(status, traceId)}", inner), status, traceId, transient: true);
     }
 
     /// <summary>A stream whose body ended inside an event: its last data does not parse, and no blank line closed it.</summary>
     public static MemOSStreamException StreamCutInEvent(string operation, HttpStatusCode status, string? traceId)
     {
-        var exception = new MemOSStreamException($"MemOS {operation} stream was cut off in the middle of an event; the answer is incomplete. {Where(status, traceId)}");
-        exception.WithContext(new(null, status, traceId, null, IsTransient: true));
-        return exception;
+        return InStream(new MemOSStreamException($"MemOS {operation} stream was cut off in the middle of an event; the answer is incomplete. {Where(status, traceId)}"), status, traceId, transient: true);
     }
 
     /// <summary>A complete event whose data cannot be read; <paramref name="problem"/> says why (not UTF-8, not JSON).</summary>
     public static MemOSStreamException StreamInvalidEvent(string operation, string problem, HttpStatusCode status, string? traceId)
     {
-        var exception = new MemOSStreamException($"MemOS {operation} stream sent an unreadable event: {problem}; the answer is incomplete. {Where(status, traceId)}");
-        exception.WithContext(new(null, status, traceId, null, IsTransient: false));
-        return exception;
+        return InStream(new MemOSStreamException($"MemOS {operation} stream sent an unreadable event: {problem}; the answer is incomplete. {Where(status, traceId)}"), status, traceId, transient: false);
     }
 
     /// <summary>An event (or one line of the stream) larger than the configured limit.</summary>
     public static MemOSStreamException StreamEventTooLarge(string operation, int limit, HttpStatusCode status, string? traceId)
     {
         var bytes = limit.ToString(CultureInfo.InvariantCulture);
-        var exception = new MemOSStreamException($"MemOS {operation} stream sent an event larger than {bytes} bytes (MaxStreamEventBytes); it was not read and the answer is incomplete. Raise MaxStreamEventBytes if such events are expected. {Where(status, traceId)}");
-        exception.WithContext(new(null, status, traceId, null, IsTransient: false));
-        return exception;
+        return InStream(new MemOSStreamException($"MemOS {operation} stream sent an event larger than {bytes} bytes (MaxStreamEventBytes); it was not read and the answer is incomplete. Raise MaxStreamEventBytes if such events are expected. {Where(status, traceId)}"), status, traceId, transient: false);
     }
 
     /// <summary>A stream that sent nothing, not even a keep-alive, for longer than the idle timeout.</summary>
     public static MemOSTimeoutException StreamIdle(string operation, TimeSpan idleTimeout, HttpStatusCode status, string? traceId, Exception inner)
     {
         var seconds = idleTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        var exception = new MemOSTimeoutException($"MemOS {operation} stream sent nothing for {seconds} s (MemOSClientOptions.StreamIdleTimeout); the answer is incomplete. {Where(status, traceId)}", inner);
-        exception.WithContext(new(null, status, traceId, null, IsTransient: true));
+        return InStream(new MemOSTimeoutException($"MemOS {operation} stream sent nothing for {seconds} s (MemOSClientOptions.StreamIdleTimeout); the answer is incomplete. {Where(status, traceId)}", inner), status, traceId, transient: true);
+    }
+
+    // A stream's failure carries its status and trace id; whether it is worth retrying depends on the failure.
+    private static T InStream<T>(T exception, HttpStatusCode status, string? traceId, bool transient)
+        where T : MemOSException
+    {
+        exception.WithContext(new(null, status, traceId, null, IsTransient: transient));
         return exception;
     }
 

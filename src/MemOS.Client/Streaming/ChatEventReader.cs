@@ -128,9 +128,10 @@ internal sealed class ChatEventReader : IDisposable
 
     private Exception ReadFailure(Exception exception)
     {
+        // The caller's own cancellation is mapped by the transport's Fail, as for every call.
         if (_cancellationToken.IsCancellationRequested)
         {
-            return exception as OperationCanceledException ?? new OperationCanceledException(_cancellationToken);
+            return exception;
         }
 
         return _idle.Expired
