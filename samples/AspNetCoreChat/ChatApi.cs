@@ -52,7 +52,7 @@ internal static class ChatApi
             await memos.DeleteMemoryAsync(new DeleteMemoryRequest { UserId = Visitor.UserId(context) }, cancellationToken);
             return TypedResults.Ok(new Forgotten("Forgotten: every memory MemOS kept about you is deleted."));
         }
-        catch (MemOSNotFoundException)
+        catch (MemOSNotFoundException error) when (error.Code == MemOSErrorCodes.UserNotFound)
         {
             // MemOS answers "user not found" for a user with no memories: there was nothing to delete.
             return TypedResults.Ok(new Forgotten("Nothing to forget: MemOS kept no memories about you."));
