@@ -115,7 +115,8 @@ internal sealed class BulkImporter
             .Select(g => g.Last())
             .Where(e => e.Outcome != ImportOutcome.NotApplied)
             .ToList();
-        foreach (var entry in handled.Where(e => e.Outcome != ImportOutcome.Written))
+        var uncertain = handled.Where(e => e.Outcome != ImportOutcome.Written).ToList();
+        foreach (var entry in uncertain)
         {
             var reason = entry.Outcome == ImportOutcome.Sending
                 ? "An earlier run of this import stopped while this request was in flight, so it may have been applied; it is not sent again."
@@ -125,7 +126,7 @@ internal sealed class BulkImporter
         }
 
         var plan = ConversationPlan.Create(conversation, handled, _options);
-        Interlocked.Add(ref _messagesSkipped, plan.Skipped - handled.Where(e => e.Outcome != ImportOutcome.Written).Sum(e => e.Count));
+        Interlocked.Add(ref _messagesSkipped, plan.Skipped - uncertain.Sum(e => e.Count));
         if (plan.Chunks.Count == 0)
         {
             Interlocked.Increment(ref _conversationsDone);
@@ -187,7 +188,7 @@ internal sealed class BulkImporter
             UserId = conversation.UserId,
             ConversationId = conversation.ConversationId,
             Messages = chunk.Messages,
-            AgentId = conversation.AgentId is { } agentId ? (OneOrManyIds)agentId : null,
+            AgentId = conversation.AgentId,
             AppId = conversation.AppId,
             Tags = conversation.Tags,
             AsyncMode = _options.AsyncMode,

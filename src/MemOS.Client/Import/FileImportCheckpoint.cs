@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using MemOS.Client.Serialization;
 
 namespace MemOS.Client.Import;
 
@@ -12,6 +13,8 @@ namespace MemOS.Client.Import;
 /// </summary>
 public sealed class FileImportCheckpoint : IImportCheckpoint, IAsyncDisposable, IDisposable
 {
+    private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
+
     private readonly Dictionary<(string UserId, string ConversationId), List<ImportCheckpointEntry>> _entries;
     private readonly FileStream _file;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -58,7 +61,7 @@ public sealed class FileImportCheckpoint : IImportCheckpoint, IAsyncDisposable, 
                 var last = file.ReadByte();
                 if (last != '\n')
                 {
-                    await file.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+                    await file.WriteAsync(NewLine, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -89,13 +92,13 @@ public sealed class FileImportCheckpoint : IImportCheckpoint, IAsyncDisposable, 
     public async ValueTask RecordAsync(ImportCheckpointEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var line = JsonSerializer.SerializeToUtf8Bytes(entry, ImportJsonContext.Default.ImportCheckpointEntry);
+        var line = JsonSerializer.SerializeToUtf8Bytes(entry, MemOSJsonContext.Default.ImportCheckpointEntry);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             await _file.WriteAsync(line, cancellationToken).ConfigureAwait(false);
-            await _file.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+            await _file.WriteAsync(NewLine, cancellationToken).ConfigureAwait(false);
             await _file.FlushAsync(cancellationToken).ConfigureAwait(false);
             Add(_entries, entry);
         }
@@ -138,7 +141,7 @@ public sealed class FileImportCheckpoint : IImportCheckpoint, IAsyncDisposable, 
 
         try
         {
-            return JsonSerializer.Deserialize(line, ImportJsonContext.Default.ImportCheckpointEntry);
+            return JsonSerializer.Deserialize(line, MemOSJsonContext.Default.ImportCheckpointEntry);
         }
         catch (JsonException)
         {

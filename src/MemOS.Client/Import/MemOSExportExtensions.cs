@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using MemOS.Client.Import;
 using MemOS.Client.Memories;
 using MemOS.Client.Messages;
+using MemOS.Client.Serialization;
 
 namespace MemOS.Client;
 
@@ -33,7 +34,7 @@ public static class MemOSExportExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ArgumentNullException.ThrowIfNull(output);
-        var context = ImportJsonContext.Default;
+        var context = MemOSJsonContext.Default;
         long count = 0;
 
         // Each page is written into memory, then to the output in one asynchronous write: an output
@@ -92,7 +93,7 @@ public static class MemOSExportExtensions
                 ConversationId = conversationId,
                 Messages = [.. result.Messages.Select(m => new MemOSMessage { Role = m.Role ?? MessageRole.User, Content = m.Content ?? string.Empty, ChatTime = m.CreateTime?.Raw })],
             };
-            await JsonSerializer.SerializeAsync(output, line, ImportJsonContext.Default.ConversationImport, cancellationToken).ConfigureAwait(false);
+            await JsonSerializer.SerializeAsync(output, line, MemOSJsonContext.Default.ConversationImport, cancellationToken).ConfigureAwait(false);
             await output.WriteAsync(NewLine, cancellationToken).ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             count += line.Messages.Count;

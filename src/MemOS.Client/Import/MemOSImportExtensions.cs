@@ -1,4 +1,5 @@
 using MemOS.Client.Import;
+using MemOS.Client.Serialization;
 
 namespace MemOS.Client;
 
@@ -59,7 +60,7 @@ public static class MemOSImportExtensions
             ConversationImport? conversation;
             try
             {
-                conversation = System.Text.Json.JsonSerializer.Deserialize(line, ImportJsonContext.Default.ConversationImport);
+                conversation = System.Text.Json.JsonSerializer.Deserialize(line, MemOSJsonContext.Default.ConversationImport);
             }
             catch (System.Text.Json.JsonException error)
             {

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json;
 using MemOS.Client.Chat;
 using MemOS.Client.Feedback;
+using MemOS.Client.Import;
 using MemOS.Client.KnowledgeBases;
 using MemOS.Client.Memories;
 using MemOS.Client.Messages;
@@ -47,6 +48,8 @@ namespace MemOS.Client.Serialization;
 [JsonSerializable(typeof(UpdateProfileTemplateRequest))]
 [JsonSerializable(typeof(ProfileTemplateIdRequest))]
 [JsonSerializable(typeof(GetMemoryResult))]
+[JsonSerializable(typeof(ConversationImport))]
+[JsonSerializable(typeof(ImportCheckpointEntry))]
 [JsonSerializable(typeof(GetMemoryByIdResult))]
 [JsonSerializable(typeof(SuccessResult))]
 [JsonSerializable(typeof(GetMessageResult))]
