@@ -77,8 +77,7 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient
 
         var result = await MemoryCalls.RecallAsync(
             _memory, userText, scope.UserId, scope.AgentId, scope.ConversationId,
-            _options.MemoryLimitNumber, _options.PreferenceLimitNumber, _options.Relativity,
-            _options.MemoryTimeout, _logger, cancellationToken).ConfigureAwait(false);
+            _options, _logger, cancellationToken).ConfigureAwait(false);
         var recalled = result is null ? null : MemoryPrompt.Render(_options.Template, result);
 
         if (recalled is not null)

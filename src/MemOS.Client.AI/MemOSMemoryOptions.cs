@@ -1,59 +1,14 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
 
 namespace MemOS.Client.AI;
 
 /// <summary>Settings of <see cref="MemOSMemoryChatClient"/>.</summary>
-public sealed class MemOSMemoryOptions
+public sealed class MemOSMemoryOptions : MemOSMemorySettings
 {
-    /// <summary>
-    /// The default <see cref="Template"/>. It tells the model that what the user said outweighs
-    /// what the assistant inferred earlier, because recalled memories mix both.
-    /// </summary>
-    public const string DefaultTemplate =
-        """
-        Long-term memory about this user, recalled for their latest message. Use it where it helps the reply, without mentioning that you have a memory.
-        What the user stated themselves outweighs what the assistant inferred or suggested in earlier conversations: when they disagree, follow the user's own words.
-
-        Facts:
-        {memories}
-
-        Preferences:
-        {preferences}
-        """;
-
-    /// <summary>
-    /// The text of the system message that carries the recalled memories. <c>{memories}</c> is
-    /// replaced by the facts and <c>{preferences}</c> by the preferences (each marked as stated or
-    /// inferred), one <c>- </c> line each. Nothing is injected when nothing is recalled.
-    /// </summary>
-    public string Template { get; set; } = DefaultTemplate;
-
     /// <summary>
     /// Finds the scope of a call when its <see cref="ChatOptions.AdditionalProperties"/> do not
     /// (ids given there override the resolver's). Return <see langword="null"/> to answer that
     /// call without memory. Without a resolver, a call with no user or agent id throws.
     /// </summary>
     public Func<IEnumerable<ChatMessage>, ChatOptions?, MemOSMemoryScope?>? ScopeResolver { get; set; }
-
-    /// <summary>At most this many facts to recall, 1 to 25; the service default when null.</summary>
-    public int? MemoryLimitNumber { get; set; }
-
-    /// <summary>At most this many preferences to recall, 1 to 25; the service default when null.</summary>
-    public int? PreferenceLimitNumber { get; set; }
-
-    /// <summary>Minimum relevance of recalled memories, 0 to 1; the service default (0.45) when null.</summary>
-    public double? Relativity { get; set; }
-
-    /// <summary>Whether each answered turn (the user's message and the answer) is written into MemOS. Default <see langword="true"/>.</summary>
-    public bool WriteBack { get; set; } = true;
-
-    /// <summary>
-    /// The longest the recall before an answer, and the write after it, may each delay the chat;
-    /// past it the chat goes on without memory (fail open). Default 10 seconds.
-    /// </summary>
-    public TimeSpan MemoryTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Where failed recalls and writes are logged (type, code and trace id; never text). Nowhere when null.</summary>
-    public ILoggerFactory? LoggerFactory { get; set; }
 }

@@ -13,10 +13,9 @@ internal static class MemoryCalls
     /// <summary>What MemOS recalls for <paramref name="query"/>; null when it could not answer.</summary>
     public static async Task<SearchMemoryResult?> RecallAsync(
         IMemOSClient memory, string query, string? userId, string? agentId, string? conversationId,
-        int? memoryLimitNumber, int? preferenceLimitNumber, double? relativity,
-        TimeSpan timeout, ILogger logger, CancellationToken cancellationToken)
+        MemOSMemorySettings settings, ILogger logger, CancellationToken cancellationToken)
     {
-        using var bound = Bound(timeout, cancellationToken);
+        using var bound = Bound(settings.MemoryTimeout, cancellationToken);
         try
         {
             return await memory.SearchMemoryAsync(
@@ -26,9 +25,9 @@ internal static class MemoryCalls
                     UserId = userId,
                     AgentId = agentId,
                     ConversationId = conversationId,
-                    MemoryLimitNumber = memoryLimitNumber,
-                    PreferenceLimitNumber = preferenceLimitNumber,
-                    Relativity = relativity,
+                    MemoryLimitNumber = settings.MemoryLimitNumber,
+                    PreferenceLimitNumber = settings.PreferenceLimitNumber,
+                    Relativity = settings.Relativity,
                 },
                 bound.Token).ConfigureAwait(false);
         }

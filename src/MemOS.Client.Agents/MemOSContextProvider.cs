@@ -80,8 +80,7 @@ public sealed class MemOSContextProvider : AIContextProvider
         var scope = _state.GetOrInitializeState(context.Session);
         var result = await MemoryCalls.RecallAsync(
             _memory, query, scope.UserId, scope.AgentId, scope.ConversationId,
-            _options.MemoryLimitNumber, _options.PreferenceLimitNumber, _options.Relativity,
-            _options.MemoryTimeout, _logger, cancellationToken).ConfigureAwait(false);
+            _options, _logger, cancellationToken).ConfigureAwait(false);
         return result is null ? new AIContext() : new AIContext { Instructions = MemoryPrompt.Render(_options.Template, result) };
     }
 
