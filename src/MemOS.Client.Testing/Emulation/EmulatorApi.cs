@@ -42,13 +42,15 @@ internal sealed class EmulatorApi
             return;
         }
 
-        var fault = Faults.Take(routeKey.StartsWith("GET ", StringComparison.Ordinal) ? "get/memory/{id}" : route);
+        // Faults and rate limits are set per route as the SDK names it, a path with an id as its template.
+        var routeName = routeKey.StartsWith("GET ", StringComparison.Ordinal) ? "get/memory/{id}" : route;
+        var fault = Faults.Take(routeName);
         if (fault is not null && await ServeFaultAsync(context, fault).ConfigureAwait(false))
         {
             return;
         }
 
-        if (RateLimits.Take(routeKey.StartsWith("GET ", StringComparison.Ordinal) ? "get/memory/{id}" : route, _time.GetUtcNow()) is { } wait)
+        if (RateLimits.Take(routeName, _time.GetUtcNow()) is { } wait)
         {
             // As the service does: HTTP 200 with code 40309, here with the wait in whole seconds.
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
