@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using MemOS.Client.Api;
 using MemOS.Client.Chat;
 using MemOS.Client.Feedback;
@@ -23,8 +21,7 @@ namespace MemOS.Client;
 /// </summary>
 public sealed class MemOSClient : IMemOSClient, IDisposable
 {
-    private static readonly MemOSJsonContext Json = MemOSJsonContext.Default;
-    private static readonly System.Text.Json.JsonSerializerOptions RequestOptions = RequestJson.For(Json);
+    private static readonly System.Text.Json.JsonSerializerOptions RequestOptions = RequestJson.For(MemOSJsonContext.Default);
 
     private readonly MemOSTransport _transport;
     private readonly IMemOSCloudApi _api;
@@ -81,7 +78,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
             options.MaxStreamEventBytes,
             nameof(MemOSClient),
             options.UserAgentApplicationId));
-        _api = ApiFactory.Create<IMemOSCloudApi>(_transport, RequestOptions);
+        _api = ApiFactory.Create<IMemOSCloudApi>(_transport.HttpClient, RequestOptions);
         _requireStreamEndMarker = options.RequireStreamEndMarker;
     }
 
@@ -93,49 +90,24 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     public static MemOSClient FromEnvironment() => new(MemOSClientOptions.FromEnvironment());
 
     /// <inheritdoc />
-    public async Task<AddMessageResult> AddMessageAsync(AddMessageRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        var result = await _transport.SendAsync(Routes.AddMessage, (call, token) => _api.AddMessageAsync(request, _transport.Headers, call, token), Json.AddMessageResult, cancellationToken).ConfigureAwait(false);
-        return result ?? new AddMessageResult();
-    }
+    public Task<AddMessageResult> AddMessageAsync(AddMessageRequest request, CancellationToken cancellationToken = default)
+        => Send(CloudCalls.AddMessage, request, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<SearchMemoryResult> SearchMemoryAsync(SearchMemoryRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        var result = await _transport.SendAsync(Routes.SearchMemory, (call, token) => _api.SearchMemoryAsync(request, _transport.Headers, call, token), Json.SearchMemoryResult, cancellationToken).ConfigureAwait(false);
-        return result ?? new SearchMemoryResult();
-    }
+    public Task<SearchMemoryResult> SearchMemoryAsync(SearchMemoryRequest request, CancellationToken cancellationToken = default)
+        => Send(CloudCalls.SearchMemory, request, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<ChatResult> ChatAsync(ChatRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return (await _transport.SendAsync(Routes.Chat, (call, token) => _api.ChatAsync(request with { Stream = false }, _transport.Headers, call, token), Json.ChatResult, cancellationToken, requestModel: request.ModelName?.Value, dataRequired: true).ConfigureAwait(false))!;
-    }
+    public Task<ChatResult> ChatAsync(ChatRequest request, CancellationToken cancellationToken = default)
+        => _transport.SendAsync(_api, CloudCalls.Chat, request, cancellationToken, request?.ModelName?.Value);
 
     /// <inheritdoc />
     public IAsyncEnumerable<ChatStreamEvent> ChatStreamAsync(ChatRequest request, CancellationToken cancellationToken = default)
-    {
-        // Checked here rather than inside the iterator so a bad request fails at the call site.
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        var streamed = request with { Stream = true };
-        return ChatStreamReader.ReadAsync(_transport, Routes.Chat, (call, token) => _api.ChatStreamAsync(streamed, _transport.Headers, call, token), Json.ChatResult, _requireStreamEndMarker, cancellationToken, request.ModelName?.Value);
-    }
+        => ChatStreamReader.Read(_transport, _api, CloudCalls.ChatStream, request, _requireStreamEndMarker, cancellationToken, request?.ModelName?.Value);
 
     /// <inheritdoc />
-    public async Task<GetMemoryResult> GetMemoryAsync(GetMemoryRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return await _transport.SendAsync(Routes.GetMemory, (call, token) => _api.GetMemoryAsync(request, _transport.Headers, call, token), Json.GetMemoryResult, cancellationToken).ConfigureAwait(false)
-               ?? new GetMemoryResult();
-    }
+    public Task<GetMemoryResult> GetMemoryAsync(GetMemoryRequest request, CancellationToken cancellationToken = default)
+        => Send(CloudCalls.GetMemory, request, cancellationToken);
 
     /// <inheritdoc />
     public IAsyncEnumerable<GetMemoryResult> GetAllMemoriesAsync(GetMemoryRequest request, CancellationToken cancellationToken = default)
@@ -165,131 +137,68 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<GetMemoryByIdResult> GetMemoryByIdAsync(string memoryId, CancellationToken cancellationToken = default)
-    {
-        Guard.PathSegment(memoryId, "memory_id");
-        return (await _transport.SendAsync(Routes.GetMemoryById, (call, token) => _api.GetMemoryByIdAsync(memoryId, _transport.Headers, call, token), Json.GetMemoryByIdResult, cancellationToken, dataRequired: true).ConfigureAwait(false))!;
-    }
+    public Task<GetMemoryByIdResult> GetMemoryByIdAsync(string memoryId, CancellationToken cancellationToken = default)
+        => Send(CloudCalls.GetMemoryById, memoryId, cancellationToken);
 
     /// <inheritdoc />
     public Task<SuccessResult> UpdateMemoryAsync(UpdateMemoryRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return Succeed(Routes.UpdateMemory, (call, token) => _api.UpdateMemoryAsync(request, _transport.Headers, call, token), cancellationToken);
-    }
+        => Send(CloudCalls.UpdateMemory, request, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<SuccessResult> DeleteMemoryAsync(DeleteMemoryRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        try
-        {
-            return await Succeed(Routes.DeleteMemory, (call, token) => _api.DeleteMemoryAsync(request, _transport.Headers, call, token), cancellationToken).ConfigureAwait(false);
-        }
-        catch (MemOSNotFoundException exception) when (exception.Code is MemOSErrorCodes.MemoryNotFound or MemOSErrorCodes.UserNotFound && exception.EarlierAttemptMayHaveApplied)
-        {
-            // A retried delete that finds nothing left to delete was done by its earlier attempt (SPEC §13.3).
-            return new SuccessResult { Success = true };
-        }
-    }
+    public Task<SuccessResult> DeleteMemoryAsync(DeleteMemoryRequest request, CancellationToken cancellationToken = default)
+        => Send(CloudCalls.DeleteMemory, request, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<GetMessageResult> GetMessagesAsync(GetMessageRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return await _transport.SendAsync(Routes.GetMessage, (call, token) => _api.GetMessageAsync(request, _transport.Headers, call, token), Json.GetMessageResult, cancellationToken).ConfigureAwait(false)
-               ?? new GetMessageResult();
-    }
+    public Task<GetMessageResult> GetMessagesAsync(GetMessageRequest request, CancellationToken cancellationToken = default)
+        => Send(CloudCalls.GetMessage, request, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<AddFeedbackResult> AddFeedbackAsync(AddFeedbackRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return await _transport.SendAsync(Routes.AddFeedback, (call, token) => _api.AddFeedbackAsync(request, _transport.Headers, call, token), Json.AddFeedbackResult, cancellationToken).ConfigureAwait(false)
-               ?? new AddFeedbackResult();
-    }
+    public Task<AddFeedbackResult> AddFeedbackAsync(AddFeedbackRequest request, CancellationToken cancellationToken = default)
+        => Send(CloudCalls.AddFeedback, request, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<TaskStatusResult> GetTaskStatusAsync(string taskId, CancellationToken cancellationToken = default)
+    public Task<TaskStatusResult> GetTaskStatusAsync(string taskId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
-        var data = await _transport.SendAsync(Routes.GetStatus, (call, token) => _api.GetStatusAsync(new GetStatusRequest { TaskId = taskId }, _transport.Headers, call, token), Json.JsonElement, cancellationToken).ConfigureAwait(false);
-
-        // Older answers wrap the status in a one-element list without the task id (SPEC §6.3).
-        var statuses = ReadOneOrList(data, Json.TaskStatusResult, Routes.GetStatus);
-        var status = statuses.Length > 0 ? statuses[0] : throw MissingData(Routes.GetStatus);
-        return status.TaskId is null ? status with { TaskId = taskId } : status;
+        return Send(CloudCalls.GetStatus, new GetStatusRequest { TaskId = taskId }, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<ExtractMemoryResult> ExtractMemoryAsync(ExtractMemoryRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return (await _transport.SendAsync(Routes.ExtractMemory, (call, token) => _api.ExtractMemoryAsync(request, _transport.Headers, call, token), Json.ExtractMemoryResult, cancellationToken, dataRequired: true).ConfigureAwait(false))!;
-    }
+    public Task<ExtractMemoryResult> ExtractMemoryAsync(ExtractMemoryRequest request, CancellationToken cancellationToken = default)
+        => Send(CloudCalls.ExtractMemory, request, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<RerankResult> RerankAsync(RerankRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-
-        // The docs show a bare body, the official client's tests an envelope (SPEC §14 Q9): both are read.
-        return (await _transport.SendAsync(Routes.Rerank, (call, token) => _api.RerankAsync(request, _transport.Headers, call, token), Json.RerankResult, cancellationToken, bareInfo: Json.RerankResult, dataRequired: true).ConfigureAwait(false))!;
-    }
+    public Task<RerankResult> RerankAsync(RerankRequest request, CancellationToken cancellationToken = default)
+        => Send(CloudCalls.Rerank, request, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<CreateKnowledgeBaseResult> CreateKnowledgeBaseAsync(CreateKnowledgeBaseRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return (await _transport.SendAsync(Routes.CreateKnowledgeBase, (call, token) => _api.CreateKnowledgeBaseAsync(request, _transport.Headers, call, token), Json.CreateKnowledgeBaseResult, cancellationToken, dataRequired: true).ConfigureAwait(false))!;
-    }
+    public Task<CreateKnowledgeBaseResult> CreateKnowledgeBaseAsync(CreateKnowledgeBaseRequest request, CancellationToken cancellationToken = default)
+        => Send(CloudCalls.CreateKnowledgeBase, request, cancellationToken);
 
     /// <inheritdoc />
     public Task<SuccessResult> DeleteKnowledgeBaseAsync(string knowledgebaseId, CancellationToken cancellationToken = default)
-    {
-        var request = new DeleteKnowledgeBaseRequest { KnowledgeBaseId = knowledgebaseId };
-        request.Validate();
-        return Succeed(Routes.DeleteKnowledgeBase, (call, token) => _api.DeleteKnowledgeBaseAsync(request, _transport.Headers, call, token), cancellationToken);
-    }
+        => Send(CloudCalls.DeleteKnowledgeBase, new DeleteKnowledgeBaseRequest { KnowledgeBaseId = knowledgebaseId }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<KnowledgeBaseFileInfo>> AddKnowledgeBaseFileAsync(AddKnowledgeBaseFileRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        var data = await _transport.SendAsync(Routes.AddKnowledgeBaseFile, (call, token) => _api.AddKnowledgeBaseFileAsync(request, _transport.Headers, call, token), Json.JsonElement, cancellationToken).ConfigureAwait(false);
-        return ReadOneOrList(data, Json.KnowledgeBaseFileInfo, Routes.AddKnowledgeBaseFile);
-    }
+    public Task<IReadOnlyList<KnowledgeBaseFileInfo>> AddKnowledgeBaseFileAsync(AddKnowledgeBaseFileRequest request, CancellationToken cancellationToken = default)
+        => Send(CloudCalls.AddKnowledgeBaseFile, request, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<KnowledgeBaseFileInfo>> UploadKnowledgeBaseFilesAsync(string knowledgebaseId, IEnumerable<KnowledgeBaseUpload> files, KnowledgeBaseFileType? type = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<KnowledgeBaseFileInfo>> UploadKnowledgeBaseFilesAsync(string knowledgebaseId, IEnumerable<KnowledgeBaseUpload> files, KnowledgeBaseFileType? type = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(knowledgebaseId);
         ArgumentNullException.ThrowIfNull(files);
         var uploads = files.ToArray();
         UploadLimits.Check(uploads);
 
-        // The official client sends the knowledge base and type as query parameters (SPEC §9.4).
+        // The official client sends the knowledge base and type as query parameters.
         var parts = Array.ConvertAll(uploads, upload => new UploadPart(upload));
-        var data = await _transport.SendAsync(Routes.AddKnowledgeBaseFile, (call, token) => _api.UploadKnowledgeBaseFilesAsync(knowledgebaseId, type?.Value, parts, _transport.Headers, call, token), Json.JsonElement, cancellationToken).ConfigureAwait(false);
-        return ReadOneOrList(data, Json.KnowledgeBaseFileInfo, Routes.AddKnowledgeBaseFile);
+        return Send(CloudCalls.UploadKnowledgeBaseFiles, new UploadRequest(knowledgebaseId, type?.Value, parts), cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<GetKnowledgeBaseFileResult> GetKnowledgeBaseFileAsync(GetKnowledgeBaseFileRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return await _transport.SendAsync(Routes.GetKnowledgeBaseFile, (call, token) => _api.GetKnowledgeBaseFileAsync(request, _transport.Headers, call, token), Json.GetKnowledgeBaseFileResult, cancellationToken).ConfigureAwait(false)
-               ?? new GetKnowledgeBaseFileResult();
-    }
+    public Task<GetKnowledgeBaseFileResult> GetKnowledgeBaseFileAsync(GetKnowledgeBaseFileRequest request, CancellationToken cancellationToken = default)
+        => Send(CloudCalls.GetKnowledgeBaseFile, request, cancellationToken);
 
     /// <inheritdoc />
     public IAsyncEnumerable<KnowledgeBaseFileDetail> GetAllKnowledgeBaseFilesAsync(string knowledgebaseId, KnowledgeBaseFileType? type = null, int? pageSize = null, CancellationToken cancellationToken = default)
@@ -322,77 +231,39 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
 
     /// <inheritdoc />
     public Task<SuccessResult> DeleteKnowledgeBaseFileAsync(DeleteKnowledgeBaseFileRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return Succeed(Routes.DeleteKnowledgeBaseFile, (call, token) => _api.DeleteKnowledgeBaseFileAsync(request, _transport.Headers, call, token), cancellationToken);
-    }
+        => Send(CloudCalls.DeleteKnowledgeBaseFile, request, cancellationToken);
 
     /// <inheritdoc />
     public Task<SuccessResult> BindProfileTemplateAsync(BindProfileTemplateRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return Succeed(Routes.BindProfileTemplate, (call, token) => _api.BindProfileTemplateAsync(request, _transport.Headers, call, token), cancellationToken);
-    }
+        => Send(CloudCalls.BindProfileTemplate, request, cancellationToken);
 
     /// <inheritdoc />
     public Task<SuccessResult> EditProfileAsync(EditProfileRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return Succeed(Routes.EditProfile, (call, token) => _api.EditProfileAsync(request, _transport.Headers, call, token), cancellationToken);
-    }
+        => Send(CloudCalls.EditProfile, request, cancellationToken);
 
     /// <inheritdoc />
     public Task<SuccessResult> DeleteProfileAsync(DeleteProfileRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return Succeed(Routes.DeleteProfile, (call, token) => _api.DeleteProfileAsync(request, _transport.Headers, call, token), cancellationToken);
-    }
+        => Send(CloudCalls.DeleteProfile, request, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<AddProfileTemplateResult> AddProfileTemplateAsync(AddProfileTemplateRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return (await _transport.SendAsync(Routes.AddProfileTemplate, (call, token) => _api.AddProfileTemplateAsync(request, _transport.Headers, call, token), Json.AddProfileTemplateResult, cancellationToken, dataRequired: true).ConfigureAwait(false))!;
-    }
+    public Task<AddProfileTemplateResult> AddProfileTemplateAsync(AddProfileTemplateRequest request, CancellationToken cancellationToken = default)
+        => Send(CloudCalls.AddProfileTemplate, request, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<ListProfileTemplatesResult> ListProfileTemplatesAsync(ListProfileTemplatesRequest? request = null, CancellationToken cancellationToken = default)
-    {
-        request ??= new ListProfileTemplatesRequest();
-        request.Validate();
-        return await _transport.SendAsync(Routes.ListProfileTemplates, (call, token) => _api.ListProfileTemplatesAsync(request, _transport.Headers, call, token), Json.ListProfileTemplatesResult, cancellationToken).ConfigureAwait(false)
-               ?? new ListProfileTemplatesResult();
-    }
+    public Task<ListProfileTemplatesResult> ListProfileTemplatesAsync(ListProfileTemplatesRequest? request = null, CancellationToken cancellationToken = default)
+        => Send(CloudCalls.ListProfileTemplates, request ?? new ListProfileTemplatesRequest(), cancellationToken);
 
     /// <inheritdoc />
-    public async Task<ProfileTemplate> GetProfileTemplateAsync(string profileTemplateId, CancellationToken cancellationToken = default)
-    {
-        var request = new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId };
-        request.Validate();
-        var result = await _transport.SendAsync(Routes.GetProfileTemplate, (call, token) => _api.GetProfileTemplateAsync(request, _transport.Headers, call, token), Json.GetProfileTemplateResult, cancellationToken).ConfigureAwait(false);
-        return result?.ProfileTemplate ?? throw MissingData(Routes.GetProfileTemplate);
-    }
+    public Task<ProfileTemplate> GetProfileTemplateAsync(string profileTemplateId, CancellationToken cancellationToken = default)
+        => Send(CloudCalls.GetProfileTemplate, new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<UpdateProfileTemplateResult> UpdateProfileTemplateAsync(UpdateProfileTemplateRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return (await _transport.SendAsync(Routes.UpdateProfileTemplate, (call, token) => _api.UpdateProfileTemplateAsync(request, _transport.Headers, call, token), Json.UpdateProfileTemplateResult, cancellationToken, dataRequired: true).ConfigureAwait(false))!;
-    }
+    public Task<UpdateProfileTemplateResult> UpdateProfileTemplateAsync(UpdateProfileTemplateRequest request, CancellationToken cancellationToken = default)
+        => Send(CloudCalls.UpdateProfileTemplate, request, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<DeleteProfileTemplateResult> DeleteProfileTemplateAsync(string profileTemplateId, CancellationToken cancellationToken = default)
-    {
-        var request = new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId };
-        request.Validate();
-        return (await _transport.SendAsync(Routes.DeleteProfileTemplate, (call, token) => _api.DeleteProfileTemplateAsync(request, _transport.Headers, call, token), Json.DeleteProfileTemplateResult, cancellationToken, dataRequired: true).ConfigureAwait(false))!;
-    }
+    public Task<DeleteProfileTemplateResult> DeleteProfileTemplateAsync(string profileTemplateId, CancellationToken cancellationToken = default)
+        => Send(CloudCalls.DeleteProfileTemplate, new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId }, cancellationToken);
 
     /// <summary>Releases the connection pool, when this client created it. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose() => _transport.Dispose();
@@ -400,29 +271,9 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     /// <summary>Sends the next calls with a rotated API key (dependency injection calls it when configuration reloads).</summary>
     internal void UseApiKey(string? apiKey) => _transport.UseCredentials(TransportSettings.AuthorizationFor(apiKey, "Token"), apiKey);
 
-    // Some answers are an object in one service version and a list in another (SPEC §6.3, §9.3).
-    private static T[] ReadOneOrList<T>(JsonElement data, JsonTypeInfo<T> info, string route)
-    {
-        try
-        {
-            return data.ValueKind switch
-            {
-                JsonValueKind.Array => data.EnumerateArray().Select(item => item.Deserialize(info) ?? throw new JsonException("A list item is null.")).ToArray(),
-                JsonValueKind.Object => [data.Deserialize(info)!],
-                _ => [],
-            };
-        }
-        catch (JsonException exception)
-        {
-            throw MemOSErrorFactory.InvalidResponse(MemOSOperation.For(route).Name, "the data is not of the expected shape", System.Net.HttpStatusCode.OK, traceId: null, exception);
-        }
-    }
-
-    private async Task<SuccessResult> Succeed(string route, Func<MemOSCall, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
-        => await _transport.SendAsync(route, send, Json.SuccessResult, cancellationToken).ConfigureAwait(false)
-           ?? new SuccessResult { Success = true };
-
-    private static MemOSException MissingData(string route) => MemOSErrorFactory.MissingData(MemOSOperation.For(route).Name);
+    // The one path every call takes; the row of CloudCalls says everything about the route.
+    private Task<TResult> Send<TRequest, TData, TResult>(ApiCall<IMemOSCloudApi, TRequest, TData, TResult> call, TRequest request, CancellationToken cancellationToken)
+        => _transport.SendAsync(_api, call, request, cancellationToken);
 
     /// <summary>
     /// The handler behind every client the SDK builds itself: connections are recycled so DNS

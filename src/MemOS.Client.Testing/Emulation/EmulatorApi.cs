@@ -54,21 +54,21 @@ internal sealed class EmulatorApi
         {
             // As the service does: HTTP 200 with code 40309, here with the wait in whole seconds.
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            await EmulatorResponses.Error(context, 40309, "Token usage is over the limit for this time window; lower the concurrency and retry").ConfigureAwait(false);
+            await EmulatorResponses.Error(context, MemOSErrorCodes.TokenWindowExceeded, "Token usage is over the limit for this time window; lower the concurrency and retry").ConfigureAwait(false);
             return;
         }
 
         var key = ReadApiKey(context.Request.Headers.Authorization.ToString());
         if (key is null || !_tenants.TryGetValue(key, out var tenant))
         {
-            await EmulatorResponses.Error(context, 40132, "API key is invalid or expired", StatusCodes.Status401Unauthorized).ConfigureAwait(false);
+            await EmulatorResponses.Error(context, MemOSErrorCodes.ApiKeyInvalid, "API key is invalid or expired", StatusCodes.Status401Unauthorized).ConfigureAwait(false);
             return;
         }
 
         var request = await EmulatorRequest.ReadAsync(context, context.RequestAborted).ConfigureAwait(false);
         if (request is null)
         {
-            await EmulatorResponses.Error(context, 40000, "Invalid request parameters: the body must be a JSON object").ConfigureAwait(false);
+            await EmulatorResponses.Error(context, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: the body must be a JSON object").ConfigureAwait(false);
             return;
         }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MemOS.Client.Transport;
 using Refit;
 
 namespace MemOS.Client.Api;
@@ -7,11 +6,11 @@ namespace MemOS.Client.Api;
 /// <summary>Builds the Refit clients of the API interfaces: generated requests only, with the SDK's JSON context.</summary>
 internal static class ApiFactory
 {
-    /// <summary>Creates <typeparamref name="TApi"/> over the transport's client.</summary>
-    /// <param name="transport">Carries the client, whose base address every route is relative to.</param>
+    /// <summary>Creates <typeparamref name="TApi"/> over <paramref name="http"/>.</summary>
+    /// <param name="http">The client to send with, whose base address every route is relative to.</param>
     /// <param name="json">Options whose resolver is a source-generated context holding every body type of <typeparamref name="TApi"/>.</param>
-    public static TApi Create<TApi>(MemOSTransport transport, JsonSerializerOptions json)
-        => RestService.ForGenerated<TApi>(transport.HttpClient, new RefitSettings(new JsonContentSerializer(json))
+    public static TApi Create<TApi>(HttpClient http, JsonSerializerOptions json)
+        => RestService.ForGenerated<TApi>(http, new RefitSettings(new JsonContentSerializer(json))
         {
             // Serialized up front into one buffer (see JsonContentSerializer), never re-streamed.
             RequestBodySerialization = RequestBodySerializationMode.Buffered,

@@ -6,7 +6,7 @@ using MemOS.Client.Messages;
 using MemOS.Client.Profiles;
 using MemOS.Client.Ranking;
 using MemOS.Client.Tasks;
-using MemOS.Client.Transport;
+
 using Refit;
 
 namespace MemOS.Client.Api;
@@ -17,7 +17,7 @@ namespace MemOS.Client.Api;
 /// reading stay the transport's; <c>headers</c> carries the call's <c>Authorization</c> and
 /// <c>User-Agent</c>, <c>call</c> tells the resilience handler which operation it is sending (and so whether it may be repeated).
 /// </summary>
-/// <remarks>Which routes are writes (never repeated once they may have been applied) is decided in <see cref="Transport.MemOSOperation"/>.</remarks>
+/// <remarks>Which routes are writes (never repeated once they may have been applied) is decided in <see cref="RouteTable"/>.</remarks>
 [Headers("Accept: application/json")]
 internal interface IMemOSCloudApi
 {

@@ -1,5 +1,5 @@
 using MemOS.Client.Server;
-using MemOS.Client.Transport;
+
 using Refit;
 
 namespace MemOS.Client.Api;

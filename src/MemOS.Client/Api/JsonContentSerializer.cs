@@ -14,7 +14,7 @@ namespace MemOS.Client.Api;
 /// </summary>
 internal sealed class JsonContentSerializer(JsonSerializerOptions options) : IHttpContentSerializer, ISynchronousContentSerializer
 {
-    private static readonly MediaTypeHeaderValue JsonMediaType = new(Transport.MediaTypes.Json);
+    private static readonly MediaTypeHeaderValue JsonMediaType = new(MediaTypes.Json);
 
     public HttpContent ToHttpContent<T>(T item) => ToHttpContentSynchronous(item);
 

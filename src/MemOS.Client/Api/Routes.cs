@@ -2,7 +2,7 @@ namespace MemOS.Client.Api;
 
 /// <summary>
 /// Every route of the cloud API and of the self-hosted server, once. The Refit interfaces send to
-/// them and <see cref="Transport.MemOSOperation"/> keys its retry-safety table by them, so a route
+/// them and <see cref="RouteTable"/> gives each its facts (may it be repeated, how is it answered), so a route
 /// cannot be sent without a decision on whether it may be repeated.
 /// </summary>
 /// <remarks>Relative to the client's base URL; the name of an operation is its route without the leading slash.</remarks>

@@ -1,4 +1,4 @@
-namespace MemOS.Client;
+namespace MemOS.Client.Errors;
 
 /// <summary>The exception family a failure belongs to; one per way a caller reacts.</summary>
 internal enum ErrorKind

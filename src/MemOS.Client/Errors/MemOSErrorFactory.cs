@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using MemOS.Client.Transport;
 
-namespace MemOS.Client;
+namespace MemOS.Client.Errors;
 
 /// <summary>
 /// Turns a failed response into the exception of its family, with a message that states the
@@ -21,7 +20,7 @@ internal static class MemOSErrorFactory
             return InvalidResponse(operation, problem, verdict.Status, redactor.Redact(verdict.TraceId), verdict.ProblemCause);
         }
 
-        var what = verdict.Code is { } code && code >= 1000 ? $"code {code.ToString(CultureInfo.InvariantCulture)}" : $"HTTP {(int)verdict.Status}";
+        var what = verdict.Code is { } code && Rulebook.IsCloudCode(code) ? $"code {code.ToString(CultureInfo.InvariantCulture)}" : $"HTTP {(int)verdict.Status}";
         return Create(operation, what, verdict.Error, verdict.Code, verdict.ServerMessage, verdict.Status, redactor.Redact(verdict.TraceId), verdict.RetryAfter, redactor);
     }
 
@@ -32,9 +31,6 @@ internal static class MemOSErrorFactory
         var message = $"MemOS {operation} failed: {detail}.{said} {Where(status, traceId)}";
         return new MemOSException(message).WithContext(new(null, status, traceId, cleanServerMessage, IsTransient: false));
     }
-
-    public static MemOSException MissingData(string operation)
-        => InvalidResponse(operation, "the answer has no data", HttpStatusCode.OK, traceId: null);
 
     /// <summary>An <c>error</c> event in a stream; the service's text is redacted and kept whole in ServerMessage.</summary>
     public static MemOSStreamException StreamError(string operation, string serverMessage, HttpStatusCode status, string? traceId, SecretRedactor redactor)
@@ -94,6 +90,39 @@ internal static class MemOSErrorFactory
         return exception.WithContext(new(null, status, traceId, null, transient));
     }
 
+    /// <summary>The HttpClient given to the client timed out (its own <see cref="HttpClient.Timeout"/>).</summary>
+    public static MemOSTimeoutException HttpClientTimeout(string operation, TimeSpan timeout, Exception inner)
+        => new($"MemOS {operation} timed out after {Seconds(timeout)}: the Timeout of the HttpClient given to the MemOS client fired (set it to Timeout.InfiniteTimeSpan to leave the limits to MemOSClientOptions.Timeout). The request may still have been processed.", inner) { IsTransient = true };
+
+    /// <summary>The call took longer than the client's overall timeout.</summary>
+    public static MemOSTimeoutException CallTimeout(string operation, TimeSpan timeout, Exception inner)
+        => new($"MemOS {operation} timed out after {Seconds(timeout)} (MemOSClientOptions.Timeout). The request may still have been processed.", inner) { IsTransient = true };
+
+    /// <summary>The last attempt took longer than the resilience handler's per-attempt limit.</summary>
+    public static MemOSTimeoutException AttemptTimeout(string operation, Exception inner)
+        => new($"MemOS {operation} attempt took longer than MemOSRetryOptions.AttemptTimeout.", inner) { IsTransient = true };
+
+    /// <summary>The exchange with the service failed; <paramref name="neverConnected"/> when no connection was ever made.</summary>
+    public static MemOSConnectionException NetworkFailure(string operation, string host, HttpRequestException inner, bool neverConnected)
+        => new($"MemOS {operation} could not complete the exchange with {host}: {DescribeNetworkError(inner)}", inner) { IsTransient = true, ProvesNotProcessed = neverConnected };
+
+    /// <summary>The connection broke while the answer was read.</summary>
+    public static MemOSConnectionException ConnectionLost(string operation, string host, Exception inner)
+        => new($"MemOS {operation} lost the connection to {host} while reading the response.", inner) { IsTransient = true };
+
+    private static string DescribeNetworkError(HttpRequestException exception) => exception.HttpRequestError switch
+    {
+        HttpRequestError.NameResolutionError => "the host name could not be resolved.",
+        HttpRequestError.ConnectionError => "the connection could not be made.",
+        HttpRequestError.SecureConnectionError => "the TLS handshake failed.",
+        HttpRequestError.ResponseEnded => "the connection closed before the response was complete.",
+        HttpRequestError.InvalidResponse => "the response was not valid HTTP.",
+        _ => exception.Message,
+    };
+
+    private static string Seconds(TimeSpan timeout)
+        => timeout == Timeout.InfiniteTimeSpan ? "an infinite timeout" : timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+
     private static MemOSException Create(string operation, string what, ErrorInfo info, int? code, string? serverMessage, HttpStatusCode? httpStatus, string? traceId, TimeSpan? retryAfter, SecretRedactor redactor)
     {
         var cleanServerMessage = redactor.Redact(serverMessage);
@@ -123,7 +152,7 @@ internal static class MemOSErrorFactory
             ErrorKind.Server => new MemOSServerException(message),
             _ => new MemOSException(message),
         };
-        return exception.WithContext(new(code, httpStatus, traceId, cleanServerMessage, info.IsTransient));
+        return exception.WithContext(new(code, httpStatus, traceId, cleanServerMessage, info.IsTransient, info.NotProcessed));
     }
 
     // Service text (tracebacks, for the self-hosted server) is kept whole in ServerMessage, shortened in Message.

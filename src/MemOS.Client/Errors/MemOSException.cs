@@ -1,4 +1,5 @@
 using System.Net;
+using MemOS.Client.Errors;
 
 namespace MemOS.Client;
 
@@ -72,11 +73,16 @@ public class MemOSException : Exception
     /// </summary>
     internal bool EarlierAttemptMayHaveApplied { get; set; }
 
+    /// <summary>
+    /// Set when the failure proves the service did not process the request: it never reached the
+    /// service, or the service refused it before doing anything (see the error table's NotProcessed column).
+    /// </summary>
+    internal bool ProvesNotProcessed { get; set; }
+
     /// <summary>Marks the failure of a write with whether its outcome is unknown.</summary>
     internal MemOSException ForWrite()
     {
-        _writeMayHaveBeenApplied = this is not (MemOSRateLimitException or MemOSValidationException or MemOSAuthenticationException or MemOSQuotaExceededException or MemOSNotFoundException)
-                                   && !Resilience.RetryDecision.NeverReachedService(InnerException);
+        _writeMayHaveBeenApplied = !ProvesNotProcessed;
         return this;
     }
 
@@ -88,6 +94,7 @@ public class MemOSException : Exception
         _traceId = context.TraceId;
         _serverMessage = context.ServerMessage;
         _isTransient = context.IsTransient;
+        ProvesNotProcessed = context.NotProcessed;
         return this;
     }
 }

@@ -1,4 +1,4 @@
-namespace MemOS.Client;
+namespace MemOS.Client.Errors;
 
 /// <summary>
 /// Removes the API key from any service-provided text before it reaches an exception or a log:
@@ -42,9 +42,24 @@ internal sealed class SecretRedactor
     private static string? Masked(string? secret)
     {
         // The bare key is what an echo would show, whether or not it was configured with its scheme.
-        var key = secret is null ? null : Transport.TransportSettings.BareKey(secret);
+        var key = secret is null ? null : BareKey(secret);
 
         // Very short strings would mask ordinary words; real keys are long.
         return key is { Length: >= 8 } ? key : null;
+    }
+
+    /// <summary>The key without a <c>Token </c> or <c>Bearer </c> scheme it was configured with.</summary>
+    public static string BareKey(string apiKey)
+    {
+        var key = apiKey.Trim();
+        foreach (var scheme in (ReadOnlySpan<string>)["Token ", "Bearer "])
+        {
+            if (key.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                return key[scheme.Length..].Trim();
+            }
+        }
+
+        return key;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MemOS.Client.Transport;
+using MemOS.Client.Answers;
 
 namespace MemOS.Client.Profiles;
 

@@ -1,5 +1,7 @@
+using MemOS.Client.Answers;
+using MemOS.Client.Api;
+using MemOS.Client.Errors;
 using MemOS.Client.Resilience;
-using MemOS.Client.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
@@ -13,6 +15,10 @@ namespace MemOS.Client;
 /// Every client the SDK builds has it; add it to your own <see cref="HttpClient"/> when you pass
 /// one to <see cref="MemOSClient(HttpClient, MemOSClientOptions)"/> and want the same behaviour.
 /// </summary>
+/// <remarks>
+/// It is the one owner of retries: whether an attempt is repeated is the SDK's rulebook's verdict
+/// on it (the route may be repeated, or the failure proves nothing was processed), never a list kept here.
+/// </remarks>
 public sealed class MemOSResilienceHandler : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<MemOSCall> CallKey = new("MemOS.Call");
@@ -34,46 +40,7 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
         }
 
         _time = timeProvider ?? TimeProvider.System;
-        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("MemOS.Client");
-        var maxRetryAfter = options.MaxRetryAfter;
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time };
-        if (options.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = options.UseJitter,
-                Delay = options.BaseDelay,
-                MaxDelay = options.MaxDelay,
-                ShouldHandle = args => new ValueTask<bool>(RetryDecision.ShouldRetry(
-                    Call(args.Context),
-                    Verdict(args.Outcome.Result),
-                    args.Outcome.Exception,
-                    maxRetryAfter)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(Verdict(args.Outcome.Result)?.RetryAfter),
-                OnRetry = args =>
-                {
-                    var verdict = Verdict(args.Outcome.Result);
-                    var notApplied = RetryDecision.NeverReachedService(args.Outcome.Exception) || verdict?.IsRateLimited == true;
-                    Call(args.Context)?.Telemetry.Retrying(failedAttemptMayHaveApplied: !notApplied);
-                    ResilienceLog.Retrying(
-                        logger,
-                        Operation(args.Context).Name,
-                        args.AttemptNumber + 1,
-                        (long)args.RetryDelay.TotalMilliseconds,
-                        RetryDecision.Describe(verdict, args.Outcome.Exception));
-                    return default;
-                },
-            });
-        }
-
-        var attemptTimeout = options.AttemptTimeout;
-        builder.AddTimeout(new TimeoutStrategyOptions
-        {
-            TimeoutGenerator = args => new ValueTask<TimeSpan>(Operation(args.Context).IsGeneration ? Timeout.InfiniteTimeSpan : attemptTimeout),
-        });
-        _pipeline = builder.Build();
+        _pipeline = Pipeline(options, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("MemOS.Client"), _time);
     }
 
     /// <inheritdoc />
@@ -102,7 +69,9 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                         var verdict = await ResponseClassifier.ClassifyAsync(response, state.Handler._time, attemptContext.CancellationToken).ConfigureAwait(false);
                         if (verdict.IsRateLimited)
                         {
+                            // Heard on the attempt that met the limit, before any wait or retry.
                             Call(attemptContext)?.Telemetry.RateLimited();
+                            AttemptScope.Current?.OnRateLimited?.Invoke(verdict.RetryAfter);
                         }
 
                         return Outcome.FromResult(response);
@@ -117,11 +86,7 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                 context,
                 (Handler: this, Request: request)).ConfigureAwait(false);
 
-            if (outcome.Exception is TimeoutRejectedException timeout && !cancellationToken.IsCancellationRequested)
-            {
-                throw new MemOSTimeoutException($"MemOS {MemOSOperation.For(request).Name} attempt took longer than MemOSRetryOptions.AttemptTimeout.", timeout) { IsTransient = true };
-            }
-
+            // A failure is left as it is: the transport has the rulebook name it for the caller.
             outcome.ThrowIfException();
             return outcome.Result!;
         }
@@ -131,11 +96,60 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
         }
     }
 
+    /// <summary>
+    /// The pipeline each request runs through, outermost first: retries, then each attempt's
+    /// timeout. A strategy that must run before every attempt (a rate limiter) goes between the two.
+    /// </summary>
+    private static ResiliencePipeline<HttpResponseMessage> Pipeline(MemOSRetryOptions options, ILogger logger, TimeProvider time)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        var maxRetries = options.MaxRetries;
+        var maxRetryAfter = options.MaxRetryAfter;
+        builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        {
+            // The count is each call's (its AttemptScope may set it), checked in ShouldHandle.
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = options.UseJitter,
+            Delay = options.BaseDelay,
+            MaxDelay = options.MaxDelay,
+            ShouldHandle = args => new ValueTask<bool>(
+                args.AttemptNumber < (AttemptScope.Current?.MaxRetries ?? maxRetries)
+                && Judge(args.Context, args.Outcome, maxRetryAfter).MayRetry),
+            DelayGenerator = args => new ValueTask<TimeSpan?>(Verdict(args.Outcome.Result)?.RetryAfter),
+            OnRetry = args =>
+            {
+                var ruling = Judge(args.Context, args.Outcome, maxRetryAfter);
+                Call(args.Context)?.Telemetry.Retrying(failedAttemptMayHaveApplied: !ruling.ProvesNotProcessed);
+                ResilienceLog.Retrying(
+                    logger,
+                    Route(args.Context).Name,
+                    args.AttemptNumber + 1,
+                    (long)args.RetryDelay.TotalMilliseconds,
+                    Rulebook.Describe(Verdict(args.Outcome.Result), args.Outcome.Exception));
+                return default;
+            },
+        });
+
+        var attemptTimeout = options.AttemptTimeout;
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            TimeoutGenerator = args => new ValueTask<TimeSpan>(Route(args.Context).IsGeneration ? Timeout.InfiniteTimeSpan : attemptTimeout),
+        });
+        return builder.Build();
+    }
+
+    // The rulebook's verdict on one attempt's outcome.
+    private static Ruling Judge(ResilienceContext context, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter)
+        => outcome.Exception is { } exception ? Rulebook.Judge(exception, Route(context), context.CancellationToken)
+           : Verdict(outcome.Result) is { } verdict ? Rulebook.Judge(verdict, Route(context), Call(context), maxRetryAfter)
+           : Ruling.Succeeded;
+
     private static MemOSCall? Call(ResilienceContext context)
         => context.Properties.TryGetValue(CallKey, out var call) ? call : null;
 
-    private static MemOSOperation Operation(ResilienceContext context)
-        => Call(context)?.Operation ?? new MemOSOperation("request", IsWrite: true, IsGeneration: false);
+    private static RouteFacts Route(ResilienceContext context)
+        => Call(context)?.Route ?? RouteFacts.Unknown("request");
 
     // The verdict the classifier keeps with the response being judged: one per attempt, by construction.
     private static ResponseVerdict? Verdict(HttpResponseMessage? response)

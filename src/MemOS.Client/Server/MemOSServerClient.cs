@@ -13,8 +13,7 @@ namespace MemOS.Client.Server;
 /// </summary>
 public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
 {
-    private static readonly ServerJsonContext Json = ServerJsonContext.Default;
-    private static readonly System.Text.Json.JsonSerializerOptions RequestOptions = RequestJson.For(Json);
+    private static readonly System.Text.Json.JsonSerializerOptions RequestOptions = RequestJson.For(ServerJsonContext.Default);
 
     private readonly MemOSTransport _transport;
     private readonly IMemOSServerApi _api;
@@ -62,90 +61,48 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
             options.StreamIdleTimeout,
             options.MaxStreamEventBytes,
             nameof(MemOSServerClient)));
-        _api = ApiFactory.Create<IMemOSServerApi>(_transport, RequestOptions);
+        _api = ApiFactory.Create<IMemOSServerApi>(_transport.HttpClient, RequestOptions);
     }
 
     /// <summary>The server root this client calls.</summary>
     public Uri BaseUrl => _transport.BaseUri;
 
     /// <inheritdoc />
+    /// <remarks>The server ends its stream by closing the connection, with no end event.</remarks>
     public IAsyncEnumerable<ChatStreamEvent> ChatStreamAsync(ServerChatRequest request, CancellationToken cancellationToken = default)
-    {
-        // Checked here rather than inside the iterator so a bad request fails at the call site.
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-
-        // The server ends its stream by closing the connection, with no end event (SPEC A.2).
-        return ChatStreamReader.ReadAsync(_transport, Routes.ServerChatStream, (call, token) => _api.ChatStreamAsync(request, _transport.Headers, call, token), jsonAnswerInfo: null, requireEndMarker: false, cancellationToken);
-    }
+        => ChatStreamReader.Read(_transport, _api, ServerCalls.ChatStream, request, requireEndMarker: false, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<ServerChatCompleteResult> ChatCompleteAsync(ServerChatRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-
-        // The success answer is {message, data} with no code (SPEC A.3).
-        return (await _transport.SendAsync(Routes.ServerChatComplete, (call, token) => _api.ChatCompleteAsync(request, _transport.Headers, call, token), Json.ServerChatCompleteResult, cancellationToken, codeOptional: true, dataRequired: true).ConfigureAwait(false))!;
-    }
+    public Task<ServerChatCompleteResult> ChatCompleteAsync(ServerChatRequest request, CancellationToken cancellationToken = default)
+        => _transport.SendAsync(_api, ServerCalls.ChatComplete, request, cancellationToken);
 
     /// <inheritdoc />
     public Task<ServerResult> AddMemoryAsync(ServerAddMemoryRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return SendAsync(Routes.ServerAdd, (call, token) => _api.AddMemoryAsync(request, _transport.Headers, call, token), cancellationToken);
-    }
+        => _transport.SendAsync(_api, ServerCalls.AddMemory, request, cancellationToken);
 
     /// <inheritdoc />
     public Task<ServerResult> SearchMemoryAsync(ServerSearchMemoryRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return SendAsync(Routes.ServerSearch, (call, token) => _api.SearchMemoryAsync(request, _transport.Headers, call, token), cancellationToken);
-    }
+        => _transport.SendAsync(_api, ServerCalls.SearchMemory, request, cancellationToken);
 
     /// <inheritdoc />
     public Task<ServerResult> GetMemoryAsync(ServerGetMemoryRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return SendAsync(Routes.ServerGetMemory, (call, token) => _api.GetMemoryAsync(request, _transport.Headers, call, token), cancellationToken);
-    }
+        => _transport.SendAsync(_api, ServerCalls.GetMemory, request, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<ServerResult> GetMemoryByIdAsync(string memoryId, CancellationToken cancellationToken = default)
-    {
-        Guard.PathSegment(memoryId, "memory_id");
-
-        return await SendAsync(Routes.ServerGetMemoryById, (call, token) => _api.GetMemoryByIdAsync(memoryId, _transport.Headers, call, token), cancellationToken).ConfigureAwait(false);
-    }
+    public Task<ServerResult> GetMemoryByIdAsync(string memoryId, CancellationToken cancellationToken = default)
+        => _transport.SendAsync(_api, ServerCalls.GetMemoryById, memoryId, cancellationToken);
 
     /// <inheritdoc />
     public Task<ServerResult> DeleteMemoryAsync(ServerDeleteMemoryRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return SendAsync(Routes.ServerDeleteMemory, (call, token) => _api.DeleteMemoryAsync(request, _transport.Headers, call, token), cancellationToken);
-    }
+        => _transport.SendAsync(_api, ServerCalls.DeleteMemory, request, cancellationToken);
 
     /// <inheritdoc />
     public Task<ServerResult> AddFeedbackAsync(ServerFeedbackRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return SendAsync(Routes.ServerFeedback, (call, token) => _api.AddFeedbackAsync(request, _transport.Headers, call, token), cancellationToken);
-    }
+        => _transport.SendAsync(_api, ServerCalls.AddFeedback, request, cancellationToken);
 
     /// <summary>Releases the connection pool, when this client created it. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose() => _transport.Dispose();
 
     /// <summary>Sends the next calls with a rotated API key (dependency injection calls it when configuration reloads).</summary>
     internal void UseApiKey(string? apiKey) => _transport.UseCredentials(TransportSettings.AuthorizationFor(apiKey, "Bearer"), apiKey);
-
-    private async Task<ServerResult> SendAsync(string route, Func<MemOSCall, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
-    {
-        var data = await _transport.SendAsync(route, send, Json.JsonElement, cancellationToken).ConfigureAwait(false);
-        return new ServerResult { Data = data };
-    }
 }

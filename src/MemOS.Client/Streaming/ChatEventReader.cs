@@ -1,6 +1,8 @@
 using System.Net;
 using System.Runtime.CompilerServices;
+using MemOS.Client.Api;
 using MemOS.Client.Chat;
+using MemOS.Client.Errors;
 using MemOS.Client.Transport;
 
 namespace MemOS.Client.Streaming;
@@ -14,7 +16,7 @@ internal sealed class ChatEventReader : IDisposable
 {
     private readonly MemOSTransport _transport;
     private readonly MemOSCall _call;
-    private readonly MemOSOperation _operation;
+    private readonly RouteFacts _operation;
     private readonly HttpStatusCode _status;
     private readonly string? _traceId;
     private readonly bool _requireEndMarker;
@@ -34,7 +36,7 @@ internal sealed class ChatEventReader : IDisposable
     {
         _transport = transport;
         _call = call;
-        _operation = call.Operation;
+        _operation = call.Route;
         _status = status;
         _traceId = traceId;
         _requireEndMarker = requireEndMarker;
@@ -79,7 +81,7 @@ internal sealed class ChatEventReader : IDisposable
         {
             read = await pending.ConfigureAwait(false);
         }
-        catch (Exception exception) when (MemOSTransport.IsTransportFailure(exception))
+        catch (Exception exception) when (Rulebook.IsInterruption(exception))
         {
             throw _transport.Fail(_call, ReadFailure(exception), _cancellationToken);
         }

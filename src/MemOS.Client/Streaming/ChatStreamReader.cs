@@ -1,6 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
+using MemOS.Client.Answers;
+using MemOS.Client.Api;
 using MemOS.Client.Chat;
+using MemOS.Client.Errors;
 using MemOS.Client.Telemetry;
 using MemOS.Client.Transport;
 
@@ -12,35 +15,44 @@ namespace MemOS.Client.Streaming;
 /// </summary>
 internal static class ChatStreamReader
 {
-    /// <summary>Reads the stream inside one span, which ends when the stream ends, fails or is abandoned.</summary>
-    /// <remarks><paramref name="requestModel"/> is the model the chat asks for, for its span; never pass request text.</remarks>
+    /// <summary>
+    /// Checks the request here, so a bad one fails at the call site, then reads the stream inside one
+    /// span, which ends when the stream ends, fails or is abandoned.
+    /// </summary>
     /// <param name="transport">Sends and maps failures.</param>
-    /// <param name="route">The route sent to, one of <see cref="Api.Routes"/>.</param>
-    /// <param name="send">Sends the request through a Refit interface, with the call's telemetry and timeout token.</param>
-    /// <param name="jsonAnswerInfo">How to read a whole JSON answer given instead of a stream, where the route has one.</param>
+    /// <param name="api">The Refit interface to send through.</param>
+    /// <param name="stream">The method, its route's facts and how its answer is read.</param>
+    /// <param name="request">What to send.</param>
     /// <param name="requireEndMarker">Whether a stream that closes without its end event is cut.</param>
     /// <param name="cancellationToken">The caller's token.</param>
-    /// <param name="requestModel">The model the chat asks for.</param>
-    public static async IAsyncEnumerable<ChatStreamEvent> ReadAsync(
+    /// <param name="requestModel">The model the chat asks for, for its span; never pass request text.</param>
+    public static IAsyncEnumerable<ChatStreamEvent> Read<TApi, TRequest>(MemOSTransport transport, TApi api, ApiStream<TApi, TRequest> stream, TRequest request, bool requireEndMarker, CancellationToken cancellationToken, string? requestModel = null)
+    {
+        stream.Check(request);
+        return ReadAsync(transport, api, stream, request, requireEndMarker, requestModel, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<ChatStreamEvent> ReadAsync<TApi, TRequest>(
         MemOSTransport transport,
-        string route,
-        Func<MemOSCall, CancellationToken, Task<HttpResponseMessage>> send,
-        JsonTypeInfo<ChatResult>? jsonAnswerInfo,
+        TApi api,
+        ApiStream<TApi, TRequest> stream,
+        TRequest request,
         bool requireEndMarker,
-        [EnumeratorCancellation] CancellationToken cancellationToken,
-        string? requestModel = null)
+        string? requestModel,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // One iterator for the whole stream, the events read by a reader that returns buffered
         // events synchronously: each nested async layer cost as much per event as the framing.
         // A yield cannot sit inside a try with a catch, so every step before it is watched on its own.
-        var operation = MemOSOperation.For(route);
-        using var telemetry = OperationTelemetry.Start(operation, transport.BaseUri, requestModel);
-        var call = transport.NewCall(operation, telemetry, jsonAnswerInfo);
+        var route = stream.Route;
+        var jsonAnswerInfo = stream.JsonAnswer;
+        using var telemetry = OperationTelemetry.Start(route.Name, route.GenAIOperation, transport.BaseUri, requestModel);
+        var call = transport.NewCall(route, telemetry, jsonAnswerInfo);
         HttpResponseMessage response;
         ResponseVerdict verdict;
         try
         {
-            (response, verdict) = await transport.OpenStreamAsync(call, send, cancellationToken).ConfigureAwait(false);
+            (response, verdict) = await transport.OpenStreamAsync(api, stream, request, call, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -115,15 +127,15 @@ internal static class ChatStreamReader
     /// <summary>The answer text of a whole JSON answer given instead of a stream, or the exception it ends in.</summary>
     private static string? ReadJsonAnswer(MemOSTransport transport, MemOSCall call, ResponseVerdict verdict, JsonTypeInfo<ChatResult>? jsonAnswerInfo, CancellationToken cancellationToken)
     {
-        var operation = call.Operation;
+        var route = call.Route;
         if (jsonAnswerInfo is null)
         {
-            throw transport.Fail(call, MemOSErrorFactory.InvalidResponse(operation.Name, "it is a JSON body, not an event stream", verdict.Status, verdict.TraceId), cancellationToken);
+            throw transport.Fail(call, MemOSErrorFactory.InvalidResponse(route.Name, "it is a JSON body, not an event stream", verdict.Status, verdict.TraceId), cancellationToken);
         }
 
         try
         {
-            return verdict.Kind == VerdictKind.Success ? transport.ReadData(operation, verdict, jsonAnswerInfo)?.Response : null;
+            return verdict.Kind == VerdictKind.Success ? EnvelopeReader.ReadData(verdict, route, jsonAnswerInfo, transport.Redactor)?.Response : null;
         }
         catch (Exception exception)
         {

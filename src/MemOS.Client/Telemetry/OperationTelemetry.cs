@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MemOS.Client.Transport;
 using MemOS.Client.Memories;
 
 namespace MemOS.Client.Telemetry;
@@ -27,21 +26,21 @@ internal sealed class OperationTelemetry : IDisposable
     }
 
     /// <summary>Starts the span of a call; it becomes <see cref="Activity.Current"/> for the HTTP work under it.</summary>
-    /// <param name="operation">The operation; its name is the route, such as <c>search/memory</c>: never anything from the request body.</param>
+    /// <param name="operation">The operation's name, its route such as <c>search/memory</c>: never anything from the request body.</param>
+    /// <param name="genAIOperation">The GenAI operation name, for routes the conventions name.</param>
     /// <param name="server">The API root; only its host and port are recorded.</param>
     /// <param name="requestModel">For answer-generating routes, the model asked for, when the request names one.</param>
-    public static OperationTelemetry Start(MemOSOperation operation, Uri server, string? requestModel = null)
+    public static OperationTelemetry Start(string operation, string? genAIOperation, Uri server, string? requestModel = null)
     {
         var tags = new TagList
         {
-            { MemOSTelemetry.OperationTag, operation.Name },
+            { MemOSTelemetry.OperationTag, operation },
             { MemOSTelemetry.ServerAddressTag, server.Host },
             { MemOSTelemetry.ServerPortTag, server.Port },
         };
 
         // The GenAI semantic conventions (model calls and memory operations), so GenAI-aware
         // backends show MemOS calls next to other models' and memory stores' calls.
-        var genAIOperation = operation.GenAIName;
         if (genAIOperation is not null)
         {
             tags.Add(MemOSTelemetry.GenAIOperationTag, genAIOperation);
@@ -50,7 +49,7 @@ internal sealed class OperationTelemetry : IDisposable
 
         var isChat = genAIOperation == GenAIMemoryOperation.Chat;
         var activity = MemOSTelemetry.Source.HasListeners()
-            ? MemOSTelemetry.Source.StartActivity(isChat && requestModel is not null ? "chat " + requestModel : operation.Name, ActivityKind.Client, parentContext: default, tags)
+            ? MemOSTelemetry.Source.StartActivity(isChat && requestModel is not null ? "chat " + requestModel : operation, ActivityKind.Client, parentContext: default, tags)
             : null;
         if (activity is not null && isChat)
         {

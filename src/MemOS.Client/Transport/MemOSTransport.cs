@@ -1,14 +1,16 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using MemOS.Client.Answers;
+using MemOS.Client.Api;
+using MemOS.Client.Errors;
 using MemOS.Client.Telemetry;
 
 namespace MemOS.Client.Transport;
 
 /// <summary>
-/// Everything between a Refit call and a typed result: the client Refit sends with, the auth and
-/// User-Agent headers, the overall timeout, reading the data out of a classified answer, and the
-/// mapping of every failure to a <see cref="MemOSException"/>. It knows no API area.
+/// Sends: the client Refit sends with, the auth and User-Agent headers, the overall timeout, and
+/// the one generic path every call takes. What an answer is, is the answer classifier's
+/// (<c>Answers/</c>); what a failure becomes, <see cref="Rulebook"/>'s; which route is which,
+/// <see cref="RouteTable"/>'s. It knows no API area.
 /// </summary>
 internal sealed class MemOSTransport : IDisposable
 {
@@ -20,7 +22,9 @@ internal sealed class MemOSTransport : IDisposable
     private readonly string _userAgent;
     private readonly string _clientName;
 
-    // Replaced whole, never changed in place: a call reads one consistent set, before or after a rotation.
+    // The headers every request carries besides Accept: authorization (when a key is set) and the SDK's
+    // User-Agent. Replaced whole, never changed in place: a call reads one consistent set, before or
+    // after a rotation, so UseCredentials takes effect from the next call.
     private volatile Dictionary<string, string> _headers;
     private volatile SecretRedactor _redactor;
     private volatile bool _disposed;
@@ -61,10 +65,6 @@ internal sealed class MemOSTransport : IDisposable
     /// <summary>The client the Refit interfaces send with; its base address is <see cref="BaseUri"/>.</summary>
     public HttpClient HttpClient => _http;
 
-    /// <summary>The headers every request carries besides <c>Accept</c>: authorization (when a key is set) and the SDK's User-Agent.</summary>
-    /// <remarks>Refit reads it once per call, so <see cref="UseCredentials"/> takes effect from the next call.</remarks>
-    public IDictionary<string, string> Headers => _headers;
-
     public Uri BaseUri => _baseUri;
 
     public SecretRedactor Redactor => _redactor;
@@ -74,49 +74,54 @@ internal sealed class MemOSTransport : IDisposable
     public int MaxStreamEventBytes { get; }
 
     /// <summary>
-    /// Sends one call and returns the answer's data, or throws the mapped exception. With
-    /// <paramref name="bareInfo"/>, a body without an envelope code is read as the data itself
-    /// (rerank documents such a body); with <paramref name="codeOptional"/>, the envelope's data is
-    /// taken even without a code (the self-hosted chat/complete).
+    /// Sends one call of <paramref name="api"/> and returns its result, or throws the one exception
+    /// <see cref="Rulebook"/> names. The request is checked before anything is sent; everything after
+    /// sending (reading the data, building the result) runs inside the call, so a failure there is the
+    /// call's failure, with what it means for a write.
     /// </summary>
-    /// <param name="route">The route sent to, one of <see cref="Api.Routes"/>.</param>
-    /// <param name="send">Sends the request through a Refit interface, with the call and its timeout token.</param>
-    /// <param name="dataInfo">How to read the answer's data.</param>
+    /// <param name="api">The Refit interface to send through.</param>
+    /// <param name="call">The method, its route's facts and its result.</param>
+    /// <param name="request">What to send.</param>
     /// <param name="cancellationToken">The caller's token.</param>
-    /// <param name="bareInfo">How to read an answer without an envelope, where the route documents one.</param>
-    /// <param name="codeOptional">Whether the envelope may lack a code on success.</param>
     /// <param name="requestModel">The model a chat asks for, for its span; never pass request text.</param>
-    /// <param name="dataRequired">Whether an answer without data is unreadable: failed here, as every other bad answer is, rather than returned as null.</param>
-    /// <returns>The data; null when the answer has none (or an async write was accepted with an empty body) and <paramref name="dataRequired"/> is false.</returns>
-    public async Task<TData?> SendAsync<TData>(string route, Func<MemOSCall, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<TData> dataInfo, CancellationToken cancellationToken, JsonTypeInfo<TData>? bareInfo = null, bool codeOptional = false, string? requestModel = null, bool dataRequired = false)
+    public Task<TResult> SendAsync<TApi, TRequest, TData, TResult>(TApi api, ApiCall<TApi, TRequest, TData, TResult> call, TRequest request, CancellationToken cancellationToken, string? requestModel = null)
     {
         ThrowIfDisposed();
-        var operation = MemOSOperation.For(route);
-        using var telemetry = OperationTelemetry.Start(operation, _baseUri, requestModel);
-        var call = NewCall(operation, telemetry, dataInfo);
+        call.Check(request);
+        return SendCheckedAsync(api, call, request, requestModel, cancellationToken);
+    }
+
+    private async Task<TResult> SendCheckedAsync<TApi, TRequest, TData, TResult>(TApi api, ApiCall<TApi, TRequest, TData, TResult> call, TRequest request, string? requestModel, CancellationToken cancellationToken)
+    {
+        var route = call.Route;
+        using var telemetry = OperationTelemetry.Start(route.Name, route.GenAIOperation, _baseUri, requestModel);
+        var memosCall = new MemOSCall(route, telemetry, _timeout, call.Data);
         using var timeout = StartTimeout(cancellationToken);
         try
         {
-            using var response = await send(call, timeout.Token).ConfigureAwait(false);
-            var verdict = await ClassifyAsync(response, call, timeout.Token).ConfigureAwait(false);
+            using var response = await call.Send(api, request, _headers, memosCall, timeout.Token).ConfigureAwait(false);
+            var verdict = await ClassifyAsync(response, memosCall, timeout.Token).ConfigureAwait(false);
             var data = verdict.Kind switch
             {
-                VerdictKind.Success => ReadData(operation, verdict, dataInfo, bareInfo, codeOptional),
+                VerdictKind.Success => EnvelopeReader.ReadData(verdict, route, call.Data, Redactor),
                 VerdictKind.Accepted => default,
-                _ => throw MemOSErrorFactory.InvalidResponse(operation.Name, "it is an event stream, not JSON", verdict.Status, verdict.TraceId),
+                _ => throw MemOSErrorFactory.InvalidResponse(route.Name, "it is an event stream, not JSON", verdict.Status, verdict.TraceId),
             };
-            if (dataRequired && data is null)
-            {
-                throw MemOSErrorFactory.InvalidResponse(operation.Name, "the answer has no data", verdict.Status, Redactor.Redact(verdict.TraceId));
-            }
 
-            telemetry.Answered(data);
-            Captured(call, verdict);
-            return data;
+            var result = (data is null && route.DataRequired ? default : call.Finish(data, request))
+                         ?? throw MemOSErrorFactory.InvalidResponse(route.Name, "the answer has no data", verdict.Status, Redactor.Redact(verdict.TraceId));
+            telemetry.Answered(result);
+            Captured(memosCall, verdict);
+            return result;
         }
         catch (Exception exception)
         {
-            var failure = Fail(call, exception, cancellationToken);
+            var failure = Fail(memosCall, exception, cancellationToken);
+            if (failure is MemOSException memos && Rulebook.MeansDone(route, memos) && call.Finish(default, request) is { } done)
+            {
+                return done;
+            }
+
             telemetry.Failed(failure);
             throw failure == exception ? exception : failure;
         }
@@ -134,25 +139,25 @@ internal sealed class MemOSTransport : IDisposable
         _headers = RequestHeaders(authorization, _userAgent);
     }
 
-    /// <summary>A call of <paramref name="operation"/>, bounded by this client's overall timeout.</summary>
-    /// <param name="operation">What the call is.</param>
+    /// <summary>A call of <paramref name="route"/>, bounded by this client's overall timeout.</summary>
+    /// <param name="route">What the call is.</param>
     /// <param name="telemetry">Its span and measurements.</param>
     /// <param name="dataInfo">The type of its answer's data, read with the envelope; null when the caller reads it.</param>
-    public MemOSCall NewCall(MemOSOperation operation, OperationTelemetry telemetry, JsonTypeInfo? dataInfo = null) => new(operation, telemetry, _timeout, dataInfo);
+    public MemOSCall NewCall(RouteFacts route, OperationTelemetry telemetry, JsonTypeInfo? dataInfo = null) => new(route, telemetry, _timeout, dataInfo);
 
     /// <summary>
     /// Sends a request asking for an event stream and returns the response once its headers have
     /// been judged: an event stream, or a JSON answer (an error envelope is thrown here). The caller
     /// owns the returned response, and ends the call's telemetry when the stream ends.
     /// </summary>
-    public async Task<(HttpResponseMessage Response, ResponseVerdict Verdict)> OpenStreamAsync(MemOSCall call, Func<MemOSCall, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    public async Task<(HttpResponseMessage Response, ResponseVerdict Verdict)> OpenStreamAsync<TApi, TRequest>(TApi api, ApiStream<TApi, TRequest> stream, TRequest request, MemOSCall call, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
         using var timeout = StartTimeout(cancellationToken);
         HttpResponseMessage? response = null;
         try
         {
-            response = await send(call, timeout.Token).ConfigureAwait(false);
+            response = await stream.Send(api, request, _headers, call, timeout.Token).ConfigureAwait(false);
             var verdict = await ClassifyAsync(response, call, timeout.Token).ConfigureAwait(false);
             Captured(call, verdict);
             return (response, verdict);
@@ -165,66 +170,9 @@ internal sealed class MemOSTransport : IDisposable
         }
     }
 
-    /// <summary>Reads the data of a success verdict: the envelope's <c>data</c> slice, or a bare body where allowed.</summary>
-    public TData? ReadData<TData>(MemOSOperation operation, ResponseVerdict verdict, JsonTypeInfo<TData> dataInfo, JsonTypeInfo<TData>? bareInfo = null, bool codeOptional = false)
-    {
-        try
-        {
-            if (verdict.Code is null)
-            {
-                if (bareInfo is not null)
-                {
-                    return JsonSerializer.Deserialize(verdict.Body.Span, bareInfo);
-                }
-
-                if (!codeOptional)
-                {
-                    throw MemOSErrorFactory.InvalidResponse(operation.Name, "the body has no envelope code", verdict.Status, verdict.TraceId);
-                }
-            }
-
-            var data = ReadEnvelopeData(verdict, dataInfo);
-            if (data is IOperationOutcome outcome && IsFailure(outcome))
-            {
-                var detail = $"the service answered code {verdict.Code} but its data reports failure (success: {outcome.Success?.ToString() ?? "absent"}, status: {outcome.OutcomeStatus ?? "absent"})";
-                throw MemOSErrorFactory.FailedOutcome(operation.Name, detail, verdict.ServerMessage, verdict.Status, verdict.TraceId, Redactor);
-            }
-
-            return data;
-        }
-        catch (JsonException exception)
-        {
-            throw MemOSErrorFactory.InvalidResponse(operation.Name, "the body is not valid JSON of the expected shape", verdict.Status, verdict.TraceId, exception);
-        }
-    }
-
-    // Read with the envelope when the call named this type (the usual case); else from the data's bytes.
-    private static TData? ReadEnvelopeData<TData>(ResponseVerdict verdict, JsonTypeInfo<TData> dataInfo)
-    {
-        if (verdict.DataRead is { } read && ReferenceEquals(read.Info, dataInfo))
-        {
-            return read.Error is { } error ? throw error : read.Value is TData value ? value : default;
-        }
-
-        var (offset, length) = verdict.Data.GetOffsetAndLength(verdict.Body.Length);
-        return length == 0 ? default : JsonSerializer.Deserialize(verdict.Body.Span.Slice(offset, length), dataInfo);
-    }
-
-    /// <summary>The one exception a failed call ends in: a failed write says whether it may still have been applied.</summary>
+    /// <summary>The one exception a failed call ends in, as <see cref="Rulebook"/> names it.</summary>
     public Exception Fail(MemOSCall call, Exception exception, CancellationToken callerToken)
-    {
-        var failure = IsTransportFailure(exception) ? MapTransportFailure(call.Operation.Name, exception, callerToken) : exception;
-        if (failure is MemOSException memos)
-        {
-            memos.EarlierAttemptMayHaveApplied = call.Telemetry.EarlierAttemptMayHaveApplied;
-            if (call.Operation.IsWrite)
-            {
-                memos.ForWrite();
-            }
-        }
-
-        return failure;
-    }
+        => Rulebook.ExceptionFor(exception, new FailureContext(call.Route, _baseUri.Host, _timeout, _supplied.Timeout, call.Telemetry.EarlierAttemptMayHaveApplied, callerToken));
 
     public void Dispose()
     {
@@ -241,39 +189,6 @@ internal sealed class MemOSTransport : IDisposable
         }
     }
 
-    internal static bool IsTransportFailure(Exception exception)
-        => exception is OperationCanceledException or HttpRequestException or IOException;
-
-    internal Exception MapTransportFailure(string operation, Exception exception, CancellationToken callerToken)
-    {
-        if (callerToken.IsCancellationRequested)
-        {
-            // The caller asked to stop: that is not a MemOS failure and must not look like a timeout.
-            return exception as OperationCanceledException ?? new OperationCanceledException(callerToken);
-        }
-
-        return exception switch
-        {
-            // HttpClient reports its own Timeout as a cancellation whose cause is a TimeoutException.
-            OperationCanceledException { InnerException: TimeoutException } => new MemOSTimeoutException(
-                $"MemOS {operation} timed out after {FormatTimeout(_supplied.Timeout)}: the Timeout of the HttpClient given to the MemOS client fired (set it to Timeout.InfiniteTimeSpan to leave the limits to MemOSClientOptions.Timeout). The request may still have been processed.",
-                exception)
-            { IsTransient = true },
-            OperationCanceledException => new MemOSTimeoutException(
-                $"MemOS {operation} timed out after {FormatTimeout(_timeout)} (MemOSClientOptions.Timeout). The request may still have been processed.",
-                exception)
-            { IsTransient = true },
-            HttpRequestException http => new MemOSConnectionException(
-                $"MemOS {operation} could not complete the exchange with {_baseUri.Host}: {DescribeNetworkError(http)}",
-                exception)
-            { IsTransient = true },
-            _ => new MemOSConnectionException(
-                $"MemOS {operation} lost the connection to {_baseUri.Host} while reading the response.",
-                exception)
-            { IsTransient = true },
-        };
-    }
-
     // The verdict the resilience handler reached, or one reached here when no handler ran; a failure is thrown.
     private async Task<ResponseVerdict> ClassifyAsync(HttpResponseMessage response, MemOSCall call, CancellationToken cancellationToken)
     {
@@ -283,7 +198,7 @@ internal sealed class MemOSTransport : IDisposable
             call.Telemetry.ResponseCode(code);
         }
 
-        return verdict.Kind == VerdictKind.Failure ? throw MemOSErrorFactory.FromVerdict(call.Operation.Name, verdict, Redactor) : verdict;
+        return verdict.Kind == VerdictKind.Failure ? throw MemOSErrorFactory.FromVerdict(call.Route.Name, verdict, Redactor) : verdict;
     }
 
     // A successful answer's status and trace id, for a MemOSResponseCapture open around the call.
@@ -291,27 +206,9 @@ internal sealed class MemOSTransport : IDisposable
     {
         if (MemOSResponseCapture.IsCapturing)
         {
-            MemOSResponseCapture.Record(new MemOSResponseInfo(call.Operation.Name, verdict.Status, verdict.Code, Redactor.Redact(verdict.TraceId)));
+            MemOSResponseCapture.Record(new MemOSResponseInfo(call.Route.Name, verdict.Status, verdict.Code, Redactor.Redact(verdict.TraceId)));
         }
     }
-
-    private static string DescribeNetworkError(HttpRequestException exception) => exception.HttpRequestError switch
-    {
-        HttpRequestError.NameResolutionError => "the host name could not be resolved.",
-        HttpRequestError.ConnectionError => "the connection could not be made.",
-        HttpRequestError.SecureConnectionError => "the TLS handshake failed.",
-        HttpRequestError.ResponseEnded => "the connection closed before the response was complete.",
-        HttpRequestError.InvalidResponse => "the response was not valid HTTP.",
-        _ => exception.Message,
-    };
-
-    private static string FormatTimeout(TimeSpan timeout)
-        => timeout == Timeout.InfiniteTimeSpan ? "an infinite timeout" : timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
-
-    private static bool IsFailure(IOperationOutcome outcome)
-        => outcome.Success == false
-           || outcome.OutcomeStatus is { } status
-           && (status.Equals("error", StringComparison.OrdinalIgnoreCase) || status.Equals("failed", StringComparison.OrdinalIgnoreCase) || status.Equals("fail", StringComparison.OrdinalIgnoreCase));
 
     private static Dictionary<string, string> RequestHeaders(string? authorization, string userAgent)
     {

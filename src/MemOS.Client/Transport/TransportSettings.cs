@@ -1,3 +1,5 @@
+using MemOS.Client.Errors;
+
 namespace MemOS.Client.Transport;
 
 /// <summary>What a client hands its transport: where to send, how to authenticate, how long to wait.</summary>
@@ -30,21 +32,6 @@ internal sealed record TransportSettings(Uri BaseUri, string? Authorization, str
         }
 
         var key = apiKey.Trim();
-        return BareKey(key).Length == key.Length ? defaultScheme + " " + key : key;
-    }
-
-    /// <summary>The key without a <c>Token </c> or <c>Bearer </c> scheme it was configured with.</summary>
-    public static string BareKey(string apiKey)
-    {
-        var key = apiKey.Trim();
-        foreach (var scheme in (ReadOnlySpan<string>)["Token ", "Bearer "])
-        {
-            if (key.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-            {
-                return key[scheme.Length..].Trim();
-            }
-        }
-
-        return key;
+        return SecretRedactor.BareKey(key).Length == key.Length ? defaultScheme + " " + key : key;
     }
 }

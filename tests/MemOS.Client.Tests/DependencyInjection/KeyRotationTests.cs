@@ -1,3 +1,4 @@
+using MemOS.Client.Errors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

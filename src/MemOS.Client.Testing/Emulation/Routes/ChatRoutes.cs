@@ -14,11 +14,11 @@ internal static class ChatRoutes
         var query = request.String("query");
         if (call.Invalid(
                 out var error,
-                (string.IsNullOrWhiteSpace(userId), 40002, "Required field is empty: user_id"),
-                (string.IsNullOrWhiteSpace(query), 40002, "Required field is empty: query"),
-                (userId is { Length: > 100 }, 40010, "user_id is longer than 100 characters"),
-                (request.IsLongId("conversation_id"), 40011, "conversation_id is longer than 100 characters"),
-                ((query?.Length ?? 0) + (request.String("system_prompt")?.Length ?? 0) > 8_000 * 4, 40305, "The input exceeds the single-request token limit")))
+                (string.IsNullOrWhiteSpace(userId), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: user_id"),
+                (string.IsNullOrWhiteSpace(query), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: query"),
+                (userId is { Length: > 100 }, MemOSErrorCodes.UserIdTooLong, "user_id is longer than 100 characters"),
+                (request.IsLongId("conversation_id"), MemOSErrorCodes.ConversationIdTooLong, "conversation_id is longer than 100 characters"),
+                ((query?.Length ?? 0) + (request.String("system_prompt")?.Length ?? 0) > 8_000 * 4, MemOSErrorCodes.InputTooLong, "The input exceeds the single-request token limit")))
         {
             return error;
         }
@@ -26,7 +26,7 @@ internal static class ChatRoutes
         var (facts, preferences, invalid) = MemoryStore.Recall(call.Tenant, request, query!, userId!);
         if (invalid is not null)
         {
-            return call.Error(40000, "Invalid request parameters: " + invalid);
+            return call.Error(MemOSErrorCodes.InvalidParameters, "Invalid request parameters: " + invalid);
         }
 
         var remembered = facts.Concat(preferences).OrderByDescending(hit => hit.Score).Select(hit => hit.Memory.Value).ToArray();

@@ -24,7 +24,7 @@ internal static class KnowledgeBaseRoutes
         var name = call.Request.String("knowledgebase_name");
         if (string.IsNullOrWhiteSpace(name))
         {
-            return call.Error(40002, "Required field is empty: knowledgebase_name");
+            return call.Error(MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: knowledgebase_name");
         }
 
         var id = "base" + EmulatorCall.NewId();
@@ -41,14 +41,14 @@ internal static class KnowledgeBaseRoutes
         var id = call.Request.String("knowledgebase_id");
         if (string.IsNullOrWhiteSpace(id))
         {
-            return call.Error(40002, "Required field is empty: knowledgebase_id");
+            return call.Error(MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: knowledgebase_id");
         }
 
         lock (call.Tenant.Gate)
         {
             if (!call.Tenant.KnowledgeBases.Remove(id))
             {
-                return call.Error(50120, "Knowledge base not found");
+                return call.Error(MemOSErrorCodes.KnowledgeBaseNotFound, "Knowledge base not found");
             }
 
             foreach (var file in call.Tenant.Files.Values.Where(f => f.KnowledgeBaseId == id).ToArray())
@@ -77,13 +77,13 @@ internal static class KnowledgeBaseRoutes
             : form.Files.Select(f => (Name: f.FileName, Type: defaultType, Bytes: f.Length, HasContent: true)).ToArray();
         if (call.Invalid(
                 out var error,
-                (string.IsNullOrWhiteSpace(knowledgeBaseId), 40002, "Required field is empty: knowledgebase_id"),
-                (files.Length == 0, 40003, "Field is empty: file"),
-                (files.Any(f => !f.HasContent), 40002, "Required field is empty: file.content"),
-                (files.Length > MaxFiles, 50103, "More than 20 files in one upload"),
-                (files.Any(f => f.Bytes / BytesPerMB > MaxFileMB), 50104, "A file is larger than 100 MB"),
-                (files.Sum(f => f.Bytes) / BytesPerMB > MaxUploadMB, 50105, "The upload is larger than 300 MB in total"),
-                (files.Any(f => f.Type is not ("document" or "skill")), 40006, "Unsupported type value")))
+                (string.IsNullOrWhiteSpace(knowledgeBaseId), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: knowledgebase_id"),
+                (files.Length == 0, MemOSErrorCodes.FieldEmpty, "Field is empty: file"),
+                (files.Any(f => !f.HasContent), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: file.content"),
+                (files.Length > MaxFiles, MemOSErrorCodes.TooManyFiles, "More than 20 files in one upload"),
+                (files.Any(f => f.Bytes / BytesPerMB > MaxFileMB), MemOSErrorCodes.FileTooLarge, "A file is larger than 100 MB"),
+                (files.Sum(f => f.Bytes) / BytesPerMB > MaxUploadMB, MemOSErrorCodes.UploadTooLarge, "The upload is larger than 300 MB in total"),
+                (files.Any(f => f.Type is not ("document" or "skill")), MemOSErrorCodes.UnsupportedType, "Unsupported type value")))
         {
             return error;
         }
@@ -93,7 +93,7 @@ internal static class KnowledgeBaseRoutes
         {
             if (!call.Tenant.KnowledgeBases.ContainsKey(knowledgeBaseId!))
             {
-                return call.Error(50120, "Knowledge base not found");
+                return call.Error(MemOSErrorCodes.KnowledgeBaseNotFound, "Knowledge base not found");
             }
 
             foreach (var (name, type, bytes, _) in files)
@@ -112,7 +112,7 @@ internal static class KnowledgeBaseRoutes
         var request = call.Request;
         var ids = request.Body["file_ids"] is JsonArray ? request.Strings("file_ids") : null;
         var knowledgeBaseId = request.String("knowledgebase_id");
-        if (call.Invalid(out var error, ((ids is null) == (knowledgeBaseId is null), 40000, "Invalid request parameters: give file_ids or knowledgebase_id, not both")))
+        if (call.Invalid(out var error, ((ids is null) == (knowledgeBaseId is null), MemOSErrorCodes.InvalidParameters, "Invalid request parameters: give file_ids or knowledgebase_id, not both")))
         {
             return error;
         }
@@ -126,7 +126,7 @@ internal static class KnowledgeBaseRoutes
 
             if (!call.Tenant.KnowledgeBases.ContainsKey(knowledgeBaseId!))
             {
-                return call.Error(50120, "Knowledge base not found");
+                return call.Error(MemOSErrorCodes.KnowledgeBaseNotFound, "Knowledge base not found");
             }
 
             var type = request.String("type");
@@ -148,7 +148,7 @@ internal static class KnowledgeBaseRoutes
         var ids = call.Request.Strings("file_ids");
         if (ids.Count == 0)
         {
-            return call.Error(40002, "Required field is empty: file_ids");
+            return call.Error(MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: file_ids");
         }
 
         lock (call.Tenant.Gate)

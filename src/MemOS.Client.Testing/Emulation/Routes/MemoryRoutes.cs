@@ -43,11 +43,11 @@ internal static class MemoryRoutes
         var texts = messages?.OfType<JsonObject>().Select(m => (Role: m["role"]?.ToString() ?? "user", RoleId: m["role_id"]?.ToString(), Text: MessageText(m["content"]), Media: HasMedia(m["content"]))).ToArray() ?? [];
         if (call.Invalid(
                 out var error,
-                (userIds.Count == 0 && agentIds.Count == 0, 40002, "Required field is empty: user_id"),
-                (userIds.Concat(agentIds).Any(id => id.Length > MaxIdLength), 40010, "user_id is longer than 100 characters"),
-                (conversationId.Length > MaxIdLength, 40011, "conversation_id is longer than 100 characters"),
-                (texts.Length == 0, 40002, "Required field is empty: messages"),
-                (texts.Sum(t => t.Text.Length) > MaxInputCharacters, 40013, "The messages are longer than the per-request limit")))
+                (userIds.Count == 0 && agentIds.Count == 0, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: user_id"),
+                (userIds.Concat(agentIds).Any(id => id.Length > MaxIdLength), MemOSErrorCodes.UserIdTooLong, "user_id is longer than 100 characters"),
+                (conversationId.Length > MaxIdLength, MemOSErrorCodes.ConversationIdTooLong, "conversation_id is longer than 100 characters"),
+                (texts.Length == 0, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: messages"),
+                (texts.Sum(t => t.Text.Length) > MaxInputCharacters, MemOSErrorCodes.MessagesTooLong, "The messages are longer than the per-request limit")))
         {
             return error;
         }
@@ -85,10 +85,10 @@ internal static class MemoryRoutes
         var subject = request.String("user_id") ?? request.String("agent_id");
         if (call.Invalid(
                 out var error,
-                (string.IsNullOrWhiteSpace(query), 40002, "Required field is empty: query"),
-                (subject is null, 40002, "Required field is empty: user_id"),
-                (subject is { Length: > MaxIdLength }, 40010, "user_id is longer than 100 characters"),
-                (request.IsLongId("conversation_id"), 40011, "conversation_id is longer than 100 characters")))
+                (string.IsNullOrWhiteSpace(query), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: query"),
+                (subject is null, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: user_id"),
+                (subject is { Length: > MaxIdLength }, MemOSErrorCodes.UserIdTooLong, "user_id is longer than 100 characters"),
+                (request.IsLongId("conversation_id"), MemOSErrorCodes.ConversationIdTooLong, "conversation_id is longer than 100 characters")))
         {
             return error;
         }
@@ -96,7 +96,7 @@ internal static class MemoryRoutes
         var (facts, preferences, invalid) = MemoryStore.Recall(call.Tenant, request, query!, subject!);
         if (invalid is not null)
         {
-            return call.Error(40000, "Invalid request parameters: " + invalid);
+            return call.Error(MemOSErrorCodes.InvalidParameters, "Invalid request parameters: " + invalid);
         }
 
         return call.Ok(new JsonObject
@@ -121,10 +121,10 @@ internal static class MemoryRoutes
         var filter = FilterEvaluator.Compile(request.Body["filter"], out var filterError);
         if (call.Invalid(
                 out var error,
-                (userId is null && agentId is null, 40002, "Required field is empty: user_id"),
-                (userId is not null && agentId is not null, 40000, "Invalid request parameters: give user_id or agent_id, not both"),
-                (page < 1 || size is < 1 or > MaxPageSize, 40000, "Invalid request parameters: page from 1, size 1 to 50"),
-                (filterError is not null, 40000, "Invalid request parameters: " + filterError)))
+                (userId is null && agentId is null, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: user_id"),
+                (userId is not null && agentId is not null, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: give user_id or agent_id, not both"),
+                (page < 1 || size is < 1 or > MaxPageSize, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: page from 1, size 1 to 50"),
+                (filterError is not null, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: " + filterError)))
         {
             return error;
         }
@@ -167,7 +167,7 @@ internal static class MemoryRoutes
 
         if (memory is null)
         {
-            return call.Error(40001, "Requested data not found");
+            return call.Error(MemOSErrorCodes.DataNotFound, "Requested data not found");
         }
 
         return call.Ok(new JsonObject
@@ -198,9 +198,9 @@ internal static class MemoryRoutes
         var status = request.String("status");
         if (call.Invalid(
                 out var error,
-                (string.IsNullOrWhiteSpace(id), 40002, "Required field is empty: memory_id"),
-                (content is null && title is null && status is null, 40002, "Required field is empty: content, title or status"),
-                (status is not null && !Statuses.Contains(status), 40000, "Invalid request parameters: unknown status")))
+                (string.IsNullOrWhiteSpace(id), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: memory_id"),
+                (content is null && title is null && status is null, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: content, title or status"),
+                (status is not null && !Statuses.Contains(status), MemOSErrorCodes.InvalidParameters, "Invalid request parameters: unknown status")))
         {
             return error;
         }
@@ -210,7 +210,7 @@ internal static class MemoryRoutes
             var memory = call.Tenant.Memories.FirstOrDefault(m => m.Id == id);
             if (memory is null)
             {
-                return call.Error(40307, "The memory to update does not exist");
+                return call.Error(MemOSErrorCodes.MemoryNotFound, "The memory to update does not exist");
             }
 
             memory.Value = content ?? memory.Value;
@@ -233,9 +233,9 @@ internal static class MemoryRoutes
         var filter = FilterEvaluator.Compile(filterNode, out var filterError);
         if (call.Invalid(
                 out var error,
-                (modes != 1, 40000, "Invalid request parameters: give exactly one of memory_ids, user_id, agent_id or filter"),
-                (ids is { Count: 0 }, 40003, "Field is empty: memory_ids"),
-                (filterError is not null, 40000, "Invalid request parameters: " + filterError)))
+                (modes != 1, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: give exactly one of memory_ids, user_id, agent_id or filter"),
+                (ids is { Count: 0 }, MemOSErrorCodes.FieldEmpty, "Field is empty: memory_ids"),
+                (filterError is not null, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: " + filterError)))
         {
             return error;
         }
@@ -249,8 +249,8 @@ internal static class MemoryRoutes
             if (!call.Tenant.Memories.Any(doomed))
             {
                 return userId is not null
-                    ? call.Error(40308, "The user of the memories to delete does not exist")
-                    : call.Error(40307, "The memory to delete does not exist");
+                    ? call.Error(MemOSErrorCodes.UserNotFound, "The user of the memories to delete does not exist")
+                    : call.Error(MemOSErrorCodes.MemoryNotFound, "The memory to delete does not exist");
             }
 
             call.Tenant.Memories.RemoveAll(m => doomed(m));

@@ -21,9 +21,9 @@ internal static class MessageRoutes
         var limit = (int)(request.Number("message_limit_number") ?? 6);
         if (call.Invalid(
                 out var error,
-                (string.IsNullOrWhiteSpace(userId), 40002, "Required field is empty: user_id"),
-                (string.IsNullOrWhiteSpace(conversationId), 40002, "Required field is empty: conversation_id"),
-                (limit is < 1 or > 50, 40000, "Invalid request parameters: message_limit_number is 1 to 50")))
+                (string.IsNullOrWhiteSpace(userId), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: user_id"),
+                (string.IsNullOrWhiteSpace(conversationId), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: conversation_id"),
+                (limit is < 1 or > 50, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: message_limit_number is 1 to 50")))
         {
             return error;
         }
@@ -52,9 +52,9 @@ internal static class MessageRoutes
         var feedback = request.String("feedback_content");
         if (call.Invalid(
                 out var error,
-                (string.IsNullOrWhiteSpace(userId), 40002, "Required field is empty: user_id"),
-                (string.IsNullOrWhiteSpace(feedback), 40002, "Required field is empty: feedback_content"),
-                (request.IsLongId("conversation_id"), 40011, "conversation_id is longer than 100 characters")))
+                (string.IsNullOrWhiteSpace(userId), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: user_id"),
+                (string.IsNullOrWhiteSpace(feedback), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: feedback_content"),
+                (request.IsLongId("conversation_id"), MemOSErrorCodes.ConversationIdTooLong, "conversation_id is longer than 100 characters")))
         {
             return error;
         }
@@ -75,7 +75,7 @@ internal static class MessageRoutes
         var taskId = call.Request.String("task_id");
         if (string.IsNullOrWhiteSpace(taskId))
         {
-            return call.Error(40002, "Required field is empty: task_id");
+            return call.Error(MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: task_id");
         }
 
         EmulatorTask? task;
@@ -89,7 +89,7 @@ internal static class MessageRoutes
 
         if (task is null)
         {
-            return call.Error(50131, "Task not found");
+            return call.Error(MemOSErrorCodes.TaskNotFound, "Task not found");
         }
 
         var data = new JsonObject { ["task_id"] = taskId, ["status"] = task.Polls <= 1 ? "running" : "completed" };

@@ -16,7 +16,7 @@ internal static class ModelRoutes
         var messages = call.Request.Body["messages"] as JsonArray;
         if (messages is null || messages.Count == 0)
         {
-            return call.Error(40002, "Required field is empty: messages");
+            return call.Error(MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: messages");
         }
 
         var types = call.Request.Strings("extraction_types");
@@ -41,9 +41,9 @@ internal static class ModelRoutes
         var topN = (int?)call.Request.Number("top_n");
         if (call.Invalid(
                 out var error,
-                (string.IsNullOrWhiteSpace(query), 40002, "Required field is empty: query"),
-                (documents.Count == 0, 40002, "Required field is empty: documents"),
-                (topN is <= 0, 40000, "Invalid request parameters: top_n must be positive")))
+                (string.IsNullOrWhiteSpace(query), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: query"),
+                (documents.Count == 0, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: documents"),
+                (topN is <= 0, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: top_n must be positive")))
         {
             return error;
         }

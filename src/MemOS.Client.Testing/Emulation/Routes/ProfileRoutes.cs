@@ -106,7 +106,7 @@ internal static class ProfileRoutes
     {
         var userId = call.Request.String("user_id");
         var agentId = call.Request.String("agent_id");
-        error = (userId is null) == (agentId is null) ? call.Error(40000, "Invalid request parameters: give user_id or agent_id, not both") : null;
+        error = (userId is null) == (agentId is null) ? call.Error(MemOSErrorCodes.InvalidParameters, "Invalid request parameters: give user_id or agent_id, not both") : null;
         return userId ?? agentId;
     }
 
@@ -115,8 +115,8 @@ internal static class ProfileRoutes
         var name = call.Request.String("name")?.Trim();
         if (call.Invalid(
                 out var error,
-                (string.IsNullOrEmpty(name), 40002, "Required field is empty: name"),
-                (call.Request.Body["metadata"] is not JsonObject { Count: > 0 }, 40002, "Required field is empty: metadata")))
+                (string.IsNullOrEmpty(name), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: name"),
+                (call.Request.Body["metadata"] is not JsonObject { Count: > 0 }, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: metadata")))
         {
             return error;
         }
@@ -134,7 +134,7 @@ internal static class ProfileRoutes
     {
         var page = (int)(call.Request.Number("page") ?? 1);
         var size = (int)(call.Request.Number("size") ?? 10);
-        if (call.Invalid(out var error, (page < 1 || size is < 1 or > 100, 40000, "Invalid request parameters: page from 1, size 1 to 100")))
+        if (call.Invalid(out var error, (page < 1 || size is < 1 or > 100, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: page from 1, size 1 to 100")))
         {
             return error;
         }
@@ -159,7 +159,7 @@ internal static class ProfileRoutes
         {
             if (!call.Tenant.Templates.TryGetValue(call.Request.String("profile_template_id") ?? string.Empty, out var template))
             {
-                return call.Error(40001, "Requested data not found");
+                return call.Error(MemOSErrorCodes.DataNotFound, "Requested data not found");
             }
 
             var json = Summary(call.Tenant, template);
@@ -173,8 +173,8 @@ internal static class ProfileRoutes
         var id = call.Request.String("profile_template_id") ?? string.Empty;
         if (call.Invalid(
                 out var error,
-                (string.IsNullOrWhiteSpace(call.Request.String("name")), 40002, "Required field is empty: name"),
-                (call.Request.Body["metadata"] is not JsonObject { Count: > 0 }, 40002, "Required field is empty: metadata")))
+                (string.IsNullOrWhiteSpace(call.Request.String("name")), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: name"),
+                (call.Request.Body["metadata"] is not JsonObject { Count: > 0 }, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: metadata")))
         {
             return error;
         }
@@ -183,7 +183,7 @@ internal static class ProfileRoutes
         {
             if (!call.Tenant.Templates.TryGetValue(id, out var template))
             {
-                return call.Error(40001, "Requested data not found");
+                return call.Error(MemOSErrorCodes.DataNotFound, "Requested data not found");
             }
 
             template.Name = call.Request.String("name")!;
@@ -207,7 +207,7 @@ internal static class ProfileRoutes
         {
             if (!call.Tenant.Templates.Remove(id))
             {
-                return call.Error(40001, "Requested data not found");
+                return call.Error(MemOSErrorCodes.DataNotFound, "Requested data not found");
             }
 
             var deleted = call.Tenant.Profiles.Keys.Where(k => k.TemplateId == id).ToArray();
@@ -225,8 +225,8 @@ internal static class ProfileRoutes
         var bindings = (call.Request.Body["bind_list"] as JsonArray)?.OfType<JsonObject>().ToArray() ?? [];
         if (call.Invalid(
                 out var error,
-                (bindings.Length == 0, 40002, "Required field is empty: bind_list"),
-                (bindings.Length > MaxBindings, 40000, "Invalid request parameters: at most 20 bindings")))
+                (bindings.Length == 0, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: bind_list"),
+                (bindings.Length > MaxBindings, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: at most 20 bindings")))
         {
             return error;
         }
@@ -239,7 +239,7 @@ internal static class ProfileRoutes
                 var subject = binding["user_id"]?.ToString() ?? binding["agent_id"]?.ToString();
                 if (subject is null || !call.Tenant.Templates.TryGetValue(templateId, out var template))
                 {
-                    return call.Error(40001, "Requested data not found");
+                    return call.Error(MemOSErrorCodes.DataNotFound, "Requested data not found");
                 }
 
                 call.Tenant.Profiles.TryAdd((templateId, subject), (JsonObject)template.Metadata.DeepClone());
@@ -260,7 +260,7 @@ internal static class ProfileRoutes
         var key = (call.Request.String("profile_template_id") ?? string.Empty, subject!);
         var metadata = call.Request.Body["metadata"] as JsonObject;
         var removals = call.Request.Strings("remove_fields");
-        if (call.Invalid(out var error, (metadata is null && removals.Count == 0, 40002, "Required field is empty: metadata or remove_fields")))
+        if (call.Invalid(out var error, (metadata is null && removals.Count == 0, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: metadata or remove_fields")))
         {
             return error;
         }
@@ -269,7 +269,7 @@ internal static class ProfileRoutes
         {
             if (!call.Tenant.Profiles.TryGetValue(key, out var tree))
             {
-                return call.Error(40001, "Requested data not found: bind the template to this subject first");
+                return call.Error(MemOSErrorCodes.DataNotFound, "Requested data not found: bind the template to this subject first");
             }
 
             if (metadata is not null)
@@ -308,7 +308,7 @@ internal static class ProfileRoutes
         {
             return call.Tenant.Profiles.Remove((call.Request.String("profile_template_id") ?? string.Empty, subject!))
                 ? call.Ok(new JsonObject { ["success"] = true })
-                : call.Error(40001, "Requested data not found");
+                : call.Error(MemOSErrorCodes.DataNotFound, "Requested data not found");
         }
     }
 

@@ -1,11 +1,13 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
-namespace MemOS.Client.Transport;
+namespace MemOS.Client.Errors;
 
 /// <summary>
-/// What one answer is, decided once by <see cref="ResponseClassifier"/>: the resilience handler
-/// retries from it and the transport and stream reader return or throw from it, so the same bytes
-/// can never be "retry" in one place and "done" in another.
+/// What one answer is, decided once by the answer classifier (<c>Answers/ResponseClassifier</c>):
+/// <see cref="Rulebook"/> judges it for the resilience handler, the transport and the stream reader,
+/// so the same bytes can never be "retry" in one place and "done" in another.
 /// </summary>
 internal sealed class ResponseVerdict
 {
@@ -44,8 +46,14 @@ internal sealed class ResponseVerdict
     /// <summary>For <see cref="VerdictKind.Success"/> with an envelope: where its <c>data</c> value lies in <see cref="Body"/> (empty when absent).</summary>
     public Range Data { get; init; }
 
-    /// <summary>For <see cref="VerdictKind.Success"/>: the <c>data</c> value as the call's type, when the call named one.</summary>
-    public DataRead? DataRead { get; init; }
+    /// <summary>For <see cref="VerdictKind.Success"/>: the type <see cref="DataValue"/> was read as, when the call named one.</summary>
+    public JsonTypeInfo? DataInfo { get; init; }
+
+    /// <summary>The <c>data</c> value read as <see cref="DataInfo"/>'s type; null when absent or null, or unreadable.</summary>
+    public object? DataValue { get; init; }
+
+    /// <summary>Why the <c>data</c> value could not be read as <see cref="DataInfo"/>'s type.</summary>
+    public JsonException? DataError { get; init; }
 
     public bool IsRateLimited => Kind == VerdictKind.Failure && Error.Kind == ErrorKind.RateLimit;
 }

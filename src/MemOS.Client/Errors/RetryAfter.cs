@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace MemOS.Client.Transport;
+namespace MemOS.Client.Errors;
 
 /// <summary>Reads how long the service asked to wait: the <c>Retry-After</c> header (seconds or a date) or a body's <c>retry_after</c>.</summary>
 internal static class RetryAfter

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace MemOS.Client.Transport;
+namespace MemOS.Client.Api;
 
 /// <summary>The media types that decide how an answer is read.</summary>
 internal static class MediaTypes

@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Text.Json.Serialization.Metadata;
 using MemOS.Client.Telemetry;
 
-namespace MemOS.Client.Transport;
+namespace MemOS.Client.Api;
 
 /// <summary>
 /// One call as the resilience handler sees it, carried on its request by the Refit interfaces
-/// (a <c>[Property]</c> parameter): which operation it is, its telemetry, and when its overall
+/// (a <c>[Property]</c> parameter): which route it is, its telemetry, and when its overall
 /// timeout ends, so that a wait the service asks for is never started if it cannot end in time;
 /// and what its answer's <c>data</c> is, so that the classifier reads it in the same pass as the envelope.
 /// </summary>
@@ -17,9 +17,9 @@ internal sealed class MemOSCall
 
     private readonly long _deadline;
 
-    public MemOSCall(MemOSOperation operation, OperationTelemetry telemetry, TimeSpan timeout, JsonTypeInfo? dataInfo = null)
+    public MemOSCall(RouteFacts route, OperationTelemetry telemetry, TimeSpan timeout, JsonTypeInfo? dataInfo = null)
     {
-        Operation = operation;
+        Route = route;
         Telemetry = telemetry;
         DataInfo = dataInfo;
         _deadline = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
@@ -27,7 +27,7 @@ internal sealed class MemOSCall
 
     public static HttpRequestOptionsKey<MemOSCall> Key { get; } = new(PropertyName);
 
-    public MemOSOperation Operation { get; }
+    public RouteFacts Route { get; }
 
     public OperationTelemetry Telemetry { get; }
 

@@ -2,12 +2,15 @@ using System.Buffers;
 using System.Net;
 using System.Text;
 using System.Text.Json.Serialization.Metadata;
+using MemOS.Client.Api;
+using MemOS.Client.Errors;
 
-namespace MemOS.Client.Transport;
+namespace MemOS.Client.Answers;
 
 /// <summary>
 /// Decides what an answer is, once per response: the resilience handler calls it on each attempt
-/// and the transport and stream reader read the same verdict (or compute it, when no handler ran).
+/// and the transport and stream reader read the same verdict (or compute it, when no handler ran);
+/// <see cref="Rulebook"/> judges the verdict.
 /// It reads the body under the caller's token, bounded: a JSON answer whole up to
 /// <see cref="MaxBodyBytes"/>, another error body only as far as its message needs.
 /// </summary>
@@ -17,6 +20,8 @@ internal static class ResponseClassifier
 
     // An HTML or text error page is read only this far, for the message.
     private const int MaxErrorTextBytes = 4 * 1024;
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     private static readonly HttpRequestOptionsKey<(HttpResponseMessage Response, ResponseVerdict Verdict)> VerdictKey = new("MemOS.Verdict");
 
@@ -66,7 +71,7 @@ internal static class ResponseClassifier
         {
             return succeeded
                 ? Unreadable(response, "it is an HTML page, not JSON (a proxy or gateway answered instead of MemOS?)")
-                : Failure(response, time, ErrorCatalog.DescribeHttp((int)status));
+                : Failure(response, time, ErrorCatalog.DescribeHttp((int)status), serverMessage: HtmlExcerpt.Of(await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false)));
         }
 
         if (!succeeded && !MediaTypes.MayBeJson(mediaType))
@@ -122,38 +127,51 @@ internal static class ResponseClassifier
             // An async write may be accepted with an empty 200/202 body (seen live): accepted, no task id.
             return !succeeded ? Failure(response, time, ErrorCatalog.DescribeHttp((int)status))
                 : wantsStream ? new ResponseVerdict { Kind = VerdictKind.Stream, Status = status, TraceId = TraceIdOf(response) }
-                : response.RequestMessage is { } request && MemOSOperation.For(request).IsWrite ? new ResponseVerdict { Kind = VerdictKind.Accepted, Status = status, TraceId = TraceIdOf(response) }
+                : response.RequestMessage is { } request && RouteFacts.Of(request).IsWrite ? new ResponseVerdict { Kind = VerdictKind.Accepted, Status = status, TraceId = TraceIdOf(response) }
                 : Unreadable(response, "the body is empty");
         }
 
+        // A byte order mark is allowed before JSON text; the body is read after it.
+        var json = body.AsMemory(body.AsSpan().StartsWith(Utf8Bom) ? Utf8Bom.Length : 0);
         var dataInfo = response.RequestMessage?.Options.TryGetValue(MemOSCall.Key, out var call) == true ? call.DataInfo : null;
-        if (!EnvelopeReader.TryRead(body, dataInfo, out var fields, out var jsonError))
+        if (!EnvelopeReader.TryRead(json.Span, dataInfo, out var fields, out var jsonError))
         {
             return succeeded && wantsStream ? new ResponseVerdict { Kind = VerdictKind.Stream, Status = status, TraceId = TraceIdOf(response) }
                 : succeeded ? Unreadable(response, "the body is not valid JSON of the expected shape (malformed or truncated)", jsonError)
-                : Failure(response, time, ErrorCatalog.DescribeHttp((int)status), serverMessage: LooksLikeJson(body) ? null : Text(body));
+                : Failure(response, time, ErrorCatalog.DescribeHttp((int)status), serverMessage: LooksLikeJson(json.Span) ? null : Text(json.Span));
         }
 
         if (fields.Code is { } code)
         {
-            if (succeeded && code is 0 or 200)
+            if (succeeded && Rulebook.IsSuccessCode(code))
             {
-                return new ResponseVerdict { Kind = VerdictKind.Success, Status = status, TraceId = TraceIdOf(response), Code = code, Body = body, Data = fields.Data, DataRead = Read(dataInfo, fields), ServerMessage = fields.Message };
+                return Success(response, json, dataInfo, fields, code);
             }
 
-            // The self-hosted server's error codes equal the HTTP status (422, 503); the cloud's have five digits.
-            var error = code >= 1000 ? ErrorCatalog.Describe(code, fields.Message)
+            var error = Rulebook.IsCloudCode(code) ? ErrorCatalog.Describe(code, fields.Message)
                 : ErrorCatalog.DescribeHttp(succeeded && code is >= 400 and < 600 ? code : (int)status);
             return Failure(response, time, error, fields.Message, fields.RetryAfterSeconds, code);
         }
 
         return succeeded
-            ? new ResponseVerdict { Kind = VerdictKind.Success, Status = status, TraceId = TraceIdOf(response), Body = body, Data = fields.Data, DataRead = Read(dataInfo, fields), ServerMessage = fields.Message }
+            ? Success(response, json, dataInfo, fields, code: null)
             : Failure(response, time, ErrorCatalog.DescribeHttp((int)status), fields.Message, fields.RetryAfterSeconds);
     }
 
-    private static DataRead? Read(JsonTypeInfo? dataInfo, EnvelopeFields fields)
-        => dataInfo is null ? null : new DataRead(dataInfo, fields.DataValue, fields.DataError);
+    private static ResponseVerdict Success(HttpResponseMessage response, ReadOnlyMemory<byte> body, JsonTypeInfo? dataInfo, EnvelopeFields fields, int? code)
+        => new()
+        {
+            Kind = VerdictKind.Success,
+            Status = response.StatusCode,
+            TraceId = TraceIdOf(response),
+            Code = code,
+            Body = body,
+            Data = fields.Data,
+            DataInfo = dataInfo,
+            DataValue = fields.DataValue,
+            DataError = fields.DataError,
+            ServerMessage = fields.Message,
+        };
 
     // How long to wait is read only for a failure: from the Retry-After header, or a body's retry_after seconds.
     private static ResponseVerdict Failure(HttpResponseMessage response, TimeProvider time, ErrorInfo error, string? serverMessage = null, double? bodyRetryAfterSeconds = null, int? code = null)

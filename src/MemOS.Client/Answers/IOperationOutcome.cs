@@ -1,4 +1,4 @@
-namespace MemOS.Client.Transport;
+namespace MemOS.Client.Answers;
 
 /// <summary>
 /// A result whose <c>data</c> can itself report failure (<c>success: false</c>, or a failed

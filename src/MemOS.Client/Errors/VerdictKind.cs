@@ -1,6 +1,6 @@
-namespace MemOS.Client.Transport;
+namespace MemOS.Client.Errors;
 
-/// <summary>The kinds of answer <see cref="ResponseClassifier"/> tells apart.</summary>
+/// <summary>The kinds of answer the answer classifier (<c>Answers/ResponseClassifier</c>) tells apart.</summary>
 internal enum VerdictKind
 {
     /// <summary>A JSON answer with a success code (or none, where the route allows it); its body is buffered.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MemOS.Client.Transport;
+namespace MemOS.Client.Answers;
 
 /// <summary>The top-level fields of a JSON answer that decide what it is; see <see cref="EnvelopeReader"/>.</summary>
 /// <param name="Code">The envelope <c>code</c>, given as a number or as a numeric string.</param>

@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization.Metadata;
+
+namespace MemOS.Client.Api;
+
+/// <summary>
+/// One method of a Refit interface, paired with its route's facts and result: what the one
+/// generic call path (<see cref="Transport.MemOSTransport"/>) needs to send any call. Built once, as
+/// static rows of <see cref="CloudCalls"/> and <see cref="ServerCalls"/>; its delegates capture nothing.
+/// </summary>
+/// <typeparam name="TApi">The Refit interface.</typeparam>
+/// <typeparam name="TRequest">What the caller gives.</typeparam>
+/// <typeparam name="TData">The answer's <c>data</c>, as read with the envelope.</typeparam>
+/// <typeparam name="TResult">What the caller gets back.</typeparam>
+internal sealed class ApiCall<TApi, TRequest, TData, TResult>(
+    RouteFacts route,
+    JsonTypeInfo<TData> data,
+    Action<TRequest> check,
+    ApiCall<TApi, TRequest, TData, TResult>.Sender send,
+    Func<TData?, TRequest, TResult?> finish)
+{
+    /// <summary>Sends the request through the Refit interface.</summary>
+    public delegate Task<HttpResponseMessage> Sender(TApi api, TRequest request, IDictionary<string, string> headers, MemOSCall call, CancellationToken cancellationToken);
+
+    public RouteFacts Route => route;
+
+    /// <summary>How to read the answer's data.</summary>
+    public JsonTypeInfo<TData> Data => data;
+
+    public Sender Send => send;
+
+    /// <summary>Throws for a request that must not be sent; before anything is sent.</summary>
+    public void Check(TRequest request) => check(request);
+
+    /// <summary>The result from the answer's data; null when the data does not hold one (the answer is then unreadable).</summary>
+    /// <remarks>Runs inside the call, so a failure here is the call's failure, with what it means for a write.</remarks>
+    public TResult? Finish(TData? value, TRequest request) => finish(value, request);
+}
