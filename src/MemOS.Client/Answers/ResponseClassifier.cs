@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Serialization.Metadata;
 using MemOS.Client.Api;
@@ -30,20 +31,20 @@ internal static class ResponseClassifier
         => response.RequestMessage?.Options.TryGetValue(VerdictKey, out var known) == true && ReferenceEquals(known.Response, response) ? known.Verdict : null;
 
     /// <summary>The verdict on <paramref name="response"/>, computed on first use; afterwards its body, when read, is buffered.</summary>
-    public static async ValueTask<ResponseVerdict> ClassifyAsync(HttpResponseMessage response, TimeProvider time, CancellationToken cancellationToken)
-    {
-        // Kept per response, not per request: a retried request carries one options bag across its attempts.
-        if (Known(response) is { } known)
-        {
-            return known;
-        }
+    public static ValueTask<ResponseVerdict> ClassifyAsync(HttpResponseMessage response, TimeProvider time, CancellationToken cancellationToken)
+        => Known(response) is { } known ? new(known) : ClassifyAndKeepAsync(response, time, cancellationToken);
 
+    // Kept per response, not per request: a retried request carries one options bag across its attempts.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<ResponseVerdict> ClassifyAndKeepAsync(HttpResponseMessage response, TimeProvider time, CancellationToken cancellationToken)
+    {
         var verdict = await ClassifyCoreAsync(response, time, cancellationToken).ConfigureAwait(false);
         response.RequestMessage?.Options.Set(VerdictKey, (response, verdict));
         return verdict;
     }
 
-    private static async Task<ResponseVerdict> ClassifyCoreAsync(HttpResponseMessage response, TimeProvider time, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<ResponseVerdict> ClassifyCoreAsync(HttpResponseMessage response, TimeProvider time, CancellationToken cancellationToken)
     {
         var status = response.StatusCode;
         var succeeded = response.IsSuccessStatusCode;
@@ -202,7 +203,8 @@ internal static class ResponseClassifier
     /// Reads the whole body into one array, at most <see cref="MaxBodyBytes"/>, and puts it back
     /// as the response's content so it can be read again; null when it is larger.
     /// </summary>
-    private static async Task<byte[]?> BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<byte[]?> BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var content = response.Content;
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -235,7 +237,8 @@ internal static class ResponseClassifier
         return body;
     }
 
-    private static async Task<byte[]?> ReadAllAsync(Stream stream, long? length, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<byte[]?> ReadAllAsync(Stream stream, long? length, CancellationToken cancellationToken)
     {
         if (length is { } known)
         {

@@ -48,4 +48,7 @@ internal static class MemOSTelemetry
 
     /// <summary>From sending a streamed chat to its first event.</summary>
     public static Histogram<double> TimeToFirstEvent { get; } = Meter.CreateHistogram<double>("memos.client.stream.time_to_first_event", "s", "Time from sending a streamed MemOS chat to its first event.");
+
+    /// <summary>Whether any of the instruments has a listener, so a call's measurements are worth taking.</summary>
+    public static bool IsMeasured => RequestDuration.Enabled || Retries.Enabled || RateLimits.Enabled || TimeToFirstEvent.Enabled;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using MemOS.Client.Memories;
 
 namespace MemOS.Client.Telemetry;
@@ -10,7 +11,8 @@ namespace MemOS.Client.Telemetry;
 /// </summary>
 internal sealed class OperationTelemetry : IDisposable
 {
-    private TagList _tags;
+    // The measurements' tags; null when no instrument had a listener as the call started.
+    private readonly StrongBox<TagList>? _tags;
     private readonly Activity? _activity;
     private readonly long _started = Stopwatch.GetTimestamp();
     private int _retries;
@@ -19,7 +21,7 @@ internal sealed class OperationTelemetry : IDisposable
     private bool _firstEventSeen;
     private bool _ended;
 
-    private OperationTelemetry(TagList tags, Activity? activity)
+    private OperationTelemetry(StrongBox<TagList>? tags, Activity? activity)
     {
         _tags = tags;
         _activity = activity;
@@ -32,6 +34,13 @@ internal sealed class OperationTelemetry : IDisposable
     /// <param name="requestModel">For answer-generating routes, the model asked for, when the request names one.</param>
     public static OperationTelemetry Start(string operation, string? genAIOperation, Uri server, string? requestModel = null)
     {
+        // With nothing listening, the call only counts its retries: no tags, no span, no measurements.
+        var measured = MemOSTelemetry.IsMeasured;
+        if (!measured && !MemOSTelemetry.Source.HasListeners())
+        {
+            return new OperationTelemetry(tags: null, activity: null);
+        }
+
         var tags = new TagList
         {
             { MemOSTelemetry.OperationTag, operation },
@@ -56,7 +65,7 @@ internal sealed class OperationTelemetry : IDisposable
             activity.SetTag(MemOSTelemetry.GenAIModelTag, requestModel);
         }
 
-        return new OperationTelemetry(tags, activity);
+        return new OperationTelemetry(measured ? new StrongBox<TagList>(tags) : null, activity);
     }
 
     /// <summary>The retries made so far.</summary>
@@ -75,14 +84,20 @@ internal sealed class OperationTelemetry : IDisposable
             Interlocked.Increment(ref _retriesAfterPossibleApply);
         }
 
-        MemOSTelemetry.Retries.Add(1, _tags);
+        if (_tags is not null)
+        {
+            MemOSTelemetry.Retries.Add(1, _tags.Value);
+        }
     }
 
     /// <summary>An attempt's answer reported a rate limit.</summary>
     public void RateLimited()
     {
         Interlocked.Increment(ref _rateLimits);
-        MemOSTelemetry.RateLimits.Add(1, _tags);
+        if (_tags is not null)
+        {
+            MemOSTelemetry.RateLimits.Add(1, _tags.Value);
+        }
     }
 
     /// <summary>
@@ -108,7 +123,10 @@ internal sealed class OperationTelemetry : IDisposable
         if (!_firstEventSeen)
         {
             _firstEventSeen = true;
-            MemOSTelemetry.TimeToFirstEvent.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, _tags);
+            if (_tags is not null)
+            {
+                MemOSTelemetry.TimeToFirstEvent.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, _tags.Value);
+            }
         }
     }
 
@@ -116,7 +134,7 @@ internal sealed class OperationTelemetry : IDisposable
     public void Failed(Exception exception)
     {
         var errorType = exception.GetType().FullName ?? exception.GetType().Name;
-        _tags.Add(MemOSTelemetry.ErrorTypeTag, errorType);
+        _tags?.Value.Add(MemOSTelemetry.ErrorTypeTag, errorType);
         if (exception is MemOSException failure)
         {
             // Without a retrying handler in the chain, the final exception is the only sign of a rate limit.
@@ -152,7 +170,10 @@ internal sealed class OperationTelemetry : IDisposable
         }
 
         _ended = true;
-        MemOSTelemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, _tags);
+        if (_tags is not null)
+        {
+            MemOSTelemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, _tags.Value);
+        }
         if (_activity is not null)
         {
             _activity.SetTag(MemOSTelemetry.RetryCountTag, RetryCount);

@@ -96,11 +96,11 @@ internal sealed class MemOSTransport : IDisposable
         var route = call.Route;
         using var telemetry = OperationTelemetry.Start(route.Name, route.GenAIOperation, _baseUri, requestModel);
         var memosCall = new MemOSCall(route, telemetry, _timeout, call.Data);
-        using var timeout = StartTimeout(cancellationToken);
+        using var timeout = CallTimeout.Start(_timeout, cancellationToken);
         try
         {
             using var response = await call.Send(api, request, _headers, memosCall, timeout.Token).ConfigureAwait(false);
-            var verdict = await ClassifyAsync(response, memosCall, timeout.Token).ConfigureAwait(false);
+            var verdict = Judged(await ResponseClassifier.ClassifyAsync(response, TimeProvider.System, timeout.Token).ConfigureAwait(false), memosCall);
             var data = verdict.Kind switch
             {
                 VerdictKind.Success => EnvelopeReader.ReadData(verdict, route, call.Data, Redactor),
@@ -153,12 +153,12 @@ internal sealed class MemOSTransport : IDisposable
     public async Task<(HttpResponseMessage Response, ResponseVerdict Verdict)> OpenStreamAsync<TApi, TRequest>(TApi api, ApiStream<TApi, TRequest> stream, TRequest request, MemOSCall call, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
-        using var timeout = StartTimeout(cancellationToken);
+        using var timeout = CallTimeout.Start(_timeout, cancellationToken);
         HttpResponseMessage? response = null;
         try
         {
             response = await stream.Send(api, request, _headers, call, timeout.Token).ConfigureAwait(false);
-            var verdict = await ClassifyAsync(response, call, timeout.Token).ConfigureAwait(false);
+            var verdict = Judged(await ResponseClassifier.ClassifyAsync(response, TimeProvider.System, timeout.Token).ConfigureAwait(false), call);
             Captured(call, verdict);
             return (response, verdict);
         }
@@ -190,9 +190,8 @@ internal sealed class MemOSTransport : IDisposable
     }
 
     // The verdict the resilience handler reached, or one reached here when no handler ran; a failure is thrown.
-    private async Task<ResponseVerdict> ClassifyAsync(HttpResponseMessage response, MemOSCall call, CancellationToken cancellationToken)
+    private ResponseVerdict Judged(ResponseVerdict verdict, MemOSCall call)
     {
-        var verdict = await ResponseClassifier.ClassifyAsync(response, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         if (verdict.Code is { } code)
         {
             call.Telemetry.ResponseCode(code);
@@ -219,13 +218,5 @@ internal sealed class MemOSTransport : IDisposable
         }
 
         return headers;
-    }
-
-    private CancellationTokenSource StartTimeout(CancellationToken cancellationToken)
-    {
-        // Linked only when the caller can cancel: a link to a token that never fires costs a registration for nothing.
-        var source = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource();
-        source.CancelAfter(_timeout);
-        return source;
     }
 }
