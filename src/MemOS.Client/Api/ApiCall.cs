@@ -4,7 +4,7 @@ namespace MemOS.Client.Api;
 
 /// <summary>
 /// One method of a Refit interface, paired with its route's facts and result: what the one
-/// generic call path (<see cref="Transport.MemOSTransport"/>) needs to send any call. Built once, as
+/// generic call path (the transport's SendAsync) needs to send any call. Built once, as
 /// static rows of <see cref="CloudCalls"/> and <see cref="ServerCalls"/>; its delegates capture nothing.
 /// </summary>
 /// <typeparam name="TApi">The Refit interface.</typeparam>

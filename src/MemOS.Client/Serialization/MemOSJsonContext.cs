@@ -9,7 +9,6 @@ using MemOS.Client.Messages;
 using MemOS.Client.Profiles;
 using MemOS.Client.Ranking;
 using MemOS.Client.Tasks;
-using MemOS.Client.Transport;
 
 namespace MemOS.Client.Serialization;
 
