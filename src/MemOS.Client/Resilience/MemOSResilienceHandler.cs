@@ -37,36 +37,39 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("MemOS.Client");
         var maxRetryAfter = options.MaxRetryAfter;
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time };
-        if (options.MaxRetries > 0)
+        var maxRetries = options.MaxRetries;
+
+        // Polly's count is fixed when the pipeline is built, but a scope may set its own per call
+        // (the bulk importer does), so the count is checked attempt by attempt instead.
+        builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = options.UseJitter,
-                Delay = options.BaseDelay,
-                MaxDelay = options.MaxDelay,
-                ShouldHandle = args => new ValueTask<bool>(RetryDecision.ShouldRetry(
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = options.UseJitter,
+            Delay = options.BaseDelay,
+            MaxDelay = options.MaxDelay,
+            ShouldHandle = args => new ValueTask<bool>(
+                args.AttemptNumber < (AttemptScope.Current?.MaxRetries ?? maxRetries)
+                && RetryDecision.ShouldRetry(
                     Call(args.Context),
                     Verdict(args.Outcome.Result),
                     args.Outcome.Exception,
                     maxRetryAfter)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(Verdict(args.Outcome.Result)?.RetryAfter),
-                OnRetry = args =>
-                {
-                    var verdict = Verdict(args.Outcome.Result);
-                    var notApplied = RetryDecision.NeverReachedService(args.Outcome.Exception) || verdict?.IsRateLimited == true;
-                    Call(args.Context)?.Telemetry.Retrying(failedAttemptMayHaveApplied: !notApplied);
-                    ResilienceLog.Retrying(
-                        logger,
-                        Operation(args.Context).Name,
-                        args.AttemptNumber + 1,
-                        (long)args.RetryDelay.TotalMilliseconds,
-                        RetryDecision.Describe(verdict, args.Outcome.Exception));
-                    return default;
-                },
-            });
-        }
+            DelayGenerator = args => new ValueTask<TimeSpan?>(Verdict(args.Outcome.Result)?.RetryAfter),
+            OnRetry = args =>
+            {
+                var verdict = Verdict(args.Outcome.Result);
+                var notApplied = RetryDecision.NeverReachedService(args.Outcome.Exception) || verdict?.IsRateLimited == true;
+                Call(args.Context)?.Telemetry.Retrying(failedAttemptMayHaveApplied: !notApplied);
+                ResilienceLog.Retrying(
+                    logger,
+                    Operation(args.Context).Name,
+                    args.AttemptNumber + 1,
+                    (long)args.RetryDelay.TotalMilliseconds,
+                    RetryDecision.Describe(verdict, args.Outcome.Exception));
+                return default;
+            },
+        });
 
         var attemptTimeout = options.AttemptTimeout;
         builder.AddTimeout(new TimeoutStrategyOptions
@@ -103,6 +106,9 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                         if (verdict.IsRateLimited)
                         {
                             Call(attemptContext)?.Telemetry.RateLimited();
+
+                            // Before any retry, so a caller pacing many calls slows down at once.
+                            AttemptScope.Current?.OnRateLimited?.Invoke(verdict.RetryAfter);
                         }
 
                         return Outcome.FromResult(response);
