@@ -53,15 +53,15 @@ internal static class ReadBack
             }
         }
 
-        // A fit that compared nothing (no earlier messages, and the conversation holds only others')
-        // gives way to one the read-back confirms message by message.
+        // A fit that compared nothing (no earlier messages, none of the request) is taken only when
+        // the conversation is empty: messages there that this import did not write mean another writer.
         var confirmed = fits.Where(f => f.Compared > 0).ToList();
-        return (confirmed.Count, fits.Count) switch
+        return confirmed.Count switch
         {
-            (1, _) => new(confirmed[0].Applied, null),
-            (0, 1) => new(fits[0].Applied, null),
-            (0, 0) => new(null, "the conversation read back does not end with the messages this import wrote, so something else changed it during the import"),
-            _ => new(null, "the conversation repeats the same messages, so what was read back fits more than one outcome"),
+            1 => new(confirmed[0].Applied, null),
+            > 1 => new(null, "the conversation repeats the same messages, so what was read back fits more than one outcome"),
+            _ when stored.Count == 0 && fits.Count == 1 => new(fits[0].Applied, null),
+            _ => new(null, "the conversation read back does not end with the messages this import wrote, so something else changed it (during the import, or it held other messages before)"),
         };
     }
 
