@@ -91,7 +91,12 @@ internal static class ImportCommand
         table.AddRow("May have been applied", report.MayHaveBeenApplied.Count.ToString(CultureInfo.InvariantCulture), p.MessagesMayHaveBeenApplied.ToString(CultureInfo.InvariantCulture));
         table.AddRow("Not applied", report.NotApplied.Count.ToString(CultureInfo.InvariantCulture), p.MessagesNotApplied.ToString(CultureInfo.InvariantCulture));
         console.Write(table);
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.ConversationsDone} of {p.ConversationsRead} conversations done in {p.Elapsed.TotalSeconds:0.0} s, {p.RateLimitWaits} rate-limit waits, {p.WritesSettled} uncertain requests settled by {p.ReadBacks} read-backs."));
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.ConversationsDone} of {p.ConversationsRead} conversations done in {p.Elapsed.TotalSeconds:0.0} s, {p.RateLimitWaits} rate-limit waits."));
+        if (p.ReadBacks > 0)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.WritesSettled} uncertain requests settled by {p.ReadBacks} read-backs."));
+        }
+
         foreach (var problem in report.InvalidLines)
         {
             console.WriteLine($"skipped: {problem}");
