@@ -39,8 +39,77 @@ internal static class ImportThroughput
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {(limit is null ? "none" : $"{limit} requests/s")} | {latency.TotalMilliseconds:0} ms | {conversations} | {loop.Rate:0} messages/s ({loop.Failed} not written) | {import.Rate:0} messages/s ({import.Failed} not written) |"));
         }
 
+        failed |= !await RateLimitedAsync(quick ? 150 : 600);
+        failed |= !await SettleAsync(quick ? 300 : 2_000);
         return failed ? 1 : 0;
     }
+
+    /// <summary>
+    /// An import against the service's recommended rate, 50 requests a second, with a 50 ms round
+    /// trip: how close to the limit it runs, and how many 40309 answers it draws on the way.
+    /// </summary>
+    private static async Task<bool> RateLimitedAsync(int count)
+    {
+        const int limit = 50;
+        await using var emulator = await MemOSEmulator.StartAsync();
+        emulator.SetRateLimit("add/message", limit);
+        emulator.InjectFault("add/message", EmulatorFault.Delay(TimeSpan.FromMilliseconds(50)), times: count * 10);
+        using var client = emulator.CreateClient();
+        using var rateLimits = new RateLimitCounter();
+        var clock = Stopwatch.StartNew();
+        var report = await client.ImportAsync(Conversations(count).ToAsyncEnumerable(), new ImportOptions { MaxConcurrency = 16, InitialConcurrency = 4 });
+        var seconds = clock.Elapsed.TotalSeconds;
+        var rate = count / seconds;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Rate-limited import: {count} requests of {MessagesEach} messages against a limit of {limit} requests/s (50 ms per answer), max concurrency 16:"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {seconds:0.0} s, {rate:0.0} requests/s = {rate / limit:0.00} of the limit; {rateLimits.Count} answers were 40309 ({(double)rateLimits.Count / count:0.00} per request), {report.Progress.RateLimitWaits} pauses; {report.Progress.MessagesWritten} of {count * MessagesEach} messages written, {report.Progress.MessagesNotApplied} not applied."));
+        return report.Succeeded;
+    }
+
+    /// <summary>
+    /// An import in which 5% of the requests fail after sending (half 503s, half dropped
+    /// connections), settled by reading their conversations back, against the same import without faults.
+    /// </summary>
+    private static async Task<bool> SettleAsync(int count)
+    {
+        var faults = count / 20;
+        var clean = await RunAsync(0);
+        var faulted = await RunAsync(faults);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Settling: {count} requests of {MessagesEach} messages, {faults} of them answered 503 or dropped after sending, max concurrency 16, SettleDelay 2 s:"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  without faults {clean.Seconds:0.0} s; with faults {faulted.Seconds:0.0} s, {faulted.Report.Progress.WritesSettled} settled by {faulted.Report.Progress.ReadBacks} get/message read-backs, {faulted.Report.MayHaveBeenApplied.Count} left open, {faulted.Report.Progress.MessagesWritten} of {count * MessagesEach} messages written, {faulted.Stored} stored."));
+        return clean.Report.Succeeded && faulted.Report.Succeeded && faulted.Stored == count * MessagesEach;
+
+        async Task<(double Seconds, ImportReport Report, long Stored)> RunAsync(int injected)
+        {
+            await using var emulator = await MemOSEmulator.StartAsync();
+            if (injected > 0)
+            {
+                emulator.InjectFault("add/message", EmulatorFault.HttpError(503), times: injected / 2);
+                emulator.InjectFault("add/message", EmulatorFault.DropConnection(), times: injected - (injected / 2));
+            }
+            using var client = emulator.CreateClient();
+            var conversations = Conversations(count);
+            var clock = Stopwatch.StartNew();
+            var report = await client.ImportAsync(conversations.ToAsyncEnumerable(), new ImportOptions { MaxConcurrency = 16, InitialConcurrency = 4 });
+            var seconds = clock.Elapsed.TotalSeconds;
+            long stored = 0;
+            foreach (var c in conversations)
+            {
+                stored += (await client.GetMessagesAsync(new GetMessageRequest { UserId = c.UserId, ConversationId = c.ConversationId, MessageLimitNumber = 50 })).Messages.Count;
+            }
+
+            return (seconds, report, stored);
+        }
+    }
+
+    private static List<ConversationImport> Conversations(int count)
+        => [.. Enumerable.Range(0, count).Select(i => new ConversationImport
+        {
+            UserId = $"u{i % 20}",
+            ConversationId = $"c{i}",
+            Messages = [.. Enumerable.Range(0, MessagesEach).Select(j => MemOSMessage.User($"Conversation {i}, message {j}.") with { ChatTime = "2025-01-01 08:00:00" })],
+        })];
 
     private static async Task<(double Rate, long Written, long Failed)> MeasureAsync(int? limit, TimeSpan latency, int count, Func<MemOSClient, List<ConversationImport>, Task<(long Written, long Failed)>> run)
     {
@@ -57,12 +126,7 @@ internal static class ImportThroughput
         }
 
         using var client = emulator.CreateClient();
-        var conversations = Enumerable.Range(0, count).Select(i => new ConversationImport
-        {
-            UserId = $"u{i % 20}",
-            ConversationId = $"c{i}",
-            Messages = [.. Enumerable.Range(0, MessagesEach).Select(j => MemOSMessage.User($"Conversation {i}, message {j}.") with { ChatTime = "2025-01-01 08:00:00" })],
-        }).ToList();
+        var conversations = Conversations(count);
         var clock = Stopwatch.StartNew();
         var (written, failed) = await run(client, conversations);
         return (written / clock.Elapsed.TotalSeconds, written, failed);

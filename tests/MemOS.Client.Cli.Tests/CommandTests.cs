@@ -55,10 +55,38 @@ public sealed class CommandTests : IAsyncLifetime, IDisposable
         var file = WriteFile("one.jsonl", Conversation("alice", "trip", "I choose 7 Days Inn."));
         _emulator.InjectFault("add/message", EmulatorFault.HttpError(503));
 
-        var run = await CliRun.RunAsync(Variables, "import", file);
+        var run = await CliRun.RunAsync(Variables, "import", file, "--no-settle");
 
         run.ExitCode.Should().Be(1);
         run.Output.Should().MatchRegex(@"May have been applied\W+1\W+1\W").And.Contain("may have been applied: alice/trip messages 0-0");
+    }
+
+    [Fact]
+    public async Task An_import_settles_a_request_that_may_have_been_applied_by_reading_the_conversation_back()
+    {
+        var file = WriteFile("settle.jsonl", Conversation("alice", "trip", "I choose 7 Days Inn."));
+        _emulator.InjectFault("add/message", EmulatorFault.HttpError(503));
+
+        var run = await CliRun.RunAsync(Variables, "import", file);
+
+        run.ExitCode.Should().Be(0, run.Output + run.Error);
+        run.Output.Should().MatchRegex(@"Written\W+1\W+1\W").And.Contain("1 uncertain requests settled by 1 read-backs");
+    }
+
+    [Fact]
+    public async Task Invalid_lines_are_all_listed_and_nothing_is_written_unless_skipping_is_asked_for()
+    {
+        var file = WriteFile("invalid.jsonl", Conversation("alice", "trip", "Hello."), "{\"user_id\":\"alice\",\"conversation_id\":\"x\",\"messages\":[{\"role\":\"robot\",\"content\":\"beep\"}]}", "{not json");
+
+        var refused = await CliRun.RunAsync(Variables, "import", file);
+        var skipped = await CliRun.RunAsync(Variables, "import", file, "--skip-invalid");
+
+        refused.ExitCode.Should().Be(2);
+        refused.Error.Should().Contain("line 2: messages[0].role: 'robot' is not a role MemOS accepts").And.Contain("line 3: (line): not valid JSON");
+        skipped.ExitCode.Should().Be(1, "skipped lines were not imported");
+        skipped.Output.Should().MatchRegex(@"Written\W+1\W+1\W").And.Contain("skipped: line 3: (line): not valid JSON");
+        using var client = _emulator.CreateClient();
+        (await client.GetMessagesAsync(new GetMessageRequest { UserId = "alice", ConversationId = "trip", MessageLimitNumber = 50 })).Messages.Should().ContainSingle();
     }
 
     [Fact]
@@ -85,7 +113,7 @@ public sealed class CommandTests : IAsyncLifetime, IDisposable
         var run = await CliRun.RunAsync("import", file, "--emulator");
 
         run.ExitCode.Should().Be(2);
-        run.Error.Should().Contain("Line 2 is not a conversation");
+        run.Error.Should().Contain("line 2: (line): not valid JSON");
     }
 
     [Fact]

@@ -18,12 +18,19 @@ internal static class ExportCommand
             var file = result.GetValue(output);
             var stream = file is null ? environment.StandardOutput : File.Create(file.FullName);
             long count;
+            IReadOnlyList<string> incomplete = [];
             try
             {
                 var userId = result.GetRequiredValue(user);
-                count = result.GetValue(messages)
-                    ? await client.ExportMessagesAsync(userId, result.GetValue(conversations) is { Length: > 0 } ids ? ids : null, stream, token)
-                    : await client.ExportMemoriesAsync(userId, stream, token);
+                if (result.GetValue(messages))
+                {
+                    var export = await client.ExportMessagesAsync(userId, result.GetValue(conversations) is { Length: > 0 } ids ? ids : null, stream, token);
+                    (count, incomplete) = (export.Messages, export.PossiblyIncomplete);
+                }
+                else
+                {
+                    count = await client.ExportMemoriesAsync(userId, stream, token);
+                }
             }
             finally
             {
@@ -35,6 +42,16 @@ internal static class ExportCommand
 
             var what = result.GetValue(messages) ? "messages" : "memories";
             await environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Exported {count} {what}{(file is null ? string.Empty : " to " + file.Name)}."));
+            foreach (var conversationId in incomplete)
+            {
+                await environment.Error.WriteLineAsync($"warning: conversation {conversationId} returned 50 messages, the most get/message returns; older messages may be missing from the export.");
+            }
+
+            if (incomplete.Count > 0)
+            {
+                return ExitCodes.Failed;
+            }
+
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

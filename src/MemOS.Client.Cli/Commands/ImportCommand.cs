@@ -16,13 +16,17 @@ internal static class ImportCommand
         var checkpoint = new Option<FileInfo?>("--checkpoint") { Description = "A file recording what was written; run again with the same file to send only what is missing." };
         var concurrency = new Option<int>("--max-concurrency") { Description = "The most requests at once; the import adapts below it to the service's rate limits.", DefaultValueFactory = _ => 8 };
         var messages = new Option<int>("--max-messages") { Description = "The most messages per request.", DefaultValueFactory = _ => 50 };
-        var command = new Command("import", "Write conversation history from a JSON Lines file into MemOS, fast and never twice.") { file, checkpoint, concurrency, messages };
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the valid lines and list the invalid ones, instead of writing nothing when a line is invalid." };
+        var noSettle = new Option<bool>("--no-settle") { Description = "Do not read a conversation back to settle a request that may have been applied; report it instead." };
+        var command = new Command("import", "Write conversation history from a JSON Lines file into MemOS, fast and never twice.") { file, checkpoint, concurrency, messages, skipInvalid, noSettle };
         command.SetAction((result, cancellationToken) => MemosCli.WithClientAsync(global, environment, result, (client, token) =>
             RunAsync(client, environment.Console, result.GetRequiredValue(file), result.GetValue(checkpoint), new ImportOptions
             {
                 MaxConcurrency = result.GetValue(concurrency),
                 InitialConcurrency = Math.Min(2, Math.Max(1, result.GetValue(concurrency))),
                 MaxMessagesPerRequest = result.GetValue(messages),
+                SkipInvalid = result.GetValue(skipInvalid),
+                SettleAmbiguousWrites = !result.GetValue(noSettle),
             }, token), cancellationToken));
         return command;
     }
@@ -54,7 +58,7 @@ internal static class ImportCommand
                     var stream = File.OpenRead(file.FullName);
                     await using (stream.ConfigureAwait(false))
                     {
-                        report = await client.ImportAsync(MemOSImportExtensions.ReadConversationsAsync(stream, cancellationToken), options, progress, cancellationToken).ConfigureAwait(false);
+                        report = await client.ImportJsonLinesAsync(stream, options, progress, cancellationToken).ConfigureAwait(false);
                     }
 
                     task.Value = task.MaxValue;
@@ -88,6 +92,16 @@ internal static class ImportCommand
         table.AddRow("Not applied", report.NotApplied.Count.ToString(CultureInfo.InvariantCulture), p.MessagesNotApplied.ToString(CultureInfo.InvariantCulture));
         console.Write(table);
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.ConversationsDone} of {p.ConversationsRead} conversations done in {p.Elapsed.TotalSeconds:0.0} s, {p.RateLimitWaits} rate-limit waits."));
+        if (p.ReadBacks > 0)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.WritesSettled} uncertain requests settled by {p.ReadBacks} read-backs."));
+        }
+
+        foreach (var problem in report.InvalidLines)
+        {
+            console.WriteLine($"skipped: {problem}");
+        }
+
         foreach (var failure in report.MayHaveBeenApplied.Take(ListedFailures))
         {
             console.WriteLine($"may have been applied: {failure.Range}: {failure.Error.Message}");

@@ -5,7 +5,9 @@ namespace MemOS.Client;
 
 /// <summary>
 /// The role of a message author, as MemOS names it (<c>role</c>).
-/// An open set: values the SDK does not know yet parse and compare like the known ones.
+/// Any value parses and compares, so a message read from the service keeps whatever role it has;
+/// a message written to the service must carry one of the <see cref="Documented"/> roles, and the
+/// SDK refuses any other before sending (the bulk import, the CLI and the MCP tools apply the same rule).
 /// </summary>
 [JsonConverter(typeof(StringValueConverter<MessageRole>))]
 public readonly record struct MessageRole : IStringValue<MessageRole>
@@ -29,6 +31,12 @@ public readonly record struct MessageRole : IStringValue<MessageRole>
 
     /// <summary>The result of a tool call. (<c>tool</c>)</summary>
     public static MessageRole Tool { get; } = new("tool");
+
+    /// <summary>The roles MemOS accepts on a written message: user, assistant, system and tool.</summary>
+    public static IReadOnlyList<MessageRole> Documented { get; } = [User, Assistant, System, Tool];
+
+    /// <summary>Whether MemOS accepts this role on a written message (it is one of <see cref="Documented"/>).</summary>
+    public bool IsDocumented => Documented.Contains(this);
 
     /// <summary>The text MemOS uses for this value.</summary>
     public string Value { get => field ?? string.Empty; }

@@ -3,7 +3,8 @@ namespace MemOS.Client.Import;
 /// <summary>
 /// An additive-increase, multiplicative-decrease limit on requests in flight: each success adds
 /// 1/limit (about one more slot per round of successful requests), a rate limit halves the limit
-/// and pauses every sender until the service's Retry-After has passed. Requests that were already
+/// and pauses every sender until the service's Retry-After has passed. It hears of a rate limit on
+/// the attempt that met it, while the client's retry of that call waits. Requests that were already
 /// in flight when the limit was cut do not cut it again, so one burst of rejections halves it once.
 /// </summary>
 internal sealed class AdaptiveConcurrency
@@ -78,7 +79,7 @@ internal sealed class AdaptiveConcurrency
         }
     }
 
-    /// <summary>Frees the slot after a call the service answered without a rate limit.</summary>
+    /// <summary>Frees the slot after a call the service accepted.</summary>
     public void Succeeded()
     {
         lock (_gate)
@@ -89,7 +90,7 @@ internal sealed class AdaptiveConcurrency
         }
     }
 
-    /// <summary>Frees the slot after a call that failed for another reason than a rate limit; the limit stays.</summary>
+    /// <summary>Frees the slot after a call that failed; the limit stays (rate limits have cut it already).</summary>
     public void Failed()
     {
         lock (_gate)
@@ -99,14 +100,19 @@ internal sealed class AdaptiveConcurrency
         }
     }
 
-    /// <summary>Frees the slot after a rate limit: halves the limit (once per epoch) and pauses everyone.</summary>
-    /// <returns>Whether this call started a new pause (the caller counts it as a rate-limit wait).</returns>
-    public bool RateLimited(long epoch, TimeSpan wait)
+    /// <summary>
+    /// Told of a rate-limited attempt of a call that holds a slot (the client sends it again itself):
+    /// halves the limit, once per epoch, and pauses every sender until the wait has passed.
+    /// </summary>
+    /// <param name="epoch">The epoch the call last saw.</param>
+    /// <param name="wait">How long the service asked to wait.</param>
+    /// <param name="fresh">Whether this started a new pause (the caller counts it as a rate-limit wait).</param>
+    /// <returns>The current epoch, for the call's next rate limit.</returns>
+    public long RateLimited(long epoch, TimeSpan wait, out bool fresh)
     {
         lock (_gate)
         {
-            _inFlight--;
-            var fresh = epoch == _epoch;
+            fresh = epoch == _epoch;
             if (fresh)
             {
                 _epoch++;
@@ -115,8 +121,7 @@ internal sealed class AdaptiveConcurrency
 
             var until = _time.GetUtcNow().UtcTicks + wait.Ticks;
             _pausedUntil = Math.Max(_pausedUntil, until);
-            WakeAll();
-            return fresh;
+            return _epoch;
         }
     }
 

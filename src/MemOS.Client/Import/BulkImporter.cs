@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using MemOS.Client.Messages;
+using MemOS.Client.Resilience;
 
 namespace MemOS.Client.Import;
 
 /// <summary>
-/// Runs one import: a reader plans each conversation's requests, and up to
-/// <see cref="ImportOptions.MaxConcurrency"/> workers each send one conversation's requests in
-/// order, within the adaptive limit. A conversation's requests never overlap, so the service
-/// receives its messages in their original order.
+/// Runs one import: a reader plans each line's requests, and up to
+/// <see cref="ImportOptions.MaxConcurrency"/> workers each send one line's requests in order,
+/// within the adaptive limit. A conversation's requests never overlap (a line waits for the earlier
+/// lines of its conversation), so the service receives its messages in their original order. A
+/// request that may have been applied is settled by reading the conversation back.
 /// </summary>
 internal sealed class BulkImporter
 {
@@ -21,6 +23,9 @@ internal sealed class BulkImporter
     private readonly ConcurrentQueue<ImportRange> _written = new();
     private readonly ConcurrentQueue<ImportFailure> _mayHaveBeenApplied = new();
     private readonly ConcurrentQueue<ImportFailure> _notApplied = new();
+
+    // Touched only by the reader, in file order.
+    private readonly Dictionary<(string UserId, string ConversationId), ConversationState> _conversations = [];
     private long _conversationsRead;
     private long _conversationsDone;
     private long _messagesRead;
@@ -29,6 +34,8 @@ internal sealed class BulkImporter
     private long _messagesMayHaveBeenApplied;
     private long _messagesNotApplied;
     private int _rateLimitWaits;
+    private int _writesSettled;
+    private int _readBacks;
     private bool _sourceEnded;
 
     public BulkImporter(IMemOSClient client, ImportOptions options, IProgress<ImportProgress>? progress)
@@ -95,46 +102,53 @@ internal sealed class BulkImporter
     private async Task<ConversationPlan?> PlanAsync(ConversationImport conversation, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _conversationsRead);
-        if (conversation is null || string.IsNullOrWhiteSpace(conversation.UserId) || string.IsNullOrWhiteSpace(conversation.ConversationId) || conversation.Messages is null)
+        if (conversation is null || string.IsNullOrWhiteSpace(conversation.UserId) || string.IsNullOrWhiteSpace(conversation.ConversationId) || conversation.Messages is null || conversation.Messages.Any(m => m is null))
         {
             // Without ids there is nothing to name in a report or checkpoint beyond the position.
             var range = new ImportRange(conversation?.UserId ?? string.Empty, conversation?.ConversationId ?? string.Empty, 0, conversation?.Messages?.Count ?? 0);
-            NotApplied(range, new ArgumentException($"Conversation #{Interlocked.Read(ref _conversationsRead)} needs user_id, conversation_id and messages."));
+            NotApplied(range, new ArgumentException($"Conversation #{Interlocked.Read(ref _conversationsRead)} needs user_id, conversation_id and messages, none of them null."));
             Interlocked.Increment(ref _conversationsDone);
             return null;
         }
 
         Interlocked.Add(ref _messagesRead, conversation.Messages.Count);
-        var recorded = _options.Checkpoint is { } checkpoint
-            ? await checkpoint.GetEntriesAsync(conversation.UserId, conversation.ConversationId, cancellationToken).ConfigureAwait(false)
-            : [];
 
-        // For the same messages the last entry counts; NotApplied ones are sent again.
-        var handled = recorded
-            .GroupBy(e => (e.Start, e.Count))
-            .Select(g => g.Last())
-            .Where(e => e.Outcome != ImportOutcome.NotApplied)
-            .ToList();
-        var uncertain = handled.Where(e => e.Outcome != ImportOutcome.Written).ToList();
-        foreach (var entry in uncertain)
+        // Lines of the same user and conversation continue it: their messages get the next indexes,
+        // so checkpoint entries never collide, and each line waits for the one before.
+        var key = (conversation.UserId, conversation.ConversationId);
+        if (!_conversations.TryGetValue(key, out var state))
         {
-            var reason = entry.Outcome == ImportOutcome.Sending
-                ? "An earlier run of this import stopped while this request was in flight, so it may have been applied; it is not sent again."
-                : "An earlier run of this import recorded that this request may have been applied; it is not sent again.";
-            _mayHaveBeenApplied.Enqueue(new ImportFailure(entry.ToRange(), new MemOSException(reason)));
-            Interlocked.Add(ref _messagesMayHaveBeenApplied, entry.Count);
+            _conversations[key] = state = new ConversationState();
         }
 
-        var plan = ConversationPlan.Create(conversation, handled, _options);
-        Interlocked.Add(ref _messagesSkipped, plan.Skipped - uncertain.Sum(e => e.Count));
-        if (plan.Chunks.Count == 0)
-        {
-            Interlocked.Increment(ref _conversationsDone);
-            Report();
-            return null;
-        }
-
+        var states = await StatesAsync(conversation, cancellationToken).ConfigureAwait(false);
+        var plan = ConversationPlan.Create(conversation, state.Next, state.Tail, states, state.Previous, _options);
+        state.Next += conversation.Messages.Count;
+        state.Tail = [.. state.Tail.Concat(conversation.Messages).TakeLast(ReadBack.Limit)];
+        state.Previous = plan.Done.Task;
+        Interlocked.Add(ref _messagesSkipped, plan.Skipped);
         return plan;
+    }
+
+    /// <summary>What the checkpoint says of each index of the conversation: the latest entry covering it wins.</summary>
+    private async Task<ImportOutcome?[]> StatesAsync(ConversationImport conversation, CancellationToken cancellationToken)
+    {
+        if (_options.Checkpoint is not { } checkpoint)
+        {
+            return [];
+        }
+
+        var entries = await checkpoint.GetEntriesAsync(conversation.UserId, conversation.ConversationId, cancellationToken).ConfigureAwait(false);
+        var states = new ImportOutcome?[entries.Count == 0 ? 0 : entries.Max(e => Math.Max(0, e.Start + e.Count))];
+        foreach (var entry in entries)
+        {
+            for (var i = Math.Max(0, entry.Start); i < entry.Start + entry.Count; i++)
+            {
+                states[i] = entry.Outcome;
+            }
+        }
+
+        return states;
     }
 
     private async Task WorkAsync(ChannelReader<ConversationPlan> plans, CancellationToken cancellationToken)
@@ -157,32 +171,58 @@ internal sealed class BulkImporter
 
     private async Task SendConversationAsync(ConversationPlan plan, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < plan.Chunks.Count; i++)
+        // Stays false unless every step finished: a line cut short by cancellation stops the later lines too.
+        var goOn = false;
+        try
         {
-            var chunk = plan.Chunks[i];
-            var sent = chunk.TooLarge
-                ? Fail(chunk, new ArgumentException($"Message {chunk.Range.Start} of {chunk.Range.UserId}/{chunk.Range.ConversationId} alone is estimated at more than {_options.MaxTokensPerRequest} tokens, the most one request may carry; shorten or split it."))
-                : await SendAsync(plan.Conversation, chunk, cancellationToken).ConfigureAwait(false);
-            if (!sent)
+            if (!await plan.Previous.ConfigureAwait(false))
             {
-                // Sending the later messages now would store them before these, out of order; a
-                // later run sends them all once the cause is fixed.
-                foreach (var rest in plan.Chunks.Skip(i + 1))
+                foreach (var chunk in plan.Chunks)
                 {
-                    NotApplied(rest.Range, new InvalidOperationException($"Not sent: an earlier request of conversation {rest.Range.UserId}/{rest.Range.ConversationId} was not applied, and its messages must be written in order."));
+                    NotApplied(chunk.Range, new InvalidOperationException($"Not sent: an earlier line of conversation {chunk.Range.UserId}/{chunk.Range.ConversationId} was not applied, and its messages must be written in order."));
                 }
 
-                break;
+                return;
             }
-        }
 
-        Interlocked.Increment(ref _conversationsDone);
-        Report();
+            for (var i = 0; i < plan.Chunks.Count; i++)
+            {
+                var chunk = plan.Chunks[i];
+                var next = chunk.Kind switch
+                {
+                    ChunkKind.TooLarge => Fail(chunk.Range, TooLarge(chunk.Range)),
+                    ChunkKind.Uncertain => MayHaveBeenApplied(chunk.Range, new MemOSException("An earlier run of this import may have applied these messages and wrote later ones of the conversation after them, so reading the conversation back cannot place them; they are not sent again.")),
+                    ChunkKind.Settle when !_options.SettleAmbiguousWrites => MayHaveBeenApplied(chunk.Range, new MemOSException("An earlier run of this import may have applied these messages (it stopped while they were in flight, or their answer was lost); settling is off, so they are not sent again.")),
+                    ChunkKind.Settle => await SettleAsync(plan, chunk.Range, "An earlier run of this import may have applied these messages", cancellationToken).ConfigureAwait(false),
+                    _ => await SendAsync(plan, chunk, cancellationToken).ConfigureAwait(false),
+                };
+                if (!next)
+                {
+                    // Sending the later messages now would store them before these, out of order; a
+                    // later run sends them all once the cause is fixed.
+                    foreach (var rest in plan.Chunks.Skip(i + 1))
+                    {
+                        NotApplied(rest.Range, new InvalidOperationException($"Not sent: earlier messages of conversation {rest.Range.UserId}/{rest.Range.ConversationId} were not applied, and its messages must be written in order."));
+                    }
+
+                    return;
+                }
+            }
+
+            goOn = true;
+        }
+        finally
+        {
+            plan.Done.TrySetResult(goOn);
+            Interlocked.Increment(ref _conversationsDone);
+            Report();
+        }
     }
 
-    /// <returns>Whether the conversation may go on: the chunk was written or may have been.</returns>
-    private async Task<bool> SendAsync(ConversationImport conversation, ImportChunk chunk, CancellationToken cancellationToken)
+    /// <returns>Whether the conversation may go on: every message was written, found written, or may have been.</returns>
+    private async Task<bool> SendAsync(ConversationPlan plan, ImportChunk chunk, CancellationToken cancellationToken)
     {
+        var conversation = plan.Conversation;
         var request = new AddMessageRequest
         {
             UserId = conversation.UserId,
@@ -194,72 +234,136 @@ internal sealed class BulkImporter
             AsyncMode = _options.AsyncMode,
         };
 
-        for (var attempt = 1; ; attempt++)
+        var epoch = await _concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
+
+        // Recorded before sending, so that a run killed mid-request leaves "may have been applied"
+        // behind rather than nothing, and a later run settles it instead of sending it again.
+        await RecordAsync(chunk.Range, ImportOutcome.Sending).ConfigureAwait(false);
+        var scope = new AttemptScope(_options.MaxRetriesPerRequest, retryAfter =>
         {
-            var epoch = await _concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
-
-            // Recorded before sending, so that a run killed mid-request leaves "may have been
-            // applied" behind rather than nothing, and a later run does not send it again.
-            await RecordAsync(chunk.Range, ImportOutcome.Sending).ConfigureAwait(false);
-            try
+            epoch = _concurrency.RateLimited(epoch, retryAfter ?? _options.RateLimitDelay, out var fresh);
+            if (fresh)
             {
-                // Not cancelled once sent: the answer decides whether the write happened, and the
-                // SDK's own timeouts bound the wait.
+                Interlocked.Increment(ref _rateLimitWaits);
+            }
+
+            Report();
+        });
+        try
+        {
+            // The client is the one owner of retries (rate limits, failures that never reached the
+            // service); the scope lets the import hear of each rate limit as it happens. Not
+            // cancelled once sent: the answer decides whether the write happened.
+            using (scope.Enter())
+            {
                 await _client.AddMessageAsync(request, CancellationToken.None).ConfigureAwait(false);
-                _concurrency.Succeeded();
-                await RecordAsync(chunk.Range, ImportOutcome.Written).ConfigureAwait(false);
-                _written.Enqueue(chunk.Range);
-                Interlocked.Add(ref _messagesWritten, chunk.Range.Count);
-                Report();
-                return true;
             }
-            catch (MemOSException error) when (error.WriteMayHaveBeenApplied)
-            {
-                _concurrency.Failed();
-                await RecordAsync(chunk.Range, ImportOutcome.MayHaveBeenApplied).ConfigureAwait(false);
-                _mayHaveBeenApplied.Enqueue(new ImportFailure(chunk.Range, error));
-                Interlocked.Add(ref _messagesMayHaveBeenApplied, chunk.Range.Count);
-                Report();
-                return true;
-            }
-            catch (MemOSRateLimitException error)
-            {
-                await RecordAsync(chunk.Range, ImportOutcome.NotApplied).ConfigureAwait(false);
-                if (_concurrency.RateLimited(epoch, error.RetryAfter ?? _options.RateLimitDelay))
-                {
-                    Interlocked.Increment(ref _rateLimitWaits);
-                }
 
-                Report();
-                if (attempt >= _options.MaxAttemptsPerRequest)
-                {
-                    return Fail(chunk, error);
-                }
-            }
-            catch (MemOSException error) when (error.IsTransient)
-            {
-                // Certainly not applied (the connection never opened, say): try again after a pause.
-                _concurrency.Failed();
-                await RecordAsync(chunk.Range, ImportOutcome.NotApplied).ConfigureAwait(false);
-                if (attempt >= _options.MaxAttemptsPerRequest)
-                {
-                    return Fail(chunk, error);
-                }
-
-                await Task.Delay(_options.RateLimitDelay, _time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception error) when (error is MemOSException or ArgumentException)
-            {
-                _concurrency.Failed();
-                await RecordAsync(chunk.Range, ImportOutcome.NotApplied).ConfigureAwait(false);
-                return Fail(chunk, error);
-            }
+            _concurrency.Succeeded();
         }
+        catch (MemOSException error) when (error.WriteMayHaveBeenApplied)
+        {
+            _concurrency.Failed();
+            if (!_options.SettleAmbiguousWrites)
+            {
+                await RecordAsync(chunk.Range, ImportOutcome.MayHaveBeenApplied).ConfigureAwait(false);
+                return MayHaveBeenApplied(chunk.Range, error);
+            }
+
+            return await SettleAsync(plan, chunk.Range, error.Message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is MemOSException or ArgumentException)
+        {
+            _concurrency.Failed();
+            await RecordAsync(chunk.Range, ImportOutcome.NotApplied).ConfigureAwait(false);
+            return Fail(chunk.Range, error);
+        }
+
+        await WrittenAsync(chunk.Range).ConfigureAwait(false);
+        return true;
     }
 
-    private bool Fail(ImportChunk chunk, Exception error)
+    /// <summary>
+    /// Reads the conversation back to tell how much of a range that may have been applied is there;
+    /// what is there counts as written, what is missing is sent (and settled again if need be).
+    /// </summary>
+    private async Task<bool> SettleAsync(ConversationPlan plan, ImportRange range, string why, CancellationToken cancellationToken)
     {
-        NotApplied(chunk.Range, error);
+        ReadBack.Decision decision;
+        try
+        {
+            // A request the service is still working on should land before the read.
+            await Task.Delay(_options.SettleDelay, _time, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _readBacks);
+            var stored = await _client.GetMessagesAsync(
+                new GetMessageRequest { UserId = range.UserId, ConversationId = range.ConversationId, MessageLimitNumber = ReadBack.Limit },
+                cancellationToken).ConfigureAwait(false);
+            decision = ReadBack.Decide(plan.MessagesBefore(range.Start), plan.MessagesOf(range), stored.Messages);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            decision = new(null, "the import was cancelled before the conversation was read back");
+        }
+        catch (MemOSException error)
+        {
+            decision = new(null, $"reading the conversation back failed ({error.Message})");
+        }
+
+        if (decision.Applied is not { } applied)
+        {
+            await RecordAsync(range, ImportOutcome.MayHaveBeenApplied).ConfigureAwait(false);
+            return MayHaveBeenApplied(range, new MemOSException($"{why.TrimEnd('.')}; not settled: {decision.Reason}. These messages are not sent again."));
+        }
+
+        Interlocked.Increment(ref _writesSettled);
+        if (applied > 0)
+        {
+            await WrittenAsync(range with { Count = applied }).ConfigureAwait(false);
+        }
+
+        if (applied == range.Count)
+        {
+            return true;
+        }
+
+        var missing = range with { Start = range.Start + applied, Count = range.Count - applied };
+        await RecordAsync(missing, ImportOutcome.NotApplied).ConfigureAwait(false);
+        foreach (var chunk in ConversationPlan.Split(missing, plan.MessagesOf(missing), _options))
+        {
+            var goOn = chunk.Kind == ChunkKind.TooLarge
+                ? Fail(chunk.Range, TooLarge(chunk.Range))
+                : await SendAsync(plan, chunk, cancellationToken).ConfigureAwait(false);
+            if (!goOn)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private ArgumentException TooLarge(ImportRange range)
+        => new($"Message {range.Start} of {range.UserId}/{range.ConversationId} alone is estimated at more than {_options.MaxTokensPerRequest} tokens, the most one request may carry; shorten or split it.");
+
+    private async Task WrittenAsync(ImportRange range)
+    {
+        await RecordAsync(range, ImportOutcome.Written).ConfigureAwait(false);
+        _written.Enqueue(range);
+        Interlocked.Add(ref _messagesWritten, range.Count);
+        Report();
+    }
+
+    private bool MayHaveBeenApplied(ImportRange range, Exception error)
+    {
+        _mayHaveBeenApplied.Enqueue(new ImportFailure(range, error));
+        Interlocked.Add(ref _messagesMayHaveBeenApplied, range.Count);
+        Report();
+        return true;
+    }
+
+    private bool Fail(ImportRange range, Exception error)
+    {
+        NotApplied(range, error);
         return false;
     }
 
@@ -293,6 +397,8 @@ internal sealed class BulkImporter
             InFlight = _concurrency.InFlight,
             Concurrency = _concurrency.Limit,
             RateLimitWaits = Volatile.Read(ref _rateLimitWaits),
+            WritesSettled = Volatile.Read(ref _writesSettled),
+            ReadBacks = Volatile.Read(ref _readBacks),
             Elapsed = elapsed,
         };
 

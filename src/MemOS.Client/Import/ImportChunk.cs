@@ -2,5 +2,5 @@ using MemOS.Client.Messages;
 
 namespace MemOS.Client.Import;
 
-/// <summary>The messages of one add/message request; <see cref="TooLarge"/> when one message alone breaks the token limit.</summary>
-internal sealed record ImportChunk(ImportRange Range, IReadOnlyList<MemOSMessage> Messages, bool TooLarge);
+/// <summary>A run of a conversation's messages the import handles in one step, and how.</summary>
+internal sealed record ImportChunk(ImportRange Range, IReadOnlyList<MemOSMessage> Messages, ChunkKind Kind);

@@ -27,10 +27,35 @@ public sealed class ImportOptions
     public TimeSpan RateLimitDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How often one request may be rate-limited (or fail before reaching the service) and be sent
-    /// again before it is reported as not applied. Default 20.
+    /// How many times the client may send one request again, in place of its own
+    /// <see cref="MemOSRetryOptions.MaxRetries"/>: after a rate limit (once the service's
+    /// <c>Retry-After</c> has passed) or a failure that provably never reached the service. The
+    /// client decides what is safe to send again, as for any call. Default 20.
     /// </summary>
-    public int MaxAttemptsPerRequest { get; set; } = 20;
+    public int MaxRetriesPerRequest { get; set; } = 20;
+
+    /// <summary>
+    /// Whether a request that may have been applied (a lost connection, a timeout, a 5xx) is settled
+    /// by reading the conversation back with get/message: messages found there count as written, and
+    /// exactly the missing ones are sent again, in order. Requests an earlier run left uncertain (it
+    /// was killed, say) are settled the same way. Settling assumes nothing else writes to the
+    /// conversation while it is imported; when something does, the read-back no longer fits and the
+    /// request stays in <see cref="ImportReport.MayHaveBeenApplied"/> with the reason. Default true.
+    /// </summary>
+    public bool SettleAmbiguousWrites { get; set; } = true;
+
+    /// <summary>
+    /// How long to wait before reading a conversation back to settle a request, so that a request the
+    /// service is still processing has landed by then. Default 2 seconds.
+    /// </summary>
+    public TimeSpan SettleDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// For <see cref="MemOSImportExtensions.ImportJsonLinesAsync"/>: import the valid lines and list the
+    /// invalid ones in <see cref="ImportReport.InvalidLines"/>, instead of writing nothing when a line
+    /// is invalid. Default false.
+    /// </summary>
+    public bool SkipInvalid { get; set; }
 
     /// <summary>Records what was written, so that a later run sends only what is missing; none when null.</summary>
     public IImportCheckpoint? Checkpoint { get; set; }
@@ -55,6 +80,7 @@ public sealed class ImportOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxMessagesPerRequest, 1, nameof(MaxMessagesPerRequest));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxTokensPerRequest, 16, nameof(MaxTokensPerRequest));
         ArgumentOutOfRangeException.ThrowIfLessThan(RateLimitDelay, TimeSpan.Zero, nameof(RateLimitDelay));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxAttemptsPerRequest, 1, nameof(MaxAttemptsPerRequest));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetriesPerRequest, 0, nameof(MaxRetriesPerRequest));
+        ArgumentOutOfRangeException.ThrowIfLessThan(SettleDelay, TimeSpan.Zero, nameof(SettleDelay));
     }
 }

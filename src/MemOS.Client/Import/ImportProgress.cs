@@ -24,6 +24,12 @@ public sealed record ImportProgress
     /// <summary>Messages certainly not written.</summary>
     public long MessagesNotApplied { get; init; }
 
+    /// <summary>Requests that may have been applied and were settled by reading their conversation back.</summary>
+    public int WritesSettled { get; init; }
+
+    /// <summary>Conversations read back with get/message to settle requests that may have been applied.</summary>
+    public int ReadBacks { get; init; }
+
     /// <summary>Requests being sent right now.</summary>
     public int InFlight { get; init; }
 

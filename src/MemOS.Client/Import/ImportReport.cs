@@ -1,8 +1,9 @@
 namespace MemOS.Client.Import;
 
 /// <summary>
-/// What an import did. Every message read is in exactly one of: written (in this run), skipped
-/// (handled by an earlier run, per the checkpoint), may have been applied, or not applied.
+/// What an import did. Every message read is in exactly one of: written (in this run, or found
+/// there when a request was settled), skipped (written by an earlier run, per the checkpoint), may
+/// have been applied, or not applied.
 /// </summary>
 public sealed record ImportReport
 {
@@ -14,17 +15,21 @@ public sealed record ImportReport
 
     /// <summary>
     /// Requests that reached the service and failed without saying whether they were processed, in
-    /// this run or (per the checkpoint) an earlier one. They are never re-sent: check with
-    /// get/message or search before writing them again by hand.
+    /// this run or (per the checkpoint) an earlier one, and that reading the conversation back could
+    /// not settle (or settling was off); each error says why. They are never re-sent blindly: a later
+    /// run with the same checkpoint tries to settle them again.
     /// </summary>
     public required IReadOnlyList<ImportFailure> MayHaveBeenApplied { get; init; }
 
     /// <summary>Requests certainly not written; another run (with the same checkpoint) sends them again.</summary>
     public required IReadOnlyList<ImportFailure> NotApplied { get; init; }
 
+    /// <summary>Lines skipped because they were invalid (<see cref="ImportOptions.SkipInvalid"/>); nothing of them was sent.</summary>
+    public IReadOnlyList<ImportProblem> InvalidLines { get; init; } = [];
+
     /// <summary>The import stopped early because it was cancelled; requests in flight were finished first.</summary>
     public bool Cancelled { get; init; }
 
     /// <summary>Everything read was written, in this run or an earlier one, and nothing was cancelled.</summary>
-    public bool Succeeded => !Cancelled && MayHaveBeenApplied.Count == 0 && NotApplied.Count == 0;
+    public bool Succeeded => !Cancelled && MayHaveBeenApplied.Count == 0 && NotApplied.Count == 0 && InvalidLines.Count == 0;
 }

@@ -59,9 +59,12 @@ public static class MemOSExportExtensions
 
     /// <summary>
     /// Writes the raw messages of a user's conversations, one conversation per line in the shape
-    /// <see cref="MemOSImportExtensions.ImportAsync"/> reads (<see cref="ConversationImport"/>, with each
-    /// message's <c>create_time</c> as its <c>chat_time</c>), so an export can be imported elsewhere.
-    /// The service returns at most the 50 most recent messages of a conversation.
+    /// <see cref="MemOSImportExtensions.ImportAsync"/> reads (<see cref="ConversationImport"/>), so an
+    /// export can be imported elsewhere: each message keeps its role, its text and the
+    /// <c>chat_time</c> it was written with, when the service returns it (without it, the message
+    /// has no <c>chat_time</c>, and an import stamps it with the time of the import). get/message
+    /// returns at most the 50 most recent messages of a conversation and cannot page further: a
+    /// conversation that returns 50 is named in <see cref="MessageExportResult.PossiblyIncomplete"/>.
     /// </summary>
     /// <param name="client">The client.</param>
     /// <param name="userId">The user.</param>
@@ -71,14 +74,16 @@ public static class MemOSExportExtensions
     /// </param>
     /// <param name="output">Receives UTF-8 JSON Lines; flushed after each conversation, not closed.</param>
     /// <param name="cancellationToken">Cancels the export.</param>
-    /// <returns>How many messages were written.</returns>
-    public static async Task<long> ExportMessagesAsync(this IMemOSClient client, string userId, IEnumerable<string>? conversationIds, Stream output, CancellationToken cancellationToken = default)
+    /// <returns>How many messages and conversations were written, and which may be incomplete.</returns>
+    public static async Task<MessageExportResult> ExportMessagesAsync(this IMemOSClient client, string userId, IEnumerable<string>? conversationIds, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ArgumentNullException.ThrowIfNull(output);
         var conversations = conversationIds?.ToList() ?? await ConversationsOfAsync(client, userId, cancellationToken).ConfigureAwait(false);
         long count = 0;
+        var written = 0;
+        var incomplete = new List<string>();
         foreach (var conversationId in conversations)
         {
             var result = await client.GetMessagesAsync(new GetMessageRequest { UserId = userId, ConversationId = conversationId, MessageLimitNumber = Guard.MaxPageSize }, cancellationToken).ConfigureAwait(false);
@@ -87,19 +92,27 @@ public static class MemOSExportExtensions
                 continue;
             }
 
+            if (result.Messages.Count >= Guard.MaxPageSize)
+            {
+                incomplete.Add(conversationId);
+            }
+
             var line = new ConversationImport
             {
                 UserId = userId,
                 ConversationId = conversationId,
-                Messages = [.. result.Messages.Select(m => new MemOSMessage { Role = m.Role ?? MessageRole.User, Content = m.Content ?? string.Empty, ChatTime = m.CreateTime?.Raw })],
+
+                // The storage time is not when the message was said, so it is never passed off as chat_time.
+                Messages = [.. result.Messages.Select(m => new MemOSMessage { Role = m.Role ?? MessageRole.User, Content = m.Content ?? string.Empty, ChatTime = m.ChatTime })],
             };
             await JsonSerializer.SerializeAsync(output, line, MemOSJsonContext.Default.ConversationImport, cancellationToken).ConfigureAwait(false);
             await output.WriteAsync(NewLine, cancellationToken).ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             count += line.Messages.Count;
+            written++;
         }
 
-        return count;
+        return new MessageExportResult { Messages = count, Conversations = written, PossiblyIncomplete = incomplete };
     }
 
     private static async Task<List<string>> ConversationsOfAsync(IMemOSClient client, string userId, CancellationToken cancellationToken)

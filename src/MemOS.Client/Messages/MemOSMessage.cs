@@ -89,6 +89,11 @@ public sealed record MemOSMessage
             throw Invalid(index, ".role", " is required and must not be empty.");
         }
 
+        if (!Role.IsDocumented)
+        {
+            throw Invalid(index, ".role", $" '{Role.Value}' is not a role MemOS accepts; use user, assistant, system or tool.");
+        }
+
         if (Content is null && (ToolCalls is null || ToolCalls.Count == 0))
         {
             throw Invalid(index, string.Empty, ".content is required unless the message carries tool_calls.");

@@ -18,6 +18,13 @@ public sealed record MessageDetail
     [JsonPropertyName("create_time")]
     public MemOSTimestamp? CreateTime { get; init; }
 
+    /// <summary>
+    /// The time the message was written with (<c>chat_time</c>), when the service returns it; an
+    /// export writes it back so that a re-import keeps the conversation's original times.
+    /// </summary>
+    [JsonPropertyName("chat_time")]
+    public string? ChatTime { get; init; }
+
     /// <summary>When it was last updated (<c>update_time</c>).</summary>
     [JsonPropertyName("update_time")]
     public MemOSTimestamp? UpdateTime { get; init; }

@@ -39,8 +39,8 @@ internal static class ChatRoutes
             var conversationId = request.String("conversation_id") ?? "default_session";
             lock (call.Tenant.Gate)
             {
-                call.Tenant.Messages.Add((userId!, conversationId, "user", query!, call.Now));
-                call.Tenant.Messages.Add((userId!, conversationId, "assistant", answer, call.Now));
+                call.Tenant.Messages.Add((userId!, conversationId, "user", query!, null, call.Now));
+                call.Tenant.Messages.Add((userId!, conversationId, "assistant", answer, null, call.Now));
                 MemoryStore.Remember(call.Tenant, call.Now, userId!, request.String("agent_id"), request.String("app_id"), conversationId, query!, request.Strings("tags"), request.Body["info"] as JsonObject);
             }
         }

@@ -40,7 +40,7 @@ internal static class MemoryRoutes
         var agentIds = request.Strings("agent_id");
         var conversationId = request.String("conversation_id") ?? "default_session";
         var messages = request.Body["messages"] as JsonArray;
-        var texts = messages?.OfType<JsonObject>().Select(m => (Role: m["role"]?.ToString() ?? "user", RoleId: m["role_id"]?.ToString(), Text: MessageText(m["content"]), Media: HasMedia(m["content"]))).ToArray() ?? [];
+        var texts = messages?.OfType<JsonObject>().Select(m => (Role: m["role"]?.ToString() ?? "user", RoleId: m["role_id"]?.ToString(), Text: MessageText(m["content"]), ChatTime: m["chat_time"]?.ToString(), Media: HasMedia(m["content"]))).ToArray() ?? [];
         if (call.Invalid(
                 out var error,
                 (userIds.Count == 0 && agentIds.Count == 0, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: user_id"),
@@ -58,10 +58,10 @@ internal static class MemoryRoutes
         {
             var facts = new List<string>();
             var preferences = new List<string>();
-            foreach (var (role, roleId, text, _) in texts)
+            foreach (var (role, roleId, text, chatTime, _) in texts)
             {
                 var speaker = roleId is not null && userIds.Contains(roleId) ? roleId : owner;
-                call.Tenant.Messages.Add((speaker, conversationId, role, text, call.Now));
+                call.Tenant.Messages.Add((speaker, conversationId, role, text, chatTime, call.Now));
                 if (role == "user")
                 {
                     var (f, p) = MemoryStore.Remember(call.Tenant, call.Now, speaker, agentIds.Count > 0 ? agentIds[0] : null, request.String("app_id"), conversationId, text, request.Strings("tags"), request.Body["info"] as JsonObject);

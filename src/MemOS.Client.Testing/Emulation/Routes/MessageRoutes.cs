@@ -31,13 +31,22 @@ internal static class MessageRoutes
         JsonObject[] messages;
         lock (call.Tenant.Gate)
         {
+            // The most recent messages, oldest first, as the service documents for its open-source server.
             messages = call.Tenant.Messages
                 .Where(m => m.UserId == userId && m.ConversationId == conversationId)
                 .TakeLast(limit)
                 .Select(m =>
                 {
                     var time = DateTimeOffset.FromUnixTimeMilliseconds(m.Time).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-                    return new JsonObject { ["role"] = m.Role, ["content"] = m.Content, ["create_time"] = time, ["update_time"] = time };
+                    var detail = new JsonObject { ["role"] = m.Role, ["content"] = m.Content, ["create_time"] = time, ["update_time"] = time };
+
+                    // The time the message was written with, kept as sent, so an export can carry it back.
+                    if (m.ChatTime is not null)
+                    {
+                        detail["chat_time"] = m.ChatTime;
+                    }
+
+                    return detail;
                 })
                 .ToArray();
         }

@@ -1,0 +1,16 @@
+using MemOS.Client.Messages;
+
+namespace MemOS.Client.Import;
+
+/// <summary>What the import's reader remembers of a conversation between the lines that hold its messages.</summary>
+internal sealed class ConversationState
+{
+    /// <summary>The conversation index of the next line's first message.</summary>
+    public int Next { get; set; }
+
+    /// <summary>The conversation's last messages so far (at most <see cref="ReadBack.Limit"/>), for reading it back.</summary>
+    public IReadOnlyList<MemOSMessage> Tail { get; set; } = [];
+
+    /// <summary>Completes when the conversation's latest line is done, with whether it may go on.</summary>
+    public Task<bool> Previous { get; set; } = Task.FromResult(true);
+}
