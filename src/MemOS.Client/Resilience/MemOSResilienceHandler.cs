@@ -1,8 +1,10 @@
+using System.Threading.RateLimiting;
 using MemOS.Client.Resilience;
 using MemOS.Client.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
+using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
 
@@ -19,12 +21,14 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
 
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeProvider _time;
+    private readonly RateBudget? _budget;
 
     /// <summary>Creates the handler; set <see cref="DelegatingHandler.InnerHandler"/> unless an HTTP client factory does.</summary>
     /// <param name="options">How to retry.</param>
     /// <param name="loggerFactory">Where to log retries; nowhere when null.</param>
     /// <param name="timeProvider">The clock delays run on; the system clock when null.</param>
-    public MemOSResilienceHandler(MemOSRetryOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    /// <param name="rateLimiter">The rate budget every attempt takes a permit from (see <see cref="MemOSClientOptions.RateLimiter"/>); none when null.</param>
+    public MemOSResilienceHandler(MemOSRetryOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, RateLimiter? rateLimiter = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.GetValidationErrors().ToList();
@@ -68,6 +72,13 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
             });
         }
 
+        // Inside the retries, so every attempt takes a permit; outside the attempt's timeout, so only the call's bounds the wait.
+        if (rateLimiter is not null)
+        {
+            _budget = new RateBudget(rateLimiter, _time);
+            builder.AddRateLimiter(_budget.StrategyOptions());
+        }
+
         var attemptTimeout = options.AttemptTimeout;
         builder.AddTimeout(new TimeoutStrategyOptions
         {
@@ -103,6 +114,7 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                         if (verdict.IsRateLimited)
                         {
                             Call(attemptContext)?.Telemetry.RateLimited();
+                            state.Handler._budget?.RateLimited(verdict.RetryAfter);
                         }
 
                         return Outcome.FromResult(response);
@@ -120,6 +132,11 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
             if (outcome.Exception is TimeoutRejectedException timeout && !cancellationToken.IsCancellationRequested)
             {
                 throw new MemOSTimeoutException($"MemOS {MemOSOperation.For(request).Name} attempt took longer than MemOSRetryOptions.AttemptTimeout.", timeout) { IsTransient = true };
+            }
+
+            if (outcome.Exception is RateLimiterRejectedException refusal)
+            {
+                throw RateBudget.Refused(MemOSOperation.For(request).Name, refusal);
             }
 
             outcome.ThrowIfException();
