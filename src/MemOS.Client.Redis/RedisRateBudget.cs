@@ -97,7 +97,7 @@ public sealed class RedisRateBudget : RateLimiter, IMemOSRatePause
                     [(long)(retryAfter.TotalMilliseconds * 1000), _intervalMicroseconds, _options.Burst],
                     CommandFlags.FireAndForget);
             }
-            catch (RedisException exception)
+            catch (Exception exception) when (exception is RedisException or ObjectDisposedException)
             {
                 CoordinatorLost(exception);
             }

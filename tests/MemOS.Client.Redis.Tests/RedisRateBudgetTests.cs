@@ -24,15 +24,19 @@ public sealed class RedisRateBudgetTests(SharedRedis redis)
         using var hearing = Budget(redis.Connection, emulator.ApiKey, permitsPerSecond: 100);
         using var other = Budget(otherConnection, emulator.ApiKey, permitsPerSecond: 100);
         using var first = Client(emulator, hearing);
-        using var second = Client(emulator, other);
+        using var second = Client(emulator, other, TimeSpan.FromSeconds(3));
         await second.SearchMemoryAsync("u", "before").WaitAsync(Bound);
-        emulator.InjectFault("search/memory", EmulatorFault.HttpError(429, TimeSpan.FromSeconds(30)));
+        emulator.InjectFault("search/memory", EmulatorFault.HttpError(429, TimeSpan.FromSeconds(60)));
 
         var heard = () => first.SearchMemoryAsync("u", "q").WaitAsync(Bound);
-        (await heard.Should().ThrowAsync<MemOSRateLimitException>()).Which.RetryAfter.Should().Be(TimeSpan.FromSeconds(30));
+        (await heard.Should().ThrowAsync<MemOSRateLimitException>()).Which.RetryAfter.Should().Be(TimeSpan.FromSeconds(60));
 
-        // The other instance shares nothing with the first but Redis: its next permit is 30 s away,
-        // beyond its call's 1 s timeout, so the request is never sent.
+        // The pause is written without waiting for Redis's answer; the other instance's next request
+        // is taken once it has landed, as it would be a moment later in another process.
+        await PauseLandedAsync(emulator.ApiKey).WaitAsync(Bound);
+
+        // The other instance shares nothing with the first but Redis: its next permit is a minute away,
+        // beyond its call's 3 s timeout, so the request is never sent.
         var paused = () => second.SearchMemoryAsync("u", "q").WaitAsync(Bound);
         await paused.Should().ThrowAsync<MemOSTimeoutException>();
         other.IsShared.Should().BeTrue();
@@ -160,15 +164,24 @@ public sealed class RedisRateBudgetTests(SharedRedis redis)
         budget.IsShared.Should().BeFalse();
     }
 
+    private async Task PauseLandedAsync(string apiKey)
+    {
+        var bucket = new global::MemOS.Client.Redis.Budget.BudgetKeys(apiKey).Bucket;
+        while (await redis.Connection.GetDatabase().KeyTimeToLiveAsync(bucket) is not { } ttl || ttl < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(10);
+        }
+    }
+
     private static RedisRateBudget Budget(IConnectionMultiplexer connection, string apiKey, double permitsPerSecond, int burst = 1, TimeSpan? maxWait = null)
         => new(connection, apiKey, new RedisRateBudgetOptions { PermitsPerSecond = permitsPerSecond, Burst = burst, MaxWait = maxWait ?? TimeSpan.FromMinutes(1) });
 
-    private static MemOSClient Client(MemOSEmulator emulator, RateLimiter budget)
+    private static MemOSClient Client(MemOSEmulator emulator, RateLimiter budget, TimeSpan? timeout = null)
     {
         var options = emulator.CreateOptions();
         options.RateLimiter = budget;
         options.Retry.MaxRetries = 0;
-        options.Timeout = TimeSpan.FromSeconds(1);
+        options.Timeout = timeout ?? TimeSpan.FromSeconds(15);
         return new MemOSClient(options);
     }
 }
