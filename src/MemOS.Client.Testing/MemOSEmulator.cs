@@ -99,8 +99,9 @@ public sealed class MemOSEmulator : IAsyncDisposable
     /// Limits a route to <paramref name="requestsPerSecond"/> calls per second (windows on the
     /// emulator's clock); calls beyond it are answered with code 40309 and a <c>Retry-After</c> of
     /// the rest of the second, as a rate-limited service answers. Setting it again replaces the limit.
+    /// The route <c>*</c> limits all routes together, as the service limits one API key.
     /// </summary>
-    /// <param name="route">The route, without the API root, e.g. <c>add/message</c>.</param>
+    /// <param name="route">The route, without the API root, e.g. <c>add/message</c>; or <c>*</c> for every route.</param>
     /// <param name="requestsPerSecond">Calls allowed per second, at least 1.</param>
     public void SetRateLimit(string route, int requestsPerSecond)
     {

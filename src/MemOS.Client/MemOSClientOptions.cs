@@ -73,6 +73,18 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
     /// <summary>Retries, backoff and per-attempt timeouts; see <see cref="MemOSRetryOptions"/>.</summary>
     public MemOSRetryOptions Retry { get; set; } = new();
 
+    /// <summary>
+    /// A rate budget for this API key: every attempt (retries included) takes a permit before it is
+    /// sent, waiting for one within <see cref="Timeout"/> and the call's cancellation token; a permit
+    /// refused (the limiter's queue is full) fails the call with a <see cref="MemOSRateLimitException"/>
+    /// whose <see cref="MemOSRateLimitException.RefusedLocally"/> is set. When the service answers a
+    /// rate limit with a wait, every client sharing the limiter waits it out, then resumes at the
+    /// limiter's rate. Share one limiter between the clients of one key, e.g. a
+    /// <see cref="System.Threading.RateLimiting.TokenBucketRateLimiter"/>; for many processes, use the
+    /// Redis budget of the <c>MemOS.Client.Redis</c> package. None when null (the default).
+    /// </summary>
+    public System.Threading.RateLimiting.RateLimiter? RateLimiter { get; set; }
+
     /// <summary>Where retries are logged (one line each: operation, attempt, delay, code). Nothing is logged when null.</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 

@@ -1,11 +1,13 @@
 namespace MemOS.Client.Testing.Emulation;
 
 /// <summary>
-/// Per-route request limits in one-second windows on the emulator's clock, as the service limits
+/// Request limits per route, and for all routes together, in one-second windows on the emulator's clock, as the service limits
 /// throughput per time window and answers 40309 beyond it.
 /// </summary>
 internal sealed class EmulatorRateLimits
 {
+    private const string AllRoutes = "*";
+
     private readonly object _gate = new();
     private readonly Dictionary<string, Window> _windows = new(StringComparer.Ordinal);
 
@@ -17,25 +19,31 @@ internal sealed class EmulatorRateLimits
         }
     }
 
-    /// <summary>Counts a call; returns how long until the window ends when the call is over the limit, or null.</summary>
+    /// <summary>Counts a call against the limit of all routes (<c>*</c>), then its route's; returns how long until the window ends when the call is over a limit, or null.</summary>
     public TimeSpan? Take(string route, DateTimeOffset now)
     {
         lock (_gate)
         {
-            if (!_windows.TryGetValue(route, out var window))
-            {
-                return null;
-            }
-
-            var second = now.ToUnixTimeMilliseconds() / 1000;
-            if (second != window.Second)
-            {
-                window.Second = second;
-                window.Count = 0;
-            }
-
-            return ++window.Count <= window.Limit ? null : TimeSpan.FromMilliseconds(((second + 1) * 1000) - now.ToUnixTimeMilliseconds());
+            return Count(AllRoutes, now) ?? Count(route, now);
         }
+    }
+
+    // Under the gate.
+    private TimeSpan? Count(string route, DateTimeOffset now)
+    {
+        if (!_windows.TryGetValue(route, out var window))
+        {
+            return null;
+        }
+
+        var second = now.ToUnixTimeMilliseconds() / 1000;
+        if (second != window.Second)
+        {
+            window.Second = second;
+            window.Count = 0;
+        }
+
+        return ++window.Count <= window.Limit ? null : TimeSpan.FromMilliseconds(((second + 1) * 1000) - now.ToUnixTimeMilliseconds());
     }
 
     private sealed class Window

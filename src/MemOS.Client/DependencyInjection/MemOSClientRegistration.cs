@@ -90,7 +90,7 @@ internal static class MemOSClientRegistration
             .AddHttpMessageHandler(provider =>
             {
                 var options = provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(optionsName);
-                return new MemOSResilienceHandler(options.Retry, options.LoggerFactory, options.TimeProvider);
+                return new MemOSResilienceHandler(options.Retry, options.LoggerFactory, options.TimeProvider, options.RateLimiter);
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RedactLoggedHeaders(["Authorization"]);

@@ -102,6 +102,19 @@ internal static class MemOSErrorFactory
     public static MemOSTimeoutException AttemptTimeout(string operation, Exception inner)
         => new($"MemOS {operation} attempt took longer than MemOSRetryOptions.AttemptTimeout.", inner) { IsTransient = true };
 
+    /// <summary>The rate budget (<see cref="MemOSClientOptions.RateLimiter"/>) refused a permit: the service was never asked.</summary>
+    public static MemOSRateLimitException LocalBudgetRefused(string operation, TimeSpan? nextPermit, Exception inner)
+    {
+        var next = nextPermit is { } wait ? $" (the next permit in about {wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s)" : string.Empty;
+        return new($"MemOS {operation} was not sent: the rate budget set as MemOSClientOptions.RateLimiter refused a permit{next}. The service was not asked; lower the concurrency or let the budget queue more requests.", inner)
+        {
+            RefusedLocally = true,
+            RetryAfter = nextPermit,
+            IsTransient = true,
+            ProvesNotProcessed = true,
+        };
+    }
+
     /// <summary>The exchange with the service failed; <paramref name="neverConnected"/> when no connection was ever made.</summary>
     public static MemOSConnectionException NetworkFailure(string operation, string host, HttpRequestException inner, bool neverConnected)
         => new($"MemOS {operation} could not complete the exchange with {host}: {DescribeNetworkError(inner)}", inner) { IsTransient = true, ProvesNotProcessed = neverConnected };

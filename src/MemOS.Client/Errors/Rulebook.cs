@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using MemOS.Client.Api;
+using Polly.RateLimiting;
 using Polly.Timeout;
 
 namespace MemOS.Client.Errors;
@@ -60,6 +61,9 @@ internal static class Rulebook
             HttpRequestException http => Ruling.Failure(transient: true, NeverConnected(http), route.Repeatable),
             IOException or TimeoutRejectedException => Ruling.Failure(transient: true, provesNotProcessed: false, route.Repeatable),
 
+            // The local rate budget refused a permit: nothing was sent, and another attempt now would meet the same full queue.
+            RateLimiterRejectedException => new Ruling(Failed: true, IsTransient: true, ProvesNotProcessed: true, MayRetry: false),
+
             // The call's own limit (or the HttpClient's) fired: there is no time left for another attempt.
             OperationCanceledException => new Ruling(Failed: true, IsTransient: true, ProvesNotProcessed: false, MayRetry: false),
             _ => Ruling.Failure(transient: false, provesNotProcessed: false, route.Repeatable),
@@ -92,6 +96,7 @@ internal static class Rulebook
             OperationCanceledException { InnerException: TimeoutException } => MemOSErrorFactory.HttpClientTimeout(operation, context.HttpClientTimeout, exception),
             OperationCanceledException => MemOSErrorFactory.CallTimeout(operation, context.CallTimeout, exception),
             TimeoutRejectedException => MemOSErrorFactory.AttemptTimeout(operation, exception),
+            RateLimiterRejectedException refusal => MemOSErrorFactory.LocalBudgetRefused(operation, refusal.RetryAfter, refusal),
             HttpRequestException http => MemOSErrorFactory.NetworkFailure(operation, context.Host, http, NeverConnected(http)),
             IOException => MemOSErrorFactory.ConnectionLost(operation, context.Host, exception),
 

@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using MemOS.Client.Answers;
 using MemOS.Client.Api;
 using MemOS.Client.Errors;
@@ -25,12 +26,14 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
 
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeProvider _time;
+    private readonly RateBudget? _budget;
 
     /// <summary>Creates the handler; set <see cref="DelegatingHandler.InnerHandler"/> unless an HTTP client factory does.</summary>
     /// <param name="options">How to retry.</param>
     /// <param name="loggerFactory">Where to log retries; nowhere when null.</param>
     /// <param name="timeProvider">The clock delays run on; the system clock when null.</param>
-    public MemOSResilienceHandler(MemOSRetryOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    /// <param name="rateLimiter">The rate budget every attempt takes a permit from (see <see cref="MemOSClientOptions.RateLimiter"/>); none when null.</param>
+    public MemOSResilienceHandler(MemOSRetryOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, RateLimiter? rateLimiter = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.GetValidationErrors().ToList();
@@ -40,7 +43,8 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
         }
 
         _time = timeProvider ?? TimeProvider.System;
-        _pipeline = Pipeline(options, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("MemOS.Client"), _time);
+        _budget = rateLimiter is null ? null : new RateBudget(rateLimiter, _time);
+        _pipeline = Pipeline(options, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("MemOS.Client"), _time, _budget);
     }
 
     /// <inheritdoc />
@@ -72,6 +76,7 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                             // Heard on the attempt that met the limit, before any wait or retry.
                             Call(attemptContext)?.Telemetry.RateLimited();
                             AttemptScope.Current?.OnRateLimited?.Invoke(verdict.RetryAfter);
+                            state.Handler._budget?.RateLimited(verdict.RetryAfter);
                         }
 
                         return Outcome.FromResult(response);
@@ -98,9 +103,9 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
 
     /// <summary>
     /// The pipeline each request runs through, outermost first: retries, then each attempt's
-    /// timeout. A strategy that must run before every attempt (a rate limiter) goes between the two.
+    /// timeout, with the rate budget's permit taken between the two.
     /// </summary>
-    private static ResiliencePipeline<HttpResponseMessage> Pipeline(MemOSRetryOptions options, ILogger logger, TimeProvider time)
+    private static ResiliencePipeline<HttpResponseMessage> Pipeline(MemOSRetryOptions options, ILogger logger, TimeProvider time, RateBudget? budget)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         var maxRetries = options.MaxRetries;
@@ -130,6 +135,12 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                 return default;
             },
         });
+
+        // Inside the retries, so every attempt takes a permit; outside the attempt's timeout, so only the call's bounds the wait.
+        if (budget is not null)
+        {
+            builder.AddRateLimiter(budget.StrategyOptions());
+        }
 
         var attemptTimeout = options.AttemptTimeout;
         builder.AddTimeout(new TimeoutStrategyOptions

@@ -138,7 +138,7 @@ internal sealed class OperationTelemetry : IDisposable
         if (exception is MemOSException failure)
         {
             // Without a retrying handler in the chain, the final exception is the only sign of a rate limit.
-            if (failure is MemOSRateLimitException && Volatile.Read(ref _rateLimits) == 0)
+            if (failure is MemOSRateLimitException { RefusedLocally: false } && Volatile.Read(ref _rateLimits) == 0)
             {
                 RateLimited();
             }

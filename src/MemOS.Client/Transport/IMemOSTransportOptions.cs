@@ -12,6 +12,9 @@ internal interface IMemOSTransportOptions
 
     MemOSRetryOptions Retry { get; }
 
+    /// <summary>The rate budget every attempt takes a permit from; only the cloud client has one.</summary>
+    System.Threading.RateLimiting.RateLimiter? RateLimiter => null;
+
     ILoggerFactory? LoggerFactory { get; set; }
 
     TimeProvider? TimeProvider { get; set; }

@@ -13,7 +13,7 @@ internal static class OwnedHttpClient
         HttpMessageHandler handler = MemOSClient.CreateHandler();
         if (options is not null && options.GetValidationErrors().Count == 0)
         {
-            handler = new MemOSResilienceHandler(options.Retry, options.LoggerFactory, options.TimeProvider) { InnerHandler = handler };
+            handler = new MemOSResilienceHandler(options.Retry, options.LoggerFactory, options.TimeProvider, options.RateLimiter) { InnerHandler = handler };
         }
 
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };

@@ -82,7 +82,7 @@ public sealed class ConfigurationCheckTests
     public void The_checked_keys_are_exactly_the_bindable_properties_of_the_options()
     {
         static string[] Bindable(Type type) => type.GetProperties()
-            .Where(p => p.CanWrite && p.PropertyType != typeof(TimeProvider) && p.PropertyType != typeof(Microsoft.Extensions.Logging.ILoggerFactory))
+            .Where(p => p.CanWrite && p.PropertyType != typeof(TimeProvider) && p.PropertyType != typeof(Microsoft.Extensions.Logging.ILoggerFactory) && p.PropertyType != typeof(System.Threading.RateLimiting.RateLimiter))
             .Select(p => p.Name).Order().ToArray();
         static string[] Checked(IReadOnlyList<ConfigurationSetting> settings) => settings.Select(s => s.Name).Order().ToArray();
 

@@ -1,0 +1,3 @@
+global using FluentAssertions;
+global using MemOS.Client.Redis.Tests.Infrastructure;
+global using Xunit;
