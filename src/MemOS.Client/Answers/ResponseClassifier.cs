@@ -81,7 +81,7 @@ internal static class ResponseClassifier
             return Failure(response, time, ErrorCatalog.DescribeHttp((int)status), serverMessage: text);
         }
 
-        byte[]? body;
+        ReadOnlyMemory<byte>? body;
         try
         {
             body = await BufferAsync(response, cancellationToken).ConfigureAwait(false);
@@ -92,12 +92,12 @@ internal static class ResponseClassifier
             return Unreadable(response, "its compressed body could not be decoded");
         }
 
-        if (body is null)
+        if (body is not { } read)
         {
             return Unreadable(response, $"the body is larger than the {MaxBodyBytes / (1024 * 1024)} MB the SDK buffers");
         }
 
-        return Judge(response, body, wantsStream, time);
+        return Judge(response, read, wantsStream, time);
     }
 
     // Read unparsed: parsing the Accept header into its typed collection costs more than the whole check.
@@ -119,7 +119,7 @@ internal static class ResponseClassifier
         return false;
     }
 
-    private static ResponseVerdict Judge(HttpResponseMessage response, byte[] body, bool wantsStream, TimeProvider time)
+    private static ResponseVerdict Judge(HttpResponseMessage response, ReadOnlyMemory<byte> body, bool wantsStream, TimeProvider time)
     {
         var status = response.StatusCode;
         var succeeded = response.IsSuccessStatusCode;
@@ -133,7 +133,7 @@ internal static class ResponseClassifier
         }
 
         // A byte order mark is allowed before JSON text; the body is read after it.
-        var json = body.AsMemory(body.AsSpan().StartsWith(Utf8Bom) ? Utf8Bom.Length : 0);
+        var json = body[(body.Span.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0)..];
         var dataInfo = response.RequestMessage?.Options.TryGetValue(MemOSCall.Key, out var call) == true ? call.DataInfo : null;
         if (!EnvelopeReader.TryRead(json.Span, dataInfo, out var fields, out var jsonError))
         {
@@ -200,64 +200,66 @@ internal static class ResponseClassifier
         };
 
     /// <summary>
-    /// Reads the whole body into one array, at most <see cref="MaxBodyBytes"/>, and puts it back
-    /// as the response's content so it can be read again; null when it is larger.
+    /// Reads the whole body into a pooled buffer, at most <see cref="MaxBodyBytes"/>, and puts it back
+    /// as the response's content (<see cref="BufferedBody"/>) so it can be read again; null when it is larger.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<byte[]?> BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async ValueTask<ReadOnlyMemory<byte>?> BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var content = response.Content;
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        byte[]? body;
+        (byte[] Buffer, int Length)? read;
         await using (stream.ConfigureAwait(false))
         {
-            body = await ReadAllAsync(stream, content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
+            read = await ReadAllAsync(stream, content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
         }
 
-        if (body is not null)
+        if (read is not { } body)
         {
-            // The headers as received, copied unparsed: nothing here needs their parsed form.
-            var buffered = new ByteArrayContent(body);
-            foreach (var header in content.Headers.NonValidated)
-            {
-                if (header.Value.Count == 1)
-                {
-                    buffered.Headers.TryAddWithoutValidation(header.Key, header.Value.ToString());
-                }
-                else
-                {
-                    buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-            }
-
-            response.Content = buffered;
-            content.Dispose();
+            return null;
         }
 
-        return body;
+        // The headers as received, copied unparsed: nothing here needs their parsed form.
+        var buffered = new BufferedBody(body.Buffer, body.Length);
+        foreach (var header in content.Headers.NonValidated)
+        {
+            if (header.Value.Count == 1)
+            {
+                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value.ToString());
+            }
+            else
+            {
+                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        response.Content = buffered;
+        content.Dispose();
+        return buffered.Memory;
     }
 
+    // The body in a buffer rented from the shared pool, which the caller then owns; null (and nothing kept) when it is too large.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<byte[]?> ReadAllAsync(Stream stream, long? length, CancellationToken cancellationToken)
+    private static async ValueTask<(byte[] Buffer, int Length)?> ReadAllAsync(Stream stream, long? length, CancellationToken cancellationToken)
     {
-        if (length is { } known)
-        {
-            // The usual case: one array of the announced size. A body longer than announced is the network's to report.
-            var exact = GC.AllocateUninitializedArray<byte>((int)known);
-            await stream.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
-            return exact;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        var filled = 0;
+        // The usual case: the announced size. A body longer than announced is the network's to report.
+        var buffer = ArrayPool<byte>.Shared.Rent(length is { } announced ? Math.Max((int)announced, 1) : 16 * 1024);
         try
         {
+            if (length is { } known)
+            {
+                await stream.ReadExactlyAsync(buffer.AsMemory(0, (int)known), cancellationToken).ConfigureAwait(false);
+                return (buffer, (int)known);
+            }
+
+            var filled = 0;
             while (true)
             {
                 if (filled == buffer.Length)
                 {
                     if (buffer.Length >= MaxBodyBytes)
                     {
+                        ArrayPool<byte>.Shared.Return(buffer);
                         return null;
                     }
 
@@ -270,15 +272,16 @@ internal static class ResponseClassifier
                 var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
-                    return buffer.AsSpan(0, filled).ToArray();
+                    return (buffer, filled);
                 }
 
                 filled += read;
             }
         }
-        finally
+        catch
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
     }
 
