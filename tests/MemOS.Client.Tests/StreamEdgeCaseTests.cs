@@ -72,7 +72,7 @@ public sealed class StreamEdgeCaseTests
         // after it: on a connection the pool still holds, which the server has closed. A search
         // repeats safely, so the client's retry sends it again on a new connection. (A write does
         // not repeat: the request reached a socket the server had closed, but nothing the client
-        // sees proves it was not processed; see docs/performance.md's note on issue 21.)
+        // sees proves that the server did not process it.)
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
