@@ -12,7 +12,12 @@ if (args.Contains("--served"))
     return await ServedBenchmark.RunAsync(quick, readyToRun: args.Contains("--ready-to-run"));
 }
 
-// The served benchmark's JIT warm-up probe runs in a process of its own.
+// The served benchmark's clients, and its JIT warm-up probe, each run in a process of their own.
+if (args.FirstOrDefault() == ServedChild.Flag)
+{
+    return await ServedChild.RunAsync(args[1..]);
+}
+
 if (args.FirstOrDefault() == JitWarmUp.ChildFlag)
 {
     return await JitWarmUp.ChildAsync(args[1..]);

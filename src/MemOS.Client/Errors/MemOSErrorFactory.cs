@@ -54,6 +54,12 @@ internal static class MemOSErrorFactory
         return InStream(new MemOSStreamException($"MemOS {operation} stream was cut off in the middle of an event; the answer is incomplete. {Where(status, traceId)}"), status, traceId, transient: true);
     }
 
+    /// <summary>A stream whose <c>Content-Encoding</c> (gzip, br) body does not decompress: <paramref name="inner"/> is the decoder's complaint.</summary>
+    public static MemOSStreamException StreamUndecodable(string operation, HttpStatusCode status, string? traceId, Exception inner)
+    {
+        return InStream(new MemOSStreamException($"MemOS {operation} stream's compressed body could not be decoded; the answer is incomplete. {Where(status, traceId)}", inner), status, traceId, transient: false);
+    }
+
     /// <summary>A complete event whose data cannot be read; <paramref name="problem"/> says why (not UTF-8, not JSON).</summary>
     public static MemOSStreamException StreamInvalidEvent(string operation, string problem, HttpStatusCode status, string? traceId)
     {

@@ -9,7 +9,7 @@ namespace MemOS.Client.Streaming;
 
 /// <summary>
 /// The per-event loop of a chat stream: reads each SSE event off the body, types it, and turns
-/// every way a stream can end wrong into its exception: an error event, an unreadable or
+/// every way a stream can end wrong into its exception: an error event, a body that does not decompress, an unreadable or
 /// oversized event, a body cut inside an event or before its end marker, a read gone idle.
 /// </summary>
 internal sealed class ChatEventReader : IDisposable
@@ -88,6 +88,12 @@ internal sealed class ChatEventReader : IDisposable
         catch (SseEventTooLargeException exception)
         {
             throw TooLarge(exception);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException)
+        {
+            // The only reads here are the body's: with a Content-Encoding, its decoder throws these
+            // for bytes that do not decompress (gzip InvalidDataException, br InvalidOperationException).
+            throw _transport.Fail(_call, MemOSErrorFactory.StreamUndecodable(_operation.Name, _status, _traceId, exception), _cancellationToken);
         }
 
         return Next(read);

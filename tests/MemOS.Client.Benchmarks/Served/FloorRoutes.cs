@@ -1,14 +1,19 @@
 namespace MemOS.Client.Benchmarks.Served;
 
-/// <summary>The absolute URIs the floors post to: they build their requests by hand, as a lean client would.</summary>
-internal sealed class FloorRoutes(Uri apiRoot, Uri firstEventRoot)
+/// <summary>The absolute URIs the floors post to, made once: they build their requests by hand, as a lean client would.</summary>
+internal sealed class FloorRoutes(ServedRoots roots)
 {
-    public Uri Search { get; } = new(apiRoot, "search/memory");
+    private readonly Uri _tokenChat = new(roots.Api, "chat");
+    private readonly Uri _tinyChat = new(roots.TinyEvents, "chat");
+    private readonly Uri _firstEventChat = new(roots.FirstEvent, "chat");
 
-    public Uri Add { get; } = new(apiRoot, "add/message");
+    public Uri Search { get; } = new(roots.Api, "search/memory");
 
-    public Uri Chat { get; } = new(apiRoot, "chat");
+    public Uri Add { get; } = new(roots.Api, "add/message");
 
-    /// <summary>The chat route of the root that answers the tiny stream.</summary>
-    public Uri FirstEventChat { get; } = new(firstEventRoot, "chat");
+    /// <summary>The chat route that answers <paramref name="stream"/>.</summary>
+    public Uri Chat(ServedStream stream)
+        => stream == ServedStream.TinyEvents ? _tinyChat
+            : stream == ServedStream.FirstEvent ? _firstEventChat
+            : _tokenChat;
 }

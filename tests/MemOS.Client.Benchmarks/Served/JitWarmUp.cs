@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 
 namespace MemOS.Client.Benchmarks.Served;
 
@@ -54,9 +53,9 @@ internal static class JitWarmUp
     /// <summary>The child: times each search and writes its latency in microseconds, one a line.</summary>
     public static async Task<int> ChildAsync(IReadOnlyList<string> args)
     {
-        var (key, apiRoot, firstEventRoot, calls) = (args[0], new Uri(args[1]), new Uri(args[2]), int.Parse(args[3], CultureInfo.InvariantCulture));
+        var (key, server, calls) = (args[0], new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture));
         var latencies = new double[calls];
-        using (var client = ServedClients.Create(key, apiRoot, firstEventRoot))
+        using (var client = ServedClients.Create(key, ServedRoots.Under(server)))
         {
             for (var i = 0; i < calls; i++)
             {
@@ -72,40 +71,9 @@ internal static class JitWarmUp
 
     private static async Task<double[]> RunChildAsync(string? executable, string key, NginxServer server, int calls)
     {
-        // Started as this program was (its apphost, or `dotnet` with this assembly), or as the given executable.
-        var start = new ProcessStartInfo(executable ?? Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        if (executable is null && Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            start.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
-        }
-
-        foreach (var arg in new[] { ChildFlag, key, server.ApiRoot.AbsoluteUri, server.FirstEventRoot.AbsoluteUri, calls.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var child = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            var output = child.StandardOutput.ReadToEndAsync(timeout.Token);
-            var errors = child.StandardError.ReadToEndAsync(timeout.Token);
-            await child.WaitForExitAsync(timeout.Token);
-            if (child.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"The warm-up child for client ({key}) failed with exit code {child.ExitCode}:{Environment.NewLine}{await errors}");
-            }
-
-            var latencies = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => double.Parse(line, CultureInfo.InvariantCulture)).ToArray();
-            return latencies.Length == calls ? latencies : throw new InvalidDataException($"The warm-up child for client ({key}) reported {latencies.Length} calls, expected {calls}.");
-        }
-        finally
-        {
-            if (!child.HasExited)
-            {
-                child.Kill();
-            }
-        }
+        var output = await SelfProcess.RunAsync([ChildFlag, key, server.Root.AbsoluteUri, calls.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromMinutes(2), executable);
+        var latencies = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => double.Parse(line, CultureInfo.InvariantCulture)).ToArray();
+        return latencies.Length == calls ? latencies : throw new InvalidDataException($"The warm-up child for client ({key}) reported {latencies.Length} calls, expected {calls}.");
     }
 
     /// <summary>
@@ -127,5 +95,4 @@ internal static class JitWarmUp
         var ranges = Ranges(latencies.Length).Select(range => Statistics.Median(latencies[(range.From - 1)..range.To])).ToArray();
         return new JitWarmUpResult(key, 1, ranges, steady, callsBefore, latencies[..callsBefore].Sum());
     }
-
 }

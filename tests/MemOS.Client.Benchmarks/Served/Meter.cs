@@ -7,7 +7,7 @@ namespace MemOS.Client.Benchmarks.Served;
 /// allocated bytes and CPU time over the whole loop. The server is another process, so these are
 /// the client's alone (with the runtime's own threads: the GC, the thread pool, the timer).
 /// </summary>
-internal sealed class Meter(NginxServer server, HttpClient statusClient)
+internal sealed class Meter(Uri server, HttpClient statusClient)
 {
     /// <summary>Makes <paramref name="calls"/> calls untimed, to warm the client up.</summary>
     public static Task WarmUpAsync(Workload workload, ServedClient client, int calls)
@@ -21,7 +21,7 @@ internal sealed class Meter(NginxServer server, HttpClient statusClient)
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        var acceptedBefore = await server.AcceptedConnectionsAsync(statusClient);
+        var acceptedBefore = await NginxServer.AcceptedConnectionsAsync(statusClient, server);
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -33,9 +33,8 @@ internal sealed class Meter(NginxServer server, HttpClient statusClient)
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
-        var accepted = await server.AcceptedConnectionsAsync(statusClient) - acceptedBefore;
-        Array.Sort(latencies);
-        return new Measurement(calls, (long)calls * workload.UnitsPerCall, elapsed, allocated, cpu, latencies, accepted);
+        var accepted = await NginxServer.AcceptedConnectionsAsync(statusClient, server) - acceptedBefore;
+        return Measurement.Of(calls, (long)calls * workload.UnitsPerCall, elapsed, allocated, cpu, latencies, accepted);
     }
 
     /// <summary><see cref="Workload.InFlight"/> loops sharing <paramref name="calls"/> calls: each starts its next call when its last one ends.</summary>

@@ -38,10 +38,6 @@ internal sealed class NginxServer : IDisposable
     /// <summary>The server's root, <c>http://127.0.0.1:port/</c>.</summary>
     public Uri Root { get; }
 
-    public Uri ApiRoot => new(Root, ServedAnswers.ApiPath);
-
-    public Uri FirstEventRoot => new(Root, ServedAnswers.FirstEventPath);
-
     /// <summary>The nginx version line, for the report.</summary>
     public string Version { get; private init; } = string.Empty;
 
@@ -78,11 +74,11 @@ internal sealed class NginxServer : IDisposable
         }
     }
 
-    /// <summary>Connections nginx has accepted so far.</summary>
-    public async Task<long> AcceptedConnectionsAsync(HttpClient http)
+    /// <summary>Connections the nginx at <paramref name="root"/> has accepted so far.</summary>
+    public static async Task<long> AcceptedConnectionsAsync(HttpClient http, Uri root)
     {
         // "Active connections: 1 \nserver accepts handled requests\n 5 5 12 \n…": accepts is the first number of the third line.
-        var status = await http.GetStringAsync(new Uri(Root, StatusPath));
+        var status = await http.GetStringAsync(new Uri(root, StatusPath));
         var counters = status.Split('\n')[2].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return long.Parse(counters[0], CultureInfo.InvariantCulture);
     }

@@ -10,10 +10,10 @@ namespace MemOS.Client.Benchmarks.Served;
 /// the connection, and streams read with the framework's <see cref="SseParser"/>, each event's
 /// data handed over as a string.
 /// </summary>
-internal sealed class RawFloor(Uri apiRoot, Uri firstEventRoot) : ServedClient("a", "raw HttpClient + JsonDocument / SseParser strings")
+internal sealed class RawFloor(ServedRoots roots) : ServedClient("a", "raw HttpClient + JsonDocument / SseParser strings")
 {
     private readonly HttpClient _http = Clients.Bare();
-    private readonly FloorRoutes _routes = new(apiRoot, firstEventRoot);
+    private readonly FloorRoutes _routes = new(roots);
 
     public override async Task<long> SearchAsync()
     {
@@ -29,24 +29,24 @@ internal sealed class RawFloor(Uri apiRoot, Uri firstEventRoot) : ServedClient("
         return taskId == ServedAnswers.AddTaskId ? Stopwatch.GetTimestamp() : throw Wrong("task id", taskId, ServedAnswers.AddTaskId);
     }
 
-    public override async Task<long> StreamAsync()
+    public override async Task<long> StreamAsync(ServedStream stream)
     {
-        using var response = await SendAsync(_routes.Chat, Bodies.ChatStreamRequestBytes, "text/event-stream");
-        await using var stream = await response.Content.ReadAsStreamAsync();
+        using var response = await SendAsync(_routes.Chat(stream), Bodies.ChatStreamRequestBytes, "text/event-stream");
+        await using var body = await response.Content.ReadAsStreamAsync();
         long events = 0, chars = 0;
-        await foreach (var item in SseParser.Create(stream).EnumerateAsync())
+        await foreach (var item in SseParser.Create(body).EnumerateAsync())
         {
             events++;
             chars += item.Data.Length;
         }
 
-        Check(events, ServedAnswers.StreamTextEvents + 1, chars, ServedAnswers.LongStreamDataChars);
+        Check(events, stream.TextEvents + 1, chars, stream.DataChars);
         return Stopwatch.GetTimestamp();
     }
 
     public override async Task<long> FirstEventAsync()
     {
-        using var response = await SendAsync(_routes.FirstEventChat, Bodies.ChatStreamRequestBytes, "text/event-stream");
+        using var response = await SendAsync(_routes.Chat(ServedStream.FirstEvent), Bodies.ChatStreamRequestBytes, "text/event-stream");
         await using var stream = await response.Content.ReadAsStreamAsync();
         long events = 0, chars = 0, first = 0;
         await foreach (var item in SseParser.Create(stream).EnumerateAsync())
@@ -55,7 +55,7 @@ internal sealed class RawFloor(Uri apiRoot, Uri firstEventRoot) : ServedClient("
             chars += item.Data.Length;
         }
 
-        Check(events, 2, chars, ServedAnswers.TinyStreamDataChars);
+        Check(events, 2, chars, ServedStream.FirstEvent.DataChars);
         return first;
     }
 

@@ -10,23 +10,26 @@ namespace MemOS.Client.Benchmarks.Served;
 /// </summary>
 internal sealed class SdkClient : ServedClient
 {
+    // One client per API root, as an application aims one client at one service.
     private readonly MemOSClient _sdk;
+    private readonly MemOSClient _tinyEventsSdk;
     private readonly MemOSClient _firstEventSdk;
     private readonly List<IDisposable> _owned = [];
 
-    private SdkClient(string key, string description, Func<Uri, MemOSClient> create, Uri apiRoot, Uri firstEventRoot)
+    private SdkClient(string key, string description, Func<Uri, MemOSClient> create, ServedRoots roots)
         : base(key, description)
     {
-        _sdk = create(apiRoot);
-        _firstEventSdk = create(firstEventRoot);
+        _sdk = create(roots.Api);
+        _tinyEventsSdk = create(roots.TinyEvents);
+        _firstEventSdk = create(roots.FirstEvent);
     }
 
     /// <summary>(c): the SDK as users get it.</summary>
-    public static SdkClient AsUsersGetIt(Uri apiRoot, Uri firstEventRoot)
-        => new("c", "MemOS.Client as users get it: new MemOSClient(options)", Clients.Sdk, apiRoot, firstEventRoot);
+    public static SdkClient AsUsersGetIt(ServedRoots roots)
+        => new("c", "MemOS.Client as users get it: new MemOSClient(options)", Clients.Sdk, roots);
 
     /// <summary>(d): the SDK over the application's own HttpClient, aimed at the API root.</summary>
-    public static SdkClient OverPlainHttpClient(Uri apiRoot, Uri firstEventRoot)
+    public static SdkClient OverPlainHttpClient(ServedRoots roots)
     {
         var owned = new List<IDisposable>();
         var client = new SdkClient("d", "MemOS.Client over a plain HttpClient (BaseAddress set): new MemOSClient(httpClient, options)", root =>
@@ -35,7 +38,7 @@ internal sealed class SdkClient : ServedClient
             var http = new HttpClient { BaseAddress = root, Timeout = Timeout.InfiniteTimeSpan };
             owned.Add(http);
             return Clients.Sdk(http, root);
-        }, apiRoot, firstEventRoot);
+        }, roots);
         client._owned.AddRange(owned);
         return client;
     }
@@ -52,15 +55,15 @@ internal sealed class SdkClient : ServedClient
         return result.TaskId == ServedAnswers.AddTaskId ? Stopwatch.GetTimestamp() : throw Wrong("task id", result.TaskId, ServedAnswers.AddTaskId);
     }
 
-    public override async Task<long> StreamAsync()
+    public override async Task<long> StreamAsync(ServedStream stream)
     {
         var text = new TextCount(this);
-        await foreach (var item in _sdk.ChatStreamAsync(Bodies.ChatRequest))
+        await foreach (var item in (stream == ServedStream.TinyEvents ? _tinyEventsSdk : _sdk).ChatStreamAsync(Bodies.ChatRequest))
         {
             text.Add(item);
         }
 
-        text.Check(ServedAnswers.StreamTextEvents, ServedAnswers.LongStreamTextChars);
+        text.Check(stream.TextEvents, stream.TextChars);
         return Stopwatch.GetTimestamp();
     }
 
@@ -74,13 +77,14 @@ internal sealed class SdkClient : ServedClient
             text.Add(item);
         }
 
-        text.Check(1, ServedAnswers.TinyStreamTextChars);
+        text.Check(1, ServedStream.FirstEvent.TextChars);
         return first;
     }
 
     public override void Dispose()
     {
         _sdk.Dispose();
+        _tinyEventsSdk.Dispose();
         _firstEventSdk.Dispose();
         foreach (var owned in _owned)
         {

@@ -13,19 +13,28 @@ internal static class ServedAnswers
     /// <summary>The API root's path: the cloud's, so the SDK resolves its routes beneath it as it does there.</summary>
     public const string ApiPath = "/api/openmem/v1/";
 
-    /// <summary>An API root whose chat route answers the tiny stream, for time to first event.</summary>
+    /// <summary>An API root whose chat route answers the tiny-event stream (<see cref="ServedStream.TinyEvents"/>).</summary>
+    public const string TinyEventsPath = "/tiny-events/";
+
+    /// <summary>An API root whose chat route answers the one-event stream, for time to first event.</summary>
     public const string FirstEventPath = "/first-event/";
 
-    /// <summary>Text events in the long stream: model tokens, one or two at a time.</summary>
+    /// <summary>Text events in each long stream.</summary>
     public const int StreamTextEvents = 2_000;
 
     public static byte[] Search => Bodies.SearchResponse;
 
     public static byte[] Add => Bodies.AddResponse;
 
-    public static byte[] LongStream { get; } = RecordedStream.Text(StreamTextEvents);
+    /// <summary>Model tokens, one or two at a time, in English, Chinese, quotes and line breaks (<see cref="RecordedStream"/>).</summary>
+    public static byte[] TokenStream { get; } = RecordedStream.Text(StreamTextEvents);
 
-    public static byte[] TinyStream => RecordedStream.Short;
+    /// <summary>The smallest text event there is, <c>data: {"type":"text","data":"x"}</c>, and the end event: the per-event cost with nothing else.</summary>
+    public static byte[] TinyEventStream { get; } = Encoding.UTF8.GetBytes(
+        string.Concat(Enumerable.Repeat("data: {\"type\":\"text\",\"data\":\"x\"}\n\n", StreamTextEvents)) + "data: {\"type\":\"end\"}\n\n");
+
+    /// <summary>One text event and the end event.</summary>
+    public static byte[] FirstEventStream => RecordedStream.Short;
 
     /// <summary>Memories in the search answer (<c>data.memory_detail_list</c>).</summary>
     public static int SearchMemories { get; } = DataOf(Search).GetProperty("memory_detail_list").GetArrayLength();
@@ -33,34 +42,27 @@ internal static class ServedAnswers
     /// <summary>The task id in the add answer.</summary>
     public static string AddTaskId { get; } = DataOf(Add).GetProperty("task_id").GetString()!;
 
-    /// <summary>The long stream's text, in characters, once its deltas are decoded.</summary>
-    public static long LongStreamTextChars { get; } = TextChars(LongStream);
+    /// <summary>A stream's text, in characters, once its deltas are decoded.</summary>
+    public static long TextChars(byte[] stream)
+        => DataLines(stream)
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(json => json.GetProperty("type").GetString() == "text")
+            .Sum(json => (long)json.GetProperty("data").GetString()!.Length);
 
-    /// <summary>The long stream's event data as sent (undecoded JSON), in characters, with the end event's.</summary>
-    public static long LongStreamDataChars { get; } = DataLines(LongStream).Sum(line => (long)line.Length);
-
-    /// <summary>The tiny stream's text, in characters.</summary>
-    public static long TinyStreamTextChars { get; } = TextChars(TinyStream);
-
-    /// <summary>The tiny stream's event data as sent, in characters.</summary>
-    public static long TinyStreamDataChars { get; } = DataLines(TinyStream).Sum(line => (long)line.Length);
+    /// <summary>A stream's event data as sent (undecoded JSON), in characters, with the end event's.</summary>
+    public static long DataChars(byte[] stream) => DataLines(stream).Sum(line => (long)line.Length);
 
     /// <summary>Every file the server serves: its path under the server's root, its body and its content type.</summary>
     public static IReadOnlyList<(string Path, byte[] Body, string ContentType)> Files { get; } =
     [
         (ApiPath + "search/memory", Search, "application/json"),
         (ApiPath + "add/message", Add, "application/json"),
-        (ApiPath + "chat", LongStream, "text/event-stream"),
-        (FirstEventPath + "chat", TinyStream, "text/event-stream"),
+        (ApiPath + "chat", TokenStream, "text/event-stream"),
+        (TinyEventsPath + "chat", TinyEventStream, "text/event-stream"),
+        (FirstEventPath + "chat", FirstEventStream, "text/event-stream"),
     ];
 
     private static JsonElement DataOf(byte[] envelope) => JsonDocument.Parse(envelope).RootElement.GetProperty("data").Clone();
-
-    private static long TextChars(byte[] stream)
-        => DataLines(stream)
-            .Select(line => JsonDocument.Parse(line).RootElement)
-            .Where(json => json.GetProperty("type").GetString() == "text")
-            .Sum(json => (long)json.GetProperty("data").GetString()!.Length);
 
     private static IEnumerable<string> DataLines(byte[] stream)
         => Encoding.UTF8.GetString(stream)

@@ -4,9 +4,10 @@ namespace MemOS.Client.Benchmarks.Served;
 
 /// <summary>
 /// The served benchmark (<c>--served</c>): what an application meets. nginx answers from another
-/// process; this process holds only the clients. Each round runs every workload with every client
-/// in turn, starting with a different client each round, and the tables give each figure's median
-/// over the rounds. It fails only when a client errors or receives wrong data; timings are never judged.
+/// process, and each client runs alone in a process of its own (<see cref="ServedChild"/>), once per
+/// warm-up level and round, the clients taking turns and each round starting with the next client.
+/// The tables give each figure's median over the rounds, and each ratio the median of the ratios to
+/// floor (a) within a round. It fails only when a client errors or receives wrong data; timings are never judged.
 /// </summary>
 internal static class ServedBenchmark
 {
@@ -35,49 +36,33 @@ internal static class ServedBenchmark
         await ServedAnswerCheck.VerifyAsync(server);
         Log($"{server.Version} serving on {server.Root}; every answer checked against its fixture. Mode: {settings.Mode}.");
 
-        var clients = ServedClients.Keys.Select(key => ServedClients.Create(key, server.ApiRoot, server.FirstEventRoot)).ToList();
-        try
+        // Each client alone in a fresh process per level and round: nothing it measures was warmed
+        // up by another client's calls, as in an application that uses one of them.
+        var keys = ServedClients.Keys;
+        foreach (var level in settings.WarmUpLevels)
         {
-            using var statusClient = new HttpClient();
-            var meter = new Meter(server, statusClient);
-            var workloads = settings.Workloads();
-            foreach (var workload in workloads)
-            {
-                foreach (var client in clients)
-                {
-                    await Meter.WarmUpAsync(workload, client, workload.WarmUpCalls);
-                }
-            }
-
             for (var round = 0; round < settings.Rounds; round++)
             {
-                foreach (var workload in workloads)
+                for (var turn = 0; turn < keys.Count; turn++)
                 {
-                    for (var turn = 0; turn < clients.Count; turn++)
+                    var key = keys[(round + turn) % keys.Count];
+                    var output = await SelfProcess.RunAsync(ServedChild.Arguments(key, level, server.Root, settings), TimeSpan.FromMinutes(5));
+                    foreach (var (workload, measurement) in ServedChild.Read(output))
                     {
-                        var client = clients[(round + turn) % clients.Count];
-                        var measurement = await meter.MeasureAsync(workload, client, workload.TimedCalls);
-                        report.Add(workload, client, measurement);
-                        Log(string.Create(CultureInfo.InvariantCulture, $"round {round + 1}/{settings.Rounds}, {workload.Name}, ({client.Key}): {measurement.UnitsPerSecond:N0} {workload.Unit}/s, p50 {measurement.P50Micros:N0} µs, {measurement.AllocatedPerUnit:N0} B and {measurement.CpuMicrosPerUnit:N2} µs CPU per {Singular(workload.Unit)}"));
+                        report.Add(level, round, key, workload, measurement);
+                        Log(string.Create(CultureInfo.InvariantCulture, $"{level:N0} warm-up calls, round {round + 1}/{settings.Rounds}, ({key}) {workload}: {measurement.UnitsPerSecond:N0}/s, p50 {measurement.P50Micros:N0} µs, {measurement.AllocatedPerUnit:N0} B and {measurement.CpuMicrosPerUnit:N2} µs CPU each"));
                     }
                 }
             }
         }
-        finally
-        {
-            foreach (var client in clients)
-            {
-                client.Dispose();
-            }
-        }
 
         Log($"JIT warm-up: each client's first searches in a fresh process, {settings.Rounds} process(es) each.");
-        var jit = await JitWarmUp.MeasureAsync(server, ServedClients.Keys, settings.JitProbeCalls, settings.Rounds);
+        var jit = await JitWarmUp.MeasureAsync(server, keys, settings.JitProbeCalls, settings.Rounds);
         if (readyToRun)
         {
             Log("Publishing this benchmark with ReadyToRun (about a minute).");
             using var build = await ReadyToRunBuild.PublishAsync(RepositoryRoot());
-            jit = [.. jit, .. await JitWarmUp.MeasureAsync(server, ServedClients.Keys, settings.JitProbeCalls, settings.Rounds, build.Executable, "ReadyToRun")];
+            jit = [.. jit, .. await JitWarmUp.MeasureAsync(server, keys, settings.JitProbeCalls, settings.Rounds, build.Executable, "ReadyToRun")];
         }
 
         report.JitResults = jit;
@@ -87,7 +72,7 @@ internal static class ServedBenchmark
             Log($"nginx logged:{Environment.NewLine}{log}");
         }
 
-        var markdown = report.ToMarkdown(clients);
+        var markdown = report.ToMarkdown();
         Console.WriteLine();
         Console.WriteLine(markdown);
         var path = ResultsPath();

@@ -21,10 +21,10 @@ internal abstract class ServedClient(string key, string description) : IDisposab
     /// <summary>One add; returns when the answer is read and checked.</summary>
     public abstract Task<long> AddAsync();
 
-    /// <summary>The long stream, read to its end; returns at its end.</summary>
-    public abstract Task<long> StreamAsync();
+    /// <summary>A stream, read to its end; returns at its end.</summary>
+    public abstract Task<long> StreamAsync(ServedStream stream);
 
-    /// <summary>The tiny stream, read to its end so the connection is reused; returns when its first event arrived.</summary>
+    /// <summary>The one-event stream, read to its end so the connection is reused; returns when its first event arrived.</summary>
     public abstract Task<long> FirstEventAsync();
 
     public abstract void Dispose();

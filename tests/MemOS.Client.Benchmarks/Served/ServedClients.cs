@@ -5,12 +5,12 @@ internal static class ServedClients
 {
     public static IReadOnlyList<string> Keys { get; } = ["a", "b", "c", "d"];
 
-    public static ServedClient Create(string key, Uri apiRoot, Uri firstEventRoot) => key switch
+    public static ServedClient Create(string key, ServedRoots roots) => key switch
     {
-        "a" => new RawFloor(apiRoot, firstEventRoot),
-        "b" => new TypedFloor(apiRoot, firstEventRoot),
-        "c" => SdkClient.AsUsersGetIt(apiRoot, firstEventRoot),
-        "d" => SdkClient.OverPlainHttpClient(apiRoot, firstEventRoot),
+        "a" => new RawFloor(roots),
+        "b" => new TypedFloor(roots),
+        "c" => SdkClient.AsUsersGetIt(roots),
+        "d" => SdkClient.OverPlainHttpClient(roots),
         _ => throw new ArgumentException($"There is no client {key}; the clients are {string.Join(", ", Keys)}.", nameof(key)),
     };
 }

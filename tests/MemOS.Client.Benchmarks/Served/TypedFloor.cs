@@ -14,12 +14,12 @@ namespace MemOS.Client.Benchmarks.Served;
 /// What it leaves out is what the SDK adds around them: validation, retries, timeouts, the idle
 /// timer, error mapping and telemetry.
 /// </summary>
-internal sealed class TypedFloor(Uri apiRoot, Uri firstEventRoot) : ServedClient("b", "raw HttpClient + the SDK's types (source-generated)")
+internal sealed class TypedFloor(ServedRoots roots) : ServedClient("b", "raw HttpClient + the SDK's types (source-generated)")
 {
     private static readonly SseItemParser<ChatStreamEvent> ParseEvent = (type, data) => ChatStreamEventParser.Parse(type, data);
 
     private readonly HttpClient _http = Clients.Bare();
-    private readonly FloorRoutes _routes = new(apiRoot, firstEventRoot);
+    private readonly FloorRoutes _routes = new(roots);
 
     public override async Task<long> SearchAsync()
     {
@@ -33,23 +33,23 @@ internal sealed class TypedFloor(Uri apiRoot, Uri firstEventRoot) : ServedClient
         return result.TaskId == ServedAnswers.AddTaskId ? Stopwatch.GetTimestamp() : throw Wrong("task id", result.TaskId, ServedAnswers.AddTaskId);
     }
 
-    public override async Task<long> StreamAsync()
+    public override async Task<long> StreamAsync(ServedStream stream)
     {
-        using var response = await SendAsync(_routes.Chat, Bodies.ChatStreamRequestBytes, "text/event-stream");
-        await using var stream = await response.Content.ReadAsStreamAsync();
+        using var response = await SendAsync(_routes.Chat(stream), Bodies.ChatStreamRequestBytes, "text/event-stream");
+        await using var body = await response.Content.ReadAsStreamAsync();
         var text = new TextCount(this);
-        await foreach (var item in SseParser.Create(stream, ParseEvent).EnumerateAsync())
+        await foreach (var item in SseParser.Create(body, ParseEvent).EnumerateAsync())
         {
             text.Add(item.Data);
         }
 
-        text.Check(ServedAnswers.StreamTextEvents, ServedAnswers.LongStreamTextChars);
+        text.Check(stream.TextEvents, stream.TextChars);
         return Stopwatch.GetTimestamp();
     }
 
     public override async Task<long> FirstEventAsync()
     {
-        using var response = await SendAsync(_routes.FirstEventChat, Bodies.ChatStreamRequestBytes, "text/event-stream");
+        using var response = await SendAsync(_routes.Chat(ServedStream.FirstEvent), Bodies.ChatStreamRequestBytes, "text/event-stream");
         await using var stream = await response.Content.ReadAsStreamAsync();
         var text = new TextCount(this);
         long first = 0;
@@ -59,7 +59,7 @@ internal sealed class TypedFloor(Uri apiRoot, Uri firstEventRoot) : ServedClient
             text.Add(item.Data);
         }
 
-        text.Check(1, ServedAnswers.TinyStreamTextChars);
+        text.Check(1, ServedStream.FirstEvent.TextChars);
         return first;
     }
 
