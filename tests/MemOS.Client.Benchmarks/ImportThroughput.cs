@@ -77,7 +77,7 @@ internal static class ImportThroughput
         var faulted = await RunAsync(faults);
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Settling: {count} requests of {MessagesEach} messages, {faults} of them answered 503 or dropped after sending, max concurrency 16, SettleDelay 2 s:"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  without faults {clean.Seconds:0.0} s; with faults {faulted.Seconds:0.0} s, {faulted.Report.Progress.WritesSettled} settled by {faulted.Report.Progress.ReadBacks} get/message read-backs, {faulted.Report.MayHaveBeenApplied.Count} left open, {faulted.Report.Progress.MessagesWritten} of {count * MessagesEach} messages written, {faulted.Stored} stored."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  without faults {clean.Seconds:0.00} s ({clean.Report.Progress.MessagesWritten} messages written); with faults {faulted.Seconds:0.00} s, {faulted.Report.Progress.WritesSettled} settled by {faulted.Report.Progress.ReadBacks} get/message read-backs, {faulted.Report.MayHaveBeenApplied.Count} left open, {faulted.Report.Progress.MessagesWritten} of {count * MessagesEach} messages written, {faulted.Stored} stored."));
         return clean.Report.Succeeded && faulted.Report.Succeeded && faulted.Stored == count * MessagesEach;
 
         async Task<(double Seconds, ImportReport Report, long Stored)> RunAsync(int injected)

@@ -123,7 +123,7 @@ internal static class ImportCommand
         }
         else if (report.NotApplied.Count > 0 && checkpointFile is not null)
         {
-            console.WriteLine("Run the same command again to retry what was not applied; what may have been applied is never re-sent.");
+            console.WriteLine("Run the same command again to retry what was not applied; what may have been applied is settled by reading it back, never re-sent blindly.");
         }
     }
 

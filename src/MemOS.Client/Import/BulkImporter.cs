@@ -20,6 +20,7 @@ internal sealed class BulkImporter
     private readonly TimeProvider _time;
     private readonly AdaptiveConcurrency _concurrency;
     private readonly long _started;
+    private readonly long? _expected;
     private readonly ConcurrentQueue<ImportRange> _written = new();
     private readonly ConcurrentQueue<ImportFailure> _mayHaveBeenApplied = new();
     private readonly ConcurrentQueue<ImportFailure> _notApplied = new();
@@ -38,8 +39,13 @@ internal sealed class BulkImporter
     private int _readBacks;
     private bool _sourceEnded;
 
-    public BulkImporter(IMemOSClient client, ImportOptions options, IProgress<ImportProgress>? progress)
+    /// <param name="client">The client.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="progress">Receives snapshots.</param>
+    /// <param name="counted">The number of messages the source holds when a check of it counted them, else <see cref="ImportOptions.ExpectedMessages"/>.</param>
+    public BulkImporter(IMemOSClient client, ImportOptions options, IProgress<ImportProgress>? progress, long? counted = null)
     {
+        _expected = counted ?? options.ExpectedMessages;
         _client = client;
         _options = options;
         _progress = progress;
@@ -402,7 +408,7 @@ internal sealed class BulkImporter
             Elapsed = elapsed,
         };
 
-        long? total = Volatile.Read(ref _sourceEnded) ? snapshot.MessagesRead : _options.ExpectedMessages;
+        long? total = Volatile.Read(ref _sourceEnded) ? snapshot.MessagesRead : _expected;
         var sent = snapshot.MessagesDone - snapshot.MessagesSkipped;
         if (total is { } all && sent > 0 && elapsed > TimeSpan.Zero)
         {

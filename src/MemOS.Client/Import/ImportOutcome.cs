@@ -12,17 +12,19 @@ public enum ImportOutcome
 
     /// <summary>
     /// The request reached the service and failed in a way that does not say whether it was
-    /// processed (a timeout, a lost connection, a 5xx). It is never sent again by the import, since
-    /// MemOS has no idempotency key; check with get/message or search before writing it by hand.
+    /// processed (a timeout, a lost connection, a 5xx), and reading the conversation back did not
+    /// settle it (or settling was off). MemOS has no idempotency key, so it is never sent again
+    /// blindly: a later run tries to settle it by reading the conversation back.
     /// </summary>
     MayHaveBeenApplied,
 
     /// <summary>
     /// The request was about to be sent. As the last entry for its messages it means the run
-    /// stopped (a crash, a kill) before the answer was recorded: the request may have been applied.
+    /// stopped (a crash, a kill) before the answer was recorded: the request may have been applied,
+    /// and a later run settles it by reading the conversation back.
     /// </summary>
     Sending,
 
-    /// <summary>The request was certainly not applied (rate-limited, rejected); a later run sends it again.</summary>
+    /// <summary>The messages were certainly not applied (rejected, rate-limited to the end, or found missing when settled); a later run sends them again.</summary>
     NotApplied,
 }

@@ -88,8 +88,7 @@ public static class MemOSImportExtensions
         }
 
         utf8Json.Position = start;
-        options.ExpectedMessages ??= messages;
-        var report = await new BulkImporter(client, options, progress).RunAsync(ValidLines(utf8Json, invalid, options.MaxTokensPerRequest, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var report = await new BulkImporter(client, options, progress, messages).RunAsync(ValidLines(utf8Json, invalid, options.MaxTokensPerRequest, cancellationToken), cancellationToken).ConfigureAwait(false);
         return report with { InvalidLines = problems };
     }
 
