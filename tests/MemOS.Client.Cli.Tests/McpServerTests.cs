@@ -3,7 +3,6 @@ using System.Text.Json;
 using MemOS.Client.Testing;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
-using Spectre.Console;
 
 namespace MemOS.Client.Cli.Tests;
 
@@ -19,7 +18,9 @@ public sealed class McpServerTests
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var environment = new CliEnvironment
         {
-            Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }),
+            Console = CliEnvironment.CreateConsole(TextWriter.Null, redirected: true),
+            ErrorConsole = CliEnvironment.CreateConsole(TextWriter.Null, redirected: true),
+            Output = TextWriter.Null,
             StandardInput = toServer.Reader.AsStream(),
             StandardOutput = toClient.Writer.AsStream(),
             Error = TextWriter.Null,

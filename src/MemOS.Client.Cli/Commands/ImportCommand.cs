@@ -8,110 +8,112 @@ namespace MemOS.Client.Cli.Commands;
 /// <summary><c>memos import &lt;file.jsonl&gt;</c>: a bulk import with a live progress bar and a summary table.</summary>
 internal static class ImportCommand
 {
-    private const int ListedFailures = 20;
-
-    public static Command Create(GlobalOptions global, CliEnvironment environment)
+        public static Command Create(GlobalOptions global, CliEnvironment environment)
     {
-        var file = new Argument<FileInfo>("file") { Description = "JSON Lines, one conversation per line: {\"user_id\":\"u1\",\"conversation_id\":\"c1\",\"messages\":[{\"role\":\"user\",\"content\":\"…\",\"chat_time\":\"…\"}]}." };
+        var file = new Argument<string>("file") { Description = "JSON Lines, one conversation per line: {\"user_id\":\"u1\",\"conversation_id\":\"c1\",\"messages\":[{\"role\":\"user\",\"content\":\"…\",\"chat_time\":\"…\"}]}; - reads standard input. A pipe or FIFO is read once, as it streams." }.NotEmpty();
         var checkpoint = new Option<FileInfo?>("--checkpoint") { Description = "A file recording what was written; run again with the same file to send only what is missing." };
-        var concurrency = new Option<int>("--max-concurrency") { Description = "The most requests at once; the import adapts below it to the service's rate limits.", DefaultValueFactory = _ => 8 };
-        var messages = new Option<int>("--max-messages") { Description = "The most messages per request.", DefaultValueFactory = _ => 50 };
+        var concurrency = new Option<int>("--max-concurrency") { Description = "The most requests at once; the import adapts below it to the service's rate limits.", DefaultValueFactory = _ => 8 }.Between(1);
+        var messages = new Option<int>("--max-messages") { Description = "The most messages per request.", DefaultValueFactory = _ => 50 }.Between(1);
         var command = new Command("import", "Write conversation history from a JSON Lines file into MemOS, fast and never twice.") { file, checkpoint, concurrency, messages };
-        command.SetAction((result, cancellationToken) => MemosCli.WithClientAsync(global, environment, result, (client, token) =>
-            RunAsync(client, environment.Console, result.GetRequiredValue(file), result.GetValue(checkpoint), new ImportOptions
+        command.SetAction((result, cancellationToken) => MemosCli.WithClientAsync(global, environment, result, (session, token) =>
+            RunAsync(session, environment, result.GetRequiredValue(file), result.GetValue(checkpoint), global.Read(result).Json, new ImportOptions
             {
                 MaxConcurrency = result.GetValue(concurrency),
-                InitialConcurrency = Math.Min(2, Math.Max(1, result.GetValue(concurrency))),
+                InitialConcurrency = Math.Min(2, result.GetValue(concurrency)),
                 MaxMessagesPerRequest = result.GetValue(messages),
             }, token), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(MemOSClient client, IAnsiConsole console, FileInfo file, FileInfo? checkpointFile, ImportOptions options, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ClientSession session, CliEnvironment environment, string path, FileInfo? checkpointFile, bool json, ImportOptions options, CancellationToken cancellationToken)
     {
-        if (!file.Exists)
+        var input = ImportInput.Open(path, environment.StandardInput);
+        await using (input.ConfigureAwait(false))
         {
-            throw new CliException($"The file '{file.FullName}' does not exist.");
-        }
-
-        var conversations = File.ReadLines(file.FullName).Count(line => !string.IsNullOrWhiteSpace(line));
-        FileImportCheckpoint? checkpoint = checkpointFile is null ? null : await FileImportCheckpoint.OpenAsync(checkpointFile.FullName, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            options.Checkpoint = checkpoint;
-            ImportReport? report = null;
-            await console.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .StartAsync(async context =>
-                {
-                    var task = context.AddTask("Importing", maxValue: Math.Max(1, conversations));
-                    var progress = new Progress(snapshot =>
-                    {
-                        task.Value = snapshot.ConversationsDone;
-                        task.Description = Describe(snapshot);
-                    });
-                    var stream = File.OpenRead(file.FullName);
-                    await using (stream.ConfigureAwait(false))
-                    {
-                        report = await client.ImportAsync(MemOSImportExtensions.ReadConversationsAsync(stream, cancellationToken), options, progress, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    task.Value = task.MaxValue;
-                }).ConfigureAwait(false);
-
-            Summarize(console, report!, checkpointFile);
-            return report!.Succeeded ? ExitCodes.Success : report.Cancelled ? ExitCodes.Cancelled : ExitCodes.Failed;
-        }
-        finally
-        {
-            if (checkpoint is not null)
+            // Counted only when the input can be read twice (a regular file); a pipe is read once, as it streams.
+            var conversations = await input.CountConversationsAsync(cancellationToken).ConfigureAwait(false);
+            FileImportCheckpoint? checkpoint = checkpointFile is null ? null : await FileImportCheckpoint.OpenAsync(checkpointFile.FullName, cancellationToken).ConfigureAwait(false);
+            try
             {
-                await checkpoint.DisposeAsync().ConfigureAwait(false);
+                options.Checkpoint = checkpoint;
+                var report = await ImportWithProgressAsync(session.Client, environment, input.Stream, conversations, options, cancellationToken).ConfigureAwait(false);
+                if (json)
+                {
+                    await CliJson.WriteAsync(environment, ImportSummary.Json(report)).ConfigureAwait(false);
+                }
+                else
+                {
+                    ImportSummary.Write(environment.Console, report);
+                }
+
+                if (session.Unreachable is null)
+                {
+                    ImportSummary.Advise(environment.Error, report, checkpointFile);
+                }
+
+                return report.Succeeded ? ExitCodes.Success : report.Cancelled ? ExitCodes.Cancelled : ExitCodes.Failed;
+            }
+            finally
+            {
+                if (checkpoint is not null)
+                {
+                    await checkpoint.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
     }
 
-    private static string Describe(ImportProgress p)
+    private static async Task<ImportReport> ImportWithProgressAsync(MemOSClient client, CliEnvironment environment, Stream stream, long? conversations, ImportOptions options, CancellationToken cancellationToken)
     {
-        var eta = p.EstimatedRemaining is { } left ? $", ETA {left:hh\\:mm\\:ss}" : string.Empty;
-        return Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{p.MessagesWritten + p.MessagesSkipped} messages, {p.InFlight} in flight, concurrency {p.Concurrency}, {p.RateLimitWaits} rate-limit waits{eta}"));
+        ImportProgress? last = null;
+        environment.Interrupt.Waiting = () => last is { InFlight: > 0 } p
+            ? string.Create(CultureInfo.InvariantCulture, $"{p.InFlight} requests in flight to finish and be recorded")
+            : null;
+        try
+        {
+            ImportReport? report = null;
+            await environment.ErrorConsole.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask("Importing", maxValue: Math.Max(1, conversations ?? 1));
+                    task.IsIndeterminate = conversations is null;
+                    var progress = new Progress(snapshot =>
+                    {
+                        last = snapshot;
+                        task.Value = Math.Min(task.MaxValue, snapshot.ConversationsDone);
+                        task.Description = Describe(snapshot, conversations);
+                    });
+                    report = await client.ImportAsync(MemOSImportExtensions.ReadConversationsAsync(stream, cancellationToken), options, progress, cancellationToken).ConfigureAwait(false);
+
+                    // The bar shows what was done: full only when everything was.
+                    task.IsIndeterminate = false;
+                    task.MaxValue = Math.Max(1, report.Progress.ConversationsRead);
+                    task.Value = report.Progress.ConversationsDone;
+                    task.Description = Describe(report.Progress, report.Progress.ConversationsRead);
+                    task.StopTask();
+                }).ConfigureAwait(false);
+            return report!;
+        }
+        finally
+        {
+            environment.Interrupt.Waiting = null;
+        }
     }
 
-    private static void Summarize(IAnsiConsole console, ImportReport report, FileInfo? checkpointFile)
+    /// <summary>The progress line: counts, and an estimate of the time left from the first finished conversation on.</summary>
+    private static string Describe(ImportProgress p, long? conversations)
     {
-        var p = report.Progress;
-        var table = new Table().Title("Import").AddColumns("Outcome", "Requests", "Messages");
-        table.AddRow("Written", report.Written.Count.ToString(CultureInfo.InvariantCulture), p.MessagesWritten.ToString(CultureInfo.InvariantCulture));
-        table.AddRow("Already written (checkpoint)", "-", p.MessagesSkipped.ToString(CultureInfo.InvariantCulture));
-        table.AddRow("May have been applied", report.MayHaveBeenApplied.Count.ToString(CultureInfo.InvariantCulture), p.MessagesMayHaveBeenApplied.ToString(CultureInfo.InvariantCulture));
-        table.AddRow("Not applied", report.NotApplied.Count.ToString(CultureInfo.InvariantCulture), p.MessagesNotApplied.ToString(CultureInfo.InvariantCulture));
-        console.Write(table);
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.ConversationsDone} of {p.ConversationsRead} conversations done in {p.Elapsed.TotalSeconds:0.0} s, {p.RateLimitWaits} rate-limit waits."));
-        foreach (var failure in report.MayHaveBeenApplied.Take(ListedFailures))
-        {
-            console.WriteLine($"may have been applied: {failure.Range}: {failure.Error.Message}");
-        }
-
-        foreach (var failure in report.NotApplied.Take(ListedFailures))
-        {
-            console.WriteLine($"not applied: {failure.Range}: {failure.Error.Message}");
-        }
-
-        if (report.MayHaveBeenApplied.Count + report.NotApplied.Count > 2 * ListedFailures)
-        {
-            console.WriteLine("(more failures not listed)");
-        }
-
-        if (report.Cancelled)
-        {
-            console.WriteLine(checkpointFile is null ? "Cancelled." : $"Cancelled; run the same command again with --checkpoint {checkpointFile.Name} to send the rest.");
-        }
-        else if (report.NotApplied.Count > 0 && checkpointFile is not null)
-        {
-            console.WriteLine("Run the same command again to retry what was not applied; what may have been applied is never re-sent.");
-        }
+        var eta = p.EstimatedRemaining ?? Estimate(p, conversations);
+        var left = eta is { } time ? $", ETA {time:hh\\:mm\\:ss}" : conversations is null ? string.Empty : ", ETA estimating";
+        return Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{p.MessagesWritten + p.MessagesSkipped} messages, {p.InFlight} in flight, concurrency {p.Concurrency}, {p.RateLimitWaits} rate-limit waits{left}"));
     }
+
+    private static TimeSpan? Estimate(ImportProgress p, long? conversations)
+        => conversations is { } total && p.ConversationsDone > 0
+            ? TimeSpan.FromTicks((long)(p.Elapsed.Ticks * ((double)Math.Max(0, total - p.ConversationsDone) / p.ConversationsDone)))
+            : null;
 
     /// <summary>Reports on the calling thread: the bar reads what the last report set.</summary>
     private sealed class Progress(Action<ImportProgress> report) : IProgress<ImportProgress>
