@@ -131,6 +131,7 @@ test('initialize, list, call every tool well and badly, in parallel, cancelled, 
   await bad(client, 'delete_memories', { memoryIds: ['m1', ''] }, 'memoryIds[1]', /must not be empty/);
   // A failure of the service is a tool error too, with the service's code.
   await bad(client, 'get_memory', { memoryId: 'no-such-memory' }, 'MemOS call failed', /40001/);
+  await bad(client, 'get_memory', { memoryId: 'x'.repeat(9000) }, 'MemOS call failed', /the id given is too long/);
 
   // 40 calls at once, each answered.
   await ok(client, 'add_messages', { userId: 'bob', conversationId: 'tea', messages: [{ role: 'user', content: 'I like green tea.' }] });

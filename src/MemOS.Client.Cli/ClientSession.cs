@@ -8,13 +8,15 @@ internal sealed class ClientSession : IAsyncDisposable
     private readonly MemOSEmulator? _emulator;
     private readonly HttpClient _http;
     private readonly ReachabilityHandler _reachability;
+    private readonly InFlightHandler _inFlight;
     private readonly CancellationTokenSource _token;
 
     private ClientSession(MemOSClientOptions options, MemOSEmulator? emulator, CancellationToken cancellationToken)
     {
         _emulator = emulator;
         _reachability = new ReachabilityHandler(options.ResolveBaseUrl()) { InnerHandler = MemOSClient.CreateHandler() };
-        _http = new HttpClient(new MemOSResilienceHandler(options.Retry) { InnerHandler = _reachability }) { Timeout = Timeout.InfiniteTimeSpan };
+        _inFlight = new InFlightHandler { InnerHandler = _reachability };
+        _http = new HttpClient(new MemOSResilienceHandler(options.Retry) { InnerHandler = _inFlight }) { Timeout = Timeout.InfiniteTimeSpan };
         _token = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _reachability.Tripped);
         try
         {
@@ -31,6 +33,9 @@ internal sealed class ClientSession : IAsyncDisposable
 
     /// <summary>Cancelled by the caller, or once the service is found unreachable.</summary>
     public CancellationToken Token => _token.Token;
+
+    /// <summary>HTTP requests under way now.</summary>
+    public int InFlight => _inFlight.Count;
 
     /// <summary>Why the command stopped early, once the service was found unreachable; null otherwise.</summary>
     public string? Unreachable => _reachability.Message;

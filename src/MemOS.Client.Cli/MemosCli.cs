@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MemOS.Client.Cli.Commands;
 
 namespace MemOS.Client.Cli;
@@ -56,6 +57,13 @@ internal static class MemosCli
         try
         {
             session = await ClientSession.OpenAsync(values, environment, cancellationToken).ConfigureAwait(false);
+            var open = session;
+            environment.Interrupt.Waiting = () => open.InFlight switch
+            {
+                0 => null,
+                1 => "1 request in flight to finish and be recorded",
+                var count => string.Create(CultureInfo.InvariantCulture, $"{count} requests in flight to finish and be recorded"),
+            };
             await using (session.ConfigureAwait(false))
             {
                 var code = await body(session, session.Token).ConfigureAwait(false);

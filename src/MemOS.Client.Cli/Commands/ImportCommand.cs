@@ -65,41 +65,30 @@ internal static class ImportCommand
 
     private static async Task<ImportReport> ImportWithProgressAsync(MemOSClient client, CliEnvironment environment, Stream stream, long? conversations, ImportOptions options, CancellationToken cancellationToken)
     {
-        ImportProgress? last = null;
-        environment.Interrupt.Waiting = () => last is { InFlight: > 0 } p
-            ? string.Create(CultureInfo.InvariantCulture, $"{p.InFlight} requests in flight to finish and be recorded")
-            : null;
-        try
-        {
-            ImportReport? report = null;
-            await environment.ErrorConsole.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .StartAsync(async context =>
+        ImportReport? report = null;
+        await environment.ErrorConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("Importing", maxValue: Math.Max(1, conversations ?? 1));
+                task.IsIndeterminate = conversations is null;
+                var progress = new Progress(snapshot =>
                 {
-                    var task = context.AddTask("Importing", maxValue: Math.Max(1, conversations ?? 1));
-                    task.IsIndeterminate = conversations is null;
-                    var progress = new Progress(snapshot =>
-                    {
-                        last = snapshot;
-                        task.Value = Math.Min(task.MaxValue, snapshot.ConversationsDone);
-                        task.Description = Describe(snapshot, conversations);
-                    });
-                    report = await client.ImportAsync(MemOSImportExtensions.ReadConversationsAsync(stream, cancellationToken), options, progress, cancellationToken).ConfigureAwait(false);
+                    task.Value = Math.Min(task.MaxValue, snapshot.ConversationsDone);
+                    task.Description = Describe(snapshot, conversations);
+                });
+                var source = ImportInput.Abandonable(MemOSImportExtensions.ReadConversationsAsync(stream, cancellationToken), cancellationToken);
+                report = await client.ImportAsync(source, options, progress, cancellationToken).ConfigureAwait(false);
 
-                    // The bar shows what was done: full only when everything was.
-                    task.IsIndeterminate = false;
-                    task.MaxValue = Math.Max(1, report.Progress.ConversationsRead);
-                    task.Value = report.Progress.ConversationsDone;
-                    task.Description = Describe(report.Progress, report.Progress.ConversationsRead);
-                    task.StopTask();
-                }).ConfigureAwait(false);
-            return report!;
-        }
-        finally
-        {
-            environment.Interrupt.Waiting = null;
-        }
+                // The bar shows what was done: full only when everything was.
+                task.IsIndeterminate = false;
+                task.MaxValue = Math.Max(1, report.Progress.ConversationsRead);
+                task.Value = report.Progress.ConversationsDone;
+                task.Description = Describe(report.Progress, report.Progress.ConversationsRead);
+                task.StopTask();
+            }).ConfigureAwait(false);
+        return report!;
     }
 
     /// <summary>The progress line: counts, and an estimate of the time left from the first finished conversation on.</summary>

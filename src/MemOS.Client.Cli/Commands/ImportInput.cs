@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using MemOS.Client.Import;
+
 namespace MemOS.Client.Cli.Commands;
 
 /// <summary>
@@ -54,6 +57,28 @@ internal sealed class ImportInput : IAsyncDisposable
 
         Stream.Position = 0;
         return count;
+    }
+
+    /// <summary>
+    /// The conversations, given up on at once when cancelled: a read from a pipe cannot be cancelled,
+    /// so a pending one is left behind (it ends with the process) rather than waited for.
+    /// </summary>
+    public static async IAsyncEnumerable<ConversationImport> Abandonable(IAsyncEnumerable<ConversationImport> source, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var reader = source.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            var next = reader.MoveNextAsync().AsTask();
+            if (!await next.WaitAsync(cancellationToken).ConfigureAwait(false))
+            {
+                break;
+            }
+
+            yield return reader.Current;
+        }
+
+        // Disposed only once read to the end: disposing it during a pending read would fail.
+        await reader.DisposeAsync().ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
