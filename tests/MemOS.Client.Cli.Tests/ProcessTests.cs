@@ -158,6 +158,24 @@ public sealed class ProcessTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Export_to_dash_writes_json_lines_to_stdout_and_the_count_to_stderr()
+    {
+        using (var client = _emulator.CreateClient())
+        {
+            await client.AddMessageAsync("alice", "trip", [MemOSMessage.User("我选 7 Days Inn.")]);
+        }
+
+        var run = await ToolProcess.RunAsync(Variables, null, "export", "--user", "alice", "--messages", "--output", "-");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var line = JsonDocument.Parse(run.Output).RootElement;
+        line.GetProperty("conversation_id").GetString().Should().Be("trip");
+        line.GetProperty("messages")[0].GetProperty("content").GetString().Should().Be("我选 7 Days Inn.");
+        run.Error.Should().Contain("Exported 1 messages");
+        File.Exists("-").Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Options_without_effect_are_warned_about()
     {
         var emulator = await ToolProcess.RunAsync((IReadOnlyDictionary<string, string>?)null, null, "search", "--emulator", "--base-url", "https://example.invalid", "--user", "alice", "tea");
