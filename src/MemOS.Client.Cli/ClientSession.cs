@@ -7,17 +7,22 @@ internal sealed class ClientSession : IAsyncDisposable
 {
     private readonly MemOSEmulator? _emulator;
     private readonly HttpClient _http;
-    private readonly ReachabilityHandler _reachability;
+    private readonly ReachabilityHandler? _reachability;
     private readonly InFlightHandler _inFlight;
     private readonly CancellationTokenSource _token;
 
-    private ClientSession(MemOSClientOptions options, MemOSEmulator? emulator, CancellationToken cancellationToken)
+    private ClientSession(MemOSClientOptions options, MemOSEmulator? emulator, bool failFast, CancellationToken cancellationToken)
     {
         _emulator = emulator;
-        _reachability = new ReachabilityHandler(options.ResolveBaseUrl()) { InnerHandler = MemOSClient.CreateHandler() };
-        _inFlight = new InFlightHandler { InnerHandler = _reachability };
+        HttpMessageHandler sockets = MemOSClient.CreateHandler();
+        if (failFast)
+        {
+            _reachability = new ReachabilityHandler(options.ResolveBaseUrl()) { InnerHandler = sockets };
+        }
+
+        _inFlight = new InFlightHandler { InnerHandler = _reachability ?? sockets };
         _http = new HttpClient(new MemOSResilienceHandler(options.Retry) { InnerHandler = _inFlight }) { Timeout = Timeout.InfiniteTimeSpan };
-        _token = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _reachability.Tripped);
+        _token = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _reachability?.Tripped ?? CancellationToken.None);
         try
         {
             Client = new MemOSClient(_http, options);
@@ -38,18 +43,20 @@ internal sealed class ClientSession : IAsyncDisposable
     public int InFlight => _inFlight.Count;
 
     /// <summary>Why the command stopped early, once the service was found unreachable; null otherwise.</summary>
-    public string? Unreachable => _reachability.Message;
+    public string? Unreachable => _reachability?.Message;
 
     /// <summary>
     /// Builds the client from the options, then MEMOS_API_KEY, MEMOS_BASE_URL and MEMOS_IS_GLOBAL; with the emulator
     /// flag, starts an in-process emulator on 127.0.0.1 instead (its data lasts as long as the command).
+    /// With <paramref name="failFast"/>, the command stops once the service proves unreachable; a long-lived
+    /// server passes false and reports each failed call instead.
     /// </summary>
-    public static async Task<ClientSession> OpenAsync(GlobalOptions.Values values, CliEnvironment environment, CancellationToken cancellationToken)
+    public static async Task<ClientSession> OpenAsync(GlobalOptions.Values values, CliEnvironment environment, bool failFast, CancellationToken cancellationToken)
     {
         if (values.Emulator)
         {
             var emulator = await MemOSEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new ClientSession(emulator.CreateOptions(), emulator, cancellationToken);
+            return new ClientSession(emulator.CreateOptions(), emulator, failFast, cancellationToken);
         }
 
         var options = new MemOSClientOptions { ApiKey = values.ApiKey };
@@ -76,7 +83,7 @@ internal sealed class ClientSession : IAsyncDisposable
 
         try
         {
-            return new ClientSession(options, null, cancellationToken);
+            return new ClientSession(options, null, failFast, cancellationToken);
         }
         catch (Exception error) when (error is ArgumentException or InvalidOperationException)
         {

@@ -44,8 +44,11 @@ internal static class MemosCli
         return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs a command's body with a client, turning every failure into one line on stderr and an exit code.</summary>
-    public static async Task<int> WithClientAsync(GlobalOptions global, CliEnvironment environment, ParseResult result, Func<ClientSession, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a command's body with a client, turning every failure into one line on stderr and an exit code.
+    /// Unless <paramref name="failFast"/> is false, the command stops once the service proves unreachable.
+    /// </summary>
+    public static async Task<int> WithClientAsync(GlobalOptions global, CliEnvironment environment, ParseResult result, Func<ClientSession, CancellationToken, Task<int>> body, CancellationToken cancellationToken, bool failFast = true)
     {
         var values = global.Read(result);
         if (values.Emulator && (values.BaseUrl is not null || values.ApiKey is not null))
@@ -56,7 +59,7 @@ internal static class MemosCli
         ClientSession? session = null;
         try
         {
-            session = await ClientSession.OpenAsync(values, environment, cancellationToken).ConfigureAwait(false);
+            session = await ClientSession.OpenAsync(values, environment, failFast, cancellationToken).ConfigureAwait(false);
             var open = session;
             environment.Interrupt.Waiting = () => open.InFlight switch
             {

@@ -11,6 +11,7 @@ internal static class McpCommand
     public static Command Create(GlobalOptions global, CliEnvironment environment)
     {
         var user = new Option<string?>("--user") { Description = "Serve this one user only (MEMOS_USER_ID when omitted): no tool then takes a userId, so the assistant cannot reach other users' memories." };
+        // A long-lived server: an unreachable service fails each call as a tool error, and the server stays.
         var command = new Command("mcp", "Serve MemOS memory tools (search, add, get, delete, feedback, chat) to an AI assistant over MCP on standard input and output; ends when the assistant closes standard input.") { user };
         command.SetAction((result, cancellationToken) => MemosCli.WithClientAsync(global, environment, result, async (session, token) =>
         {
@@ -49,7 +50,7 @@ internal static class McpCommand
             }
 
             return ExitCodes.Success;
-        }, cancellationToken));
+        }, cancellationToken, failFast: false));
         return command;
     }
 }
