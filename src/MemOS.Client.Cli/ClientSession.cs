@@ -6,33 +6,65 @@ namespace MemOS.Client.Cli;
 internal sealed class ClientSession : IAsyncDisposable
 {
     private readonly MemOSEmulator? _emulator;
+    private readonly HttpClient _http;
+    private readonly ReachabilityHandler? _reachability;
+    private readonly InFlightHandler _inFlight;
+    private readonly CancellationTokenSource _token;
 
-    private ClientSession(MemOSClient client, MemOSEmulator? emulator)
+    private ClientSession(MemOSClientOptions options, MemOSEmulator? emulator, bool failFast, CancellationToken cancellationToken)
     {
-        Client = client;
         _emulator = emulator;
+        HttpMessageHandler sockets = MemOSClient.CreateHandler();
+        if (failFast)
+        {
+            _reachability = new ReachabilityHandler(options.ResolveBaseUrl()) { InnerHandler = sockets };
+        }
+
+        _inFlight = new InFlightHandler { InnerHandler = _reachability ?? sockets };
+        _http = new HttpClient(new MemOSResilienceHandler(options.Retry) { InnerHandler = _inFlight }) { Timeout = Timeout.InfiniteTimeSpan };
+        _token = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _reachability?.Tripped ?? CancellationToken.None);
+        try
+        {
+            Client = new MemOSClient(_http, options);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     public MemOSClient Client { get; }
 
+    /// <summary>Cancelled by the caller, or once the service is found unreachable.</summary>
+    public CancellationToken Token => _token.Token;
+
+    /// <summary>HTTP requests under way now.</summary>
+    public int InFlight => _inFlight.Count;
+
+    /// <summary>Why the command stopped early, once the service was found unreachable; null otherwise.</summary>
+    public string? Unreachable => _reachability?.Message;
+
     /// <summary>
     /// Builds the client from the options, then MEMOS_API_KEY, MEMOS_BASE_URL and MEMOS_IS_GLOBAL; with the emulator
     /// flag, starts an in-process emulator on 127.0.0.1 instead (its data lasts as long as the command).
+    /// With <paramref name="failFast"/>, the command stops once the service proves unreachable; a long-lived
+    /// server passes false and reports each failed call instead.
     /// </summary>
-    public static async Task<ClientSession> OpenAsync(GlobalOptions.Values values, CliEnvironment environment, CancellationToken cancellationToken)
+    public static async Task<ClientSession> OpenAsync(GlobalOptions.Values values, CliEnvironment environment, bool failFast, CancellationToken cancellationToken)
     {
         if (values.Emulator)
         {
             var emulator = await MemOSEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new ClientSession(emulator.CreateClient(), emulator);
+            return new ClientSession(emulator.CreateOptions(), emulator, failFast, cancellationToken);
         }
 
         var options = new MemOSClientOptions { ApiKey = values.ApiKey };
         if (!string.IsNullOrWhiteSpace(values.BaseUrl))
         {
-            options.BaseUrl = Uri.TryCreate(values.BaseUrl, UriKind.Absolute, out var uri)
+            options.BaseUrl = Uri.TryCreate(values.BaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
                 ? uri
-                : throw new CliException($"The base URL '{values.BaseUrl}' is not an absolute URL.");
+                : throw new CliException($"--base-url '{values.BaseUrl}' is not an absolute http or https URL.");
         }
 
         // What the options leave out comes from MEMOS_API_KEY, MEMOS_BASE_URL and MEMOS_IS_GLOBAL, as for the SDK.
@@ -43,9 +75,15 @@ internal sealed class ClientSession : IAsyncDisposable
             throw new CliException("No API key: set MEMOS_API_KEY, pass --api-key, or try the tool with --emulator.");
         }
 
+        if (options.BaseUrl is { } url && url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback)
+        {
+            // The tool has no switch for plain http to another host: the key would travel unencrypted.
+            throw new CliException($"The base URL '{url}' uses plain http to a host other than this machine, which would send the API key unencrypted; use https.");
+        }
+
         try
         {
-            return new ClientSession(new MemOSClient(options), null);
+            return new ClientSession(options, null, failFast, cancellationToken);
         }
         catch (Exception error) when (error is ArgumentException or InvalidOperationException)
         {
@@ -55,10 +93,17 @@ internal sealed class ClientSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        Dispose();
         if (_emulator is not null)
         {
             await _emulator.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    private void Dispose()
+    {
+        Client?.Dispose();
+        _http.Dispose();
+        _token.Dispose();
     }
 }

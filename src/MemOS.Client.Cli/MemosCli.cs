@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MemOS.Client.Cli.Commands;
 
 namespace MemOS.Client.Cli;
@@ -6,7 +7,7 @@ namespace MemOS.Client.Cli;
 /// <summary>The <c>memos</c> command line: builds the commands and runs one.</summary>
 internal static class MemosCli
 {
-    public static Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
         var global = new GlobalOptions();
         var root = new RootCommand("memos: import, export, search and chat with MemOS memory, or serve it to AI assistants over MCP.")
@@ -14,6 +15,7 @@ internal static class MemosCli
             global.ApiKey,
             global.BaseUrl,
             global.Emulator,
+            global.Json,
             ImportCommand.Create(global, environment),
             ExportCommand.Create(global, environment),
             SearchCommand.Create(global, environment),
@@ -21,33 +23,59 @@ internal static class MemosCli
             ChatCommand.Create(global, environment),
             StatusCommand.Create(global, environment),
             McpCommand.Create(global, environment),
+            EmulatorCommand.Create(global, environment),
         };
 
-        var output = new StreamWriter(environment.StandardOutput, leaveOpen: true) { AutoFlush = true };
-        return InvokeAsync(root, args, environment, output, cancellationToken);
-    }
-
-    private static async Task<int> InvokeAsync(RootCommand root, string[] args, CliEnvironment environment, StreamWriter output, CancellationToken cancellationToken)
-    {
-        await using (output.ConfigureAwait(false))
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
         {
-            // Ctrl+C cancels; an import then finishes and records the requests in flight, which the
-            // SDK's attempt timeouts bound, so it is given time before the process is ended.
-            var configuration = new InvocationConfiguration { Output = output, Error = environment.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(60) };
-            return await root.Parse(args).InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            // Every parse error is a usage error (2), told on stderr, so scripts can tell a typo from a failed request (1).
+            foreach (var error in parsed.Errors)
+            {
+                await environment.Error.WriteLineAsync("memos: " + error.Message).ConfigureAwait(false);
+            }
+
+            await environment.Error.WriteLineAsync($"Run '{string.Join(' ', parsed.CommandResult.Command is RootCommand ? ["memos"] : (string[])["memos", parsed.CommandResult.Command.Name])} --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
         }
+
+        // Ctrl+C is handled by the caller (Program), which cancels the token; nothing here ends the process.
+        var configuration = new InvocationConfiguration { Output = environment.Output, Error = environment.Error, ProcessTerminationTimeout = null };
+        return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs a command's body with a client, turning every failure into one line on stderr and an exit code.</summary>
-    public static async Task<int> WithClientAsync(GlobalOptions global, CliEnvironment environment, ParseResult result, Func<MemOSClient, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a command's body with a client, turning every failure into one line on stderr and an exit code.
+    /// Unless <paramref name="failFast"/> is false, the command stops once the service proves unreachable.
+    /// </summary>
+    public static async Task<int> WithClientAsync(GlobalOptions global, CliEnvironment environment, ParseResult result, Func<ClientSession, CancellationToken, Task<int>> body, CancellationToken cancellationToken, bool failFast = true)
     {
+        var values = global.Read(result);
+        if (values.Emulator && (values.BaseUrl is not null || values.ApiKey is not null))
+        {
+            await environment.Error.WriteLineAsync("memos: warning: --base-url and --api-key have no effect with --emulator.").ConfigureAwait(false);
+        }
+
+        ClientSession? session = null;
         try
         {
-            var session = await ClientSession.OpenAsync(global.Read(result), environment, cancellationToken).ConfigureAwait(false);
+            session = await ClientSession.OpenAsync(values, environment, failFast, cancellationToken).ConfigureAwait(false);
+            var open = session;
+            environment.Interrupt.Waiting = () => open.InFlight switch
+            {
+                0 => null,
+                1 => "1 request in flight to finish and be recorded",
+                var count => string.Create(CultureInfo.InvariantCulture, $"{count} requests in flight to finish and be recorded"),
+            };
             await using (session.ConfigureAwait(false))
             {
-                return await body(session.Client, cancellationToken).ConfigureAwait(false);
+                var code = await body(session, session.Token).ConfigureAwait(false);
+                return session.Unreachable is null ? code : await UnreachableAsync(environment, session).ConfigureAwait(false);
             }
+        }
+        catch (Exception) when (session?.Unreachable is not null)
+        {
+            return await UnreachableAsync(environment, session).ConfigureAwait(false);
         }
         catch (CliException error)
         {
@@ -61,7 +89,7 @@ internal static class MemosCli
         }
         catch (MemOSException error)
         {
-            await environment.Error.WriteLineAsync("memos: " + error.Message).ConfigureAwait(false);
+            await environment.Error.WriteLineAsync("memos: " + CliMessages.Describe(error)).ConfigureAwait(false);
             return ExitCodes.Failed;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -69,5 +97,11 @@ internal static class MemosCli
             await environment.Error.WriteLineAsync("memos: cancelled.").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
+    }
+
+    private static async Task<int> UnreachableAsync(CliEnvironment environment, ClientSession session)
+    {
+        await environment.Error.WriteLineAsync("memos: " + session.Unreachable).ConfigureAwait(false);
+        return ExitCodes.Failed;
     }
 }

@@ -30,12 +30,13 @@ public sealed class MemOSEmulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly EmulatorApi _api;
 
-    private MemOSEmulator(WebApplication app, EmulatorApi api, Uri baseUrl)
+    private MemOSEmulator(WebApplication app, EmulatorApi api, Uri baseUrl, string? apiKey)
     {
         _app = app;
         _api = api;
         BaseUrl = baseUrl;
-        ApiKey = CreateApiKey();
+        ApiKey = apiKey ?? CreateApiKey();
+        _api.AddTenant(ApiKey);
     }
 
     /// <summary>The API root to point a client at, e.g. <c>http://127.0.0.1:54321/api/openmem/v1</c>.</summary>
@@ -47,11 +48,22 @@ public sealed class MemOSEmulator : IAsyncDisposable
     /// <summary>Starts an emulator.</summary>
     /// <param name="timeProvider">The clock memories are stamped with; the system clock when null.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<MemOSEmulator> StartAsync(TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    public static Task<MemOSEmulator> StartAsync(TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+        => StartAsync(new MemOSEmulatorOptions { TimeProvider = timeProvider }, cancellationToken);
+
+    /// <summary>Starts an emulator on a chosen port, with a chosen key.</summary>
+    /// <param name="options">The port, key and clock.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <exception cref="IOException">The port is in use.</exception>
+    public static async Task<MemOSEmulator> StartAsync(MemOSEmulatorOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort);
+        var timeProvider = options.TimeProvider;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
         var api = new EmulatorApi(timeProvider ?? TimeProvider.System);
         app.Run(context =>
@@ -67,7 +79,7 @@ public sealed class MemOSEmulator : IAsyncDisposable
         });
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new MemOSEmulator(app, api, new Uri(address.TrimEnd('/') + BasePath));
+        return new MemOSEmulator(app, api, new Uri(address.TrimEnd('/') + BasePath), options.ApiKey);
     }
 
     /// <summary>Adds another accepted API key, whose data is kept apart from every other key's.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using Spectre.Console;
 
 namespace MemOS.Client.Cli.Tests;
 
@@ -13,16 +12,12 @@ internal sealed record CliRun(int ExitCode, string Output, string Error, byte[] 
         var output = new StringWriter();
         var error = new StringWriter();
         using var standardOutput = new MemoryStream();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
+        await using var text = new StreamWriter(standardOutput, leaveOpen: true) { AutoFlush = true };
         var environment = new CliEnvironment
         {
-            Console = console,
+            Console = CliEnvironment.CreateConsole(output, redirected: true),
+            ErrorConsole = CliEnvironment.CreateConsole(error, redirected: true),
+            Output = text,
             StandardOutput = standardOutput,
             StandardInput = Stream.Null,
             Error = error,

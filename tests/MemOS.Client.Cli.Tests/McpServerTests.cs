@@ -3,7 +3,6 @@ using System.Text.Json;
 using MemOS.Client.Testing;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
-using Spectre.Console;
 
 namespace MemOS.Client.Cli.Tests;
 
@@ -19,7 +18,9 @@ public sealed class McpServerTests
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var environment = new CliEnvironment
         {
-            Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }),
+            Console = CliEnvironment.CreateConsole(TextWriter.Null, redirected: true),
+            ErrorConsole = CliEnvironment.CreateConsole(TextWriter.Null, redirected: true),
+            Output = TextWriter.Null,
             StandardInput = toServer.Reader.AsStream(),
             StandardOutput = toClient.Writer.AsStream(),
             Error = TextWriter.Null,
@@ -54,6 +55,42 @@ public sealed class McpServerTests
             memory.GetProperty("memory").GetString().Should().Contain("7 Days Inn");
             missing.IsError.Should().BeTrue();
             Text(missing).Should().Contain("MemOS call failed").And.Contain("40001");
+        }
+
+        await toServer.Writer.CompleteAsync();
+        (await server.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task An_unreachable_service_fails_each_call_as_a_tool_error_and_the_server_stays()
+    {
+        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)closed.LocalEndpoint).Port}/api/openmem/v1";
+        closed.Stop();
+        var toServer = new Pipe();
+        var toClient = new Pipe();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var environment = new CliEnvironment
+        {
+            Console = CliEnvironment.CreateConsole(TextWriter.Null, redirected: true),
+            ErrorConsole = CliEnvironment.CreateConsole(TextWriter.Null, redirected: true),
+            Output = TextWriter.Null,
+            StandardInput = toServer.Reader.AsStream(),
+            StandardOutput = toClient.Writer.AsStream(),
+            Error = TextWriter.Null,
+            Variable = name => name switch { "MEMOS_API_KEY" => "k", "MEMOS_BASE_URL" => url, _ => null },
+        };
+        var server = MemosCli.RunAsync(["mcp", "--user", "alice"], environment, stop.Token);
+
+        await using (var client = await McpClient.CreateAsync(new StreamClientTransport(toServer.Writer.AsStream(), toClient.Reader.AsStream()), cancellationToken: stop.Token))
+        {
+            foreach (var query in new[] { "hotel", "tea" })
+            {
+                var found = await client.CallToolAsync("search_memories", new Dictionary<string, object?> { ["query"] = query }, cancellationToken: stop.Token);
+                found.IsError.Should().BeTrue();
+                Text(found).Should().Contain("MemOS call failed").And.Contain("connection could not be made");
+            }
         }
 
         await toServer.Writer.CompleteAsync();

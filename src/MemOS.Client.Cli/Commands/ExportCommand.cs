@@ -8,14 +8,20 @@ internal static class ExportCommand
 {
     public static Command Create(GlobalOptions global, CliEnvironment environment)
     {
-        var user = new Option<string>("--user") { Description = "The user whose data to export.", Required = true };
+        var user = new Option<string>("--user") { Description = "The user whose data to export.", Required = true }.NotEmpty();
         var messages = new Option<bool>("--messages") { Description = "Export raw messages (one conversation per line, in the import format) instead of memories." };
         var conversations = new Option<string[]>("--conversation") { Description = "With --messages: only these conversations; by default every conversation the user's memories came from.", AllowMultipleArgumentsPerToken = true };
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "The file to write; standard output when omitted." };
-        var command = new Command("export", "Write every memory (all categories, all pages) or the messages of a user as JSON Lines.") { user, messages, conversations, output };
-        command.SetAction((result, cancellationToken) => MemosCli.WithClientAsync(global, environment, result, async (client, token) =>
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "The file to write; standard output when omitted or -." };
+        var command = new Command("export", "Write every memory (all categories, all pages) or the messages of a user as JSON Lines (to standard output unless --output is given).") { user, messages, conversations, output };
+        command.SetAction((result, cancellationToken) => MemosCli.WithClientAsync(global, environment, result, async (session, token) =>
         {
-            var file = result.GetValue(output);
+            var client = session.Client;
+            if (!result.GetValue(messages) && result.GetValue(conversations) is { Length: > 0 })
+            {
+                await environment.Error.WriteLineAsync("memos: warning: --conversation has no effect without --messages.");
+            }
+
+            var file = result.GetValue(output) is { } named && named.ToString() != "-" ? named : null;
             var stream = file is null ? environment.StandardOutput : File.Create(file.FullName);
             long count;
             IReadOnlyList<string> incomplete = [];

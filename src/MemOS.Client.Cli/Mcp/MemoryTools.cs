@@ -1,115 +1,123 @@
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Collections.Concurrent;
 using MemOS.Client.Chat;
 using MemOS.Client.Feedback;
 using MemOS.Client.Memories;
 using MemOS.Client.Messages;
-using ModelContextProtocol;
-using ModelContextProtocol.Server;
+using ModelContextProtocol.Protocol;
 
 namespace MemOS.Client.Cli.Mcp;
 
 /// <summary>
-/// The MCP tools over one client. Each answers JSON text; a failed call becomes a tool error whose
-/// text is the SDK's message (the error code, what it means and what to do), never the API key.
+/// The MCP tools over one client. Each description says what the tool changes. With a pinned user
+/// (<c>memos mcp --user</c>), no tool takes a <c>userId</c>, and memories can be fetched or deleted
+/// only by ids a search for that user returned in this session, so a model reaches no other user's data.
 /// </summary>
-internal sealed class MemoryTools(IMemOSClient client)
+internal sealed class MemoryTools(IMemOSClient client, string? pinnedUser)
 {
-    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    private readonly ConcurrentDictionary<string, byte> _pinnedUsersMemories = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<McpServerTool> Create() =>
+    public IReadOnlyList<MemoryTool> Create() =>
     [
-        Tool(SearchAsync, "search_memories", "Recall a user's memories (facts and preferences) relevant to a query, most relevant first.", readOnly: true),
-        Tool(AddMessagesAsync, "add_messages", "Write messages of a conversation into a user's memory; MemOS extracts memories from them asynchronously.", readOnly: false),
-        Tool(GetMemoryAsync, "get_memory", "Fetch one memory by its id.", readOnly: true),
-        Tool(DeleteMemoriesAsync, "delete_memories", "Delete memories by id. This cannot be undone.", readOnly: false, destructive: true),
-        Tool(FeedbackAsync, "add_feedback", "Correct a user's memories with feedback in plain words, e.g. \"I no longer live in Beijing\".", readOnly: false),
-        Tool(ChatAsync, "chat", "Answer a question with a MemOS-hosted model that recalls the user's memories first.", readOnly: false),
+        new("search_memories",
+            "Recall the user's memories (facts and preferences) relevant to a query, most relevant first. Read-only: changes nothing.",
+            Annotations(readOnly: true),
+            [.. User("The user whose memories to search."), new("query", ToolValueKind.Text, true, "What to recall memories for."), new("conversationId", ToolValueKind.Text, false, "Weigh this conversation's memories higher.")],
+            SearchAsync),
+        new("add_messages",
+            "Write messages of a conversation into the user's memory: MemOS stores them and extracts memories from them asynchronously (the answer's task_id tracks it). Sending the same messages again stores them again.",
+            Annotations(readOnly: false),
+            [.. User("The user the memories belong to."), new("conversationId", ToolValueKind.Text, true, "The conversation the messages belong to."), new("messages", ToolValueKind.Messages, true, "The messages, oldest first.")],
+            AddMessagesAsync),
+        new("get_memory",
+            "Fetch one memory by the id search_memories returned. Read-only: changes nothing.",
+            Annotations(readOnly: true),
+            [new("memoryId", ToolValueKind.Text, true, "The memory id, as search_memories returns it.")],
+            GetMemoryAsync),
+        new("delete_memories",
+            "Delete memories by the ids search_memories returned. They are gone for good: this cannot be undone.",
+            Annotations(readOnly: false, destructive: true),
+            [new("memoryIds", ToolValueKind.TextList, true, "The ids of the memories to delete.")],
+            DeleteMemoriesAsync),
+        new("add_feedback",
+            "Correct the user's memories with feedback in plain words, e.g. \"I no longer live in Beijing\": MemOS changes, adds or removes memories to match, asynchronously.",
+            Annotations(readOnly: false, destructive: true),
+            [.. User("The user whose memories to correct."), new("feedback", ToolValueKind.Text, true, "The correction in plain words."), new("conversationId", ToolValueKind.Text, false, "The conversation the feedback refers to.")],
+            FeedbackAsync),
+        new("chat",
+            "Answer a question with a MemOS-hosted model that recalls the user's memories first. It also writes the question and the answer into the user's memory, in the conversation given (\"mcp\" when omitted).",
+            Annotations(readOnly: false),
+            [.. User("The user asking."), new("query", ToolValueKind.Text, true, "The question."), new("conversationId", ToolValueKind.Text, false, "The conversation the turn is written into; \"mcp\" when omitted.")],
+            ChatAsync),
     ];
 
-    public Task<string> SearchAsync(
-        [Description("The user whose memories to search.")] string userId,
-        [Description("What to recall memories for.")] string query,
-        [Description("Optional: weigh this conversation's memories higher.")] string? conversationId = null,
-        CancellationToken cancellationToken = default)
-        => Call(async () =>
-        {
-            var found = await client.SearchMemoryAsync(new SearchMemoryRequest { UserId = userId, Query = query, ConversationId = conversationId }, cancellationToken);
-            return new
-            {
-                memories = found.Memories.Select(m => new { id = m.Id, memory = m.MemoryValue, relevance = m.Relativity, conversation_id = m.ConversationId }),
-                preferences = found.Preferences.Select(p => new { id = p.Id, preference = p.Preference, relevance = p.Relativity }),
-                preference_note = found.PreferenceNote,
-            };
-        });
+    private ToolParameter[] User(string description) => pinnedUser is null ? [new("userId", ToolValueKind.Text, true, description)] : [];
 
-    public Task<string> AddMessagesAsync(
-        [Description("The user the memories belong to.")] string userId,
-        [Description("The conversation the messages belong to.")] string conversationId,
-        [Description("The messages, oldest first.")] IReadOnlyList<ToolMessage> messages,
-        CancellationToken cancellationToken = default)
-        => Call(async () =>
-        {
-            var added = await client.AddMessageAsync(
-                new AddMessageRequest
-                {
-                    UserId = userId,
-                    ConversationId = conversationId,
-                    Messages = [.. (messages ?? []).Select(m => new MemOSMessage { Role = m.Role, Content = m.Content ?? string.Empty, ChatTime = m.ChatTime })],
-                },
-                cancellationToken);
-            return new { success = added.Success ?? true, task_id = added.TaskId, status = added.Status?.Value };
-        });
+    private string UserId(ToolArguments arguments) => pinnedUser ?? arguments.Text("userId");
 
-    public Task<string> GetMemoryAsync([Description("The memory id, as search_memories returns it.")] string memoryId, CancellationToken cancellationToken = default)
-        => Call(async () => (object)await client.GetMemoryByIdAsync(memoryId, cancellationToken));
+    private static ToolAnnotations Annotations(bool readOnly, bool destructive = false)
+        => new() { ReadOnlyHint = readOnly, DestructiveHint = destructive, OpenWorldHint = false };
 
-    public Task<string> DeleteMemoriesAsync([Description("The ids of the memories to delete.")] IReadOnlyList<string> memoryIds, CancellationToken cancellationToken = default)
-        => Call(async () =>
-        {
-            await client.DeleteMemoryAsync(new DeleteMemoryRequest { MemoryIds = memoryIds }, cancellationToken);
-            return new { deleted = memoryIds?.Count ?? 0 };
-        });
-
-    public Task<string> FeedbackAsync(
-        [Description("The user whose memories to correct.")] string userId,
-        [Description("The correction in plain words.")] string feedback,
-        [Description("Optional: the conversation the feedback refers to.")] string? conversationId = null,
-        CancellationToken cancellationToken = default)
-        => Call(async () =>
-        {
-            var result = await client.AddFeedbackAsync(new AddFeedbackRequest { UserId = userId, FeedbackContent = feedback, ConversationId = conversationId }, cancellationToken);
-            return new { task_id = result.TaskId, status = result.Status?.Value };
-        });
-
-    public Task<string> ChatAsync(
-        [Description("The user.")] string userId,
-        [Description("The question.")] string query,
-        [Description("The conversation the turn belongs to.")] string conversationId = "mcp",
-        CancellationToken cancellationToken = default)
-        => Call(async () =>
-        {
-            var answer = await client.ChatAsync(new ChatRequest { UserId = userId, ConversationId = conversationId, Query = query }, cancellationToken);
-            return new { answer = answer.Response };
-        });
-
-    private static McpServerTool Tool(Delegate method, string name, string description, bool readOnly, bool destructive = false)
-        => McpServerTool.Create(method, new McpServerToolCreateOptions { Name = name, Description = description, ReadOnly = readOnly, Destructive = destructive, OpenWorld = false });
-
-    private static async Task<string> Call(Func<Task<object>> call)
+    private async Task<object> SearchAsync(ToolArguments arguments, CancellationToken cancellationToken)
     {
-        try
+        var found = await client.SearchMemoryAsync(new SearchMemoryRequest { UserId = UserId(arguments), Query = arguments.Text("query"), ConversationId = arguments.OptionalText("conversationId") }, cancellationToken).ConfigureAwait(false);
+        if (pinnedUser is not null)
         {
-            return JsonSerializer.Serialize(await call(), Json);
+            foreach (var id in found.Memories.Select(m => m.Id).Concat(found.Preferences.Select(p => p.Id)).OfType<string>())
+            {
+                _pinnedUsersMemories.TryAdd(id, 0);
+            }
         }
-        catch (ArgumentException error)
+
+        return CliJson.Search(found);
+    }
+
+    private async Task<object> AddMessagesAsync(ToolArguments arguments, CancellationToken cancellationToken)
+    {
+        var added = await client.AddMessageAsync(new AddMessageRequest { UserId = UserId(arguments), ConversationId = arguments.Text("conversationId"), Messages = arguments.Messages("messages") }, cancellationToken).ConfigureAwait(false);
+        return new { success = added.Success ?? true, task_id = added.TaskId, status = added.Status?.Value };
+    }
+
+    private async Task<object> GetMemoryAsync(ToolArguments arguments, CancellationToken cancellationToken)
+    {
+        var id = arguments.Text("memoryId");
+        CheckPinned("memoryId", id);
+        return await client.GetMemoryByIdAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<object> DeleteMemoriesAsync(ToolArguments arguments, CancellationToken cancellationToken)
+    {
+        var ids = arguments.TextList("memoryIds");
+        for (var i = 0; i < ids.Count; i++)
         {
-            throw new McpException("Invalid arguments: " + error.Message, error);
+            CheckPinned($"memoryIds[{i}]", ids[i]);
         }
-        catch (MemOSException error)
+
+        await client.DeleteMemoryAsync(new DeleteMemoryRequest { MemoryIds = ids }, cancellationToken).ConfigureAwait(false);
+        foreach (var id in ids)
         {
-            throw new McpException("MemOS call failed: " + error.Message, error);
+            _pinnedUsersMemories.TryRemove(id, out _);
+        }
+
+        return new { deleted = ids.Count };
+    }
+
+    private async Task<object> FeedbackAsync(ToolArguments arguments, CancellationToken cancellationToken)
+    {
+        var result = await client.AddFeedbackAsync(new AddFeedbackRequest { UserId = UserId(arguments), FeedbackContent = arguments.Text("feedback"), ConversationId = arguments.OptionalText("conversationId") }, cancellationToken).ConfigureAwait(false);
+        return new { task_id = result.TaskId, status = result.Status?.Value };
+    }
+
+    private async Task<object> ChatAsync(ToolArguments arguments, CancellationToken cancellationToken)
+    {
+        var answer = await client.ChatAsync(new ChatRequest { UserId = UserId(arguments), ConversationId = arguments.OptionalText("conversationId") ?? "mcp", Query = arguments.Text("query") }, cancellationToken).ConfigureAwait(false);
+        return new { answer = answer.Response };
+    }
+
+    private void CheckPinned(string argument, string id)
+    {
+        if (pinnedUser is not null && !_pinnedUsersMemories.ContainsKey(id))
+        {
+            throw new ToolArgumentException($"'{argument}' '{id}' is not a memory search_memories returned in this session; this server serves user '{pinnedUser}' only, so it fetches and deletes only that user's memories found by a search.");
         }
     }
 }

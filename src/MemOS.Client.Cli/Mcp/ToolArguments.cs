@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text.Json;
+using MemOS.Client.Messages;
+
+namespace MemOS.Client.Cli.Mcp;
+
+/// <summary>
+/// A tool call's arguments, checked against the tool's parameters before anything is sent: the
+/// first problem becomes a <see cref="ToolArgumentException"/> naming the argument and why.
+/// </summary>
+internal sealed class ToolArguments
+{
+    private readonly IReadOnlyDictionary<string, JsonElement> _values;
+
+    private ToolArguments(IReadOnlyDictionary<string, JsonElement> values) => _values = values;
+
+    public static ToolArguments Check(IReadOnlyList<ToolParameter> parameters, IDictionary<string, JsonElement>? arguments)
+    {
+        var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var (name, value) in arguments ?? new Dictionary<string, JsonElement>())
+        {
+            var parameter = parameters.FirstOrDefault(p => p.Name == name)
+                ?? throw new ToolArgumentException($"Unexpected argument '{name}': this tool takes {Names(parameters)}.");
+            CheckValue(parameter.Name, parameter.Kind, value);
+            values[name] = value;
+        }
+
+        foreach (var parameter in parameters.Where(p => p.Required && !values.ContainsKey(p.Name)))
+        {
+            throw new ToolArgumentException($"Missing required argument '{parameter.Name}': {parameter.Description}");
+        }
+
+        return new ToolArguments(values);
+    }
+
+    public string Text(string name) => OptionalText(name) ?? throw new InvalidOperationException($"'{name}' was checked as required.");
+
+    public string? OptionalText(string name) => _values.TryGetValue(name, out var value) ? value.GetString() : null;
+
+    public IReadOnlyList<string> TextList(string name) => [.. _values[name].EnumerateArray().Select(item => item.GetString()!)];
+
+    public IReadOnlyList<MemOSMessage> Messages(string name) =>
+    [
+        .. _values[name].EnumerateArray().Select(item => new MemOSMessage
+        {
+            Role = item.GetProperty("role").GetString()!,
+            Content = item.GetProperty("content").GetString()!,
+            ChatTime = item.TryGetProperty("chat_time", out var time) && time.ValueKind == JsonValueKind.String ? time.GetString() : null,
+        }),
+    ];
+
+    private static void CheckValue(string path, ToolValueKind kind, JsonElement value)
+    {
+        switch (kind)
+        {
+            case ToolValueKind.Text:
+                CheckText(path, value);
+                break;
+            case ToolValueKind.TextList:
+                var index = 0;
+                foreach (var item in NonEmptyArray(path, value))
+                {
+                    CheckText(Item(path, index++), item);
+                }
+
+                break;
+            case ToolValueKind.Messages:
+                index = 0;
+                foreach (var item in NonEmptyArray(path, value))
+                {
+                    CheckMessage(Item(path, index++), item);
+                }
+
+                break;
+        }
+    }
+
+    private static void CheckMessage(string path, JsonElement message)
+    {
+        if (message.ValueKind != JsonValueKind.Object)
+        {
+            throw new ToolArgumentException($"'{path}' must be an object with role and content, not {Describe(message)}.");
+        }
+
+        foreach (var property in message.EnumerateObject())
+        {
+            if (property.Name is not ("role" or "content" or "chat_time"))
+            {
+                throw new ToolArgumentException($"Unexpected property '{path}.{property.Name}': a message takes role, content and chat_time.");
+            }
+        }
+
+        if (!message.TryGetProperty("role", out var role))
+        {
+            throw new ToolArgumentException($"Missing '{path}.role': one of {string.Join(", ", KnownRoles.All)}.");
+        }
+
+        CheckText(path + ".role", role);
+        if (!KnownRoles.All.Contains(role.GetString(), StringComparer.Ordinal))
+        {
+            throw new ToolArgumentException($"'{path}.role' must be one of {string.Join(", ", KnownRoles.All)}, not '{role.GetString()}'.");
+        }
+
+        if (!message.TryGetProperty("content", out var content))
+        {
+            throw new ToolArgumentException($"Missing '{path}.content': the text of the message.");
+        }
+
+        CheckText(path + ".content", content);
+        if (message.TryGetProperty("chat_time", out var time))
+        {
+            CheckText(path + ".chat_time", time);
+            if (!CliOptions.IsChatTime(time.GetString()!))
+            {
+                throw new ToolArgumentException($"'{path}.chat_time' must be a time as \"2025-09-12 08:00:00\", not '{time.GetString()}'.");
+            }
+        }
+    }
+
+    private static void CheckText(string path, JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw new ToolArgumentException($"'{path}' must be a string, not {Describe(value)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            throw new ToolArgumentException($"'{path}' must not be empty.");
+        }
+    }
+
+    private static JsonElement.ArrayEnumerator NonEmptyArray(string path, JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw new ToolArgumentException($"'{path}' must be an array, not {Describe(value)}.");
+        }
+
+        if (value.GetArrayLength() == 0)
+        {
+            throw new ToolArgumentException($"'{path}' must hold at least one item.");
+        }
+
+        return value.EnumerateArray();
+    }
+
+    private static string Item(string path, int index) => string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
+
+    private static string Names(IReadOnlyList<ToolParameter> parameters) => parameters.Count == 0 ? "no arguments" : string.Join(", ", parameters.Select(p => p.Name));
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+}

@@ -1,0 +1,4 @@
+namespace MemOS.Client.Cli.Mcp;
+
+/// <summary>One argument of a tool: its schema and its check are both made from this.</summary>
+internal sealed record ToolParameter(string Name, ToolValueKind Kind, bool Required, string Description);
