@@ -1,13 +1,7 @@
-using System.Reflection;
-
 namespace MemOS.Client.Cli;
 
-/// <summary>The message roles the tool accepts: the ones the SDK's <see cref="MessageRole"/> names, read from it rather than listed again.</summary>
+/// <summary>The message roles the tool accepts: the SDK's <see cref="MessageRole.Documented"/> roles, not a list of its own.</summary>
 internal static class KnownRoles
 {
-    public static IReadOnlyList<string> All { get; } = typeof(MessageRole)
-        .GetProperties(BindingFlags.Public | BindingFlags.Static)
-        .Where(property => property.PropertyType == typeof(MessageRole))
-        .Select(property => ((MessageRole)property.GetValue(null)!).Value)
-        .ToArray();
+    public static IReadOnlyList<string> All { get; } = [.. MessageRole.Documented.Select(role => role.Value)];
 }
