@@ -31,7 +31,7 @@ Console.WriteLine($"Added messages: task {added.TaskId} is {added.Status}.");
 
 // 2. Recall what is relevant to a question.
 var found = await client.SearchMemoryAsync(userId, "Which hotel did I choose?");
-Console.WriteLine($"Found {found.Memories.Count} memories:");
+Console.WriteLine(found.Memories.Count == 1 ? "Found 1 memory:" : $"Found {found.Memories.Count} memories:");
 foreach (var memory in found.Memories)
 {
     Console.WriteLine($"  [{memory.Relativity:0.00}] {memory.MemoryValue}");

@@ -50,12 +50,14 @@ internal static class MemoryPrompt
            : type == PreferenceType.Implicit ? " (inferred)"
            : string.Empty;
 
+    // A fact stated twice is stored twice and recalled twice: the model is shown it once.
     private static string? Lines(IEnumerable<string?> values)
     {
         var text = new StringBuilder();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in values)
         {
-            if (!string.IsNullOrWhiteSpace(value))
+            if (!string.IsNullOrWhiteSpace(value) && seen.Add(value.Trim()))
             {
                 text.Append(text.Length == 0 ? "- " : "\n- ").Append(value.Trim());
             }

@@ -10,6 +10,7 @@ namespace MemOS.Client;
 public sealed class MemOSClientOptions : IMemOSTransportOptions
 {
     private List<string>? _configurationErrors;
+    private SettingPath? _configurationPath;
 
     /// <summary>The China endpoint of the MemOS cloud.</summary>
     public const string ChinaBaseUrl = "https://memos.memtensor.cn/api/openmem/v1";
@@ -157,34 +158,39 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
 
     List<string>? IMemOSTransportOptions.ConfigurationErrors { get => _configurationErrors; set => _configurationErrors = value; }
 
+    SettingPath? IMemOSTransportOptions.ConfigurationPath { get => _configurationPath; set => _configurationPath = value; }
+
     List<string> IMemOSTransportOptions.GetValidationErrors() => GetValidationErrors();
 
     Uri? IMemOSTransportOptions.ApiRoot() => ResolveBaseUrl();
 
     internal List<string> GetValidationErrors()
     {
+        var path = _configurationPath ?? SettingPath.InCode(nameof(MemOSClientOptions));
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(ApiKey))
         {
-            errors.Add("The API key is missing: set MemOSClientOptions.ApiKey or the MEMOS_API_KEY environment variable.");
+            errors.Add(path.MissingSection is { } section
+                ? $"{path["ApiKey"]} is missing, and so is the whole configuration section '{section}' (check the section's name in your configuration and in GetSection): set {path["ApiKey"]}, or the MEMOS_API_KEY environment variable."
+                : $"{path["ApiKey"]} is missing: set it, or the MEMOS_API_KEY environment variable, to your MemOS project's API key.");
         }
 
-        OptionChecks.ApiKeyCharacters(ApiKey, errors);
+        OptionChecks.ApiKeyCharacters(ApiKey, path, errors);
         if (BaseUrl is { } url)
         {
-            OptionChecks.BaseUrl(url, AllowInsecureHttp, ChinaBaseUrl, errors);
+            OptionChecks.BaseUrl(url, AllowInsecureHttp, ChinaBaseUrl, path, errors);
         }
 
         if (!Enum.IsDefined(Region))
         {
-            errors.Add($"Region '{Region}' is not a known MemOS region.");
+            errors.Add($"{path["Region"]} is '{Region}', which is not a MemOS region: use {string.Join(" or ", Enum.GetNames<MemOSRegion>())}.");
         }
 
-        OptionChecks.Timeouts(Timeout, StreamIdleTimeout, Retry, errors);
-        OptionChecks.MaxStreamEventBytes(MaxStreamEventBytes, errors);
+        OptionChecks.Timeouts(Timeout, StreamIdleTimeout, Retry, path, errors);
+        OptionChecks.MaxStreamEventBytes(MaxStreamEventBytes, path, errors);
         if (UserAgentApplicationId is { } applicationId && !UserAgent.IsValidApplicationId(applicationId))
         {
-            errors.Add($"UserAgentApplicationId '{applicationId}' is not a User-Agent product token: use up to 64 letters, digits and !#$%&'*+-.^_`|~, optionally followed by /version (e.g. MyApp/1.2).");
+            errors.Add($"{path["UserAgentApplicationId"]} is '{applicationId}', which is not a User-Agent product token: use up to 64 letters, digits and !#$%&'*+-.^_`|~, optionally followed by /version (e.g. MyApp/1.2).");
         }
 
         return errors;

@@ -33,26 +33,30 @@ public sealed class MemOSRetryOptions
     /// </summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    internal IEnumerable<string> GetValidationErrors()
+    /// <summary>What is wrong with these options, each naming the setting as <paramref name="path"/> writes it.</summary>
+    internal List<string> GetValidationErrors(SettingPath path)
     {
+        var errors = new List<string>();
         if (MaxRetries is < 0 or > 10)
         {
-            yield return "Retry.MaxRetries must be between 0 and 10.";
+            errors.Add($"{path["MaxRetries"]} is '{MaxRetries}'; use a whole number from 0 (no retries) to 10.");
         }
 
-        if (BaseDelay < TimeSpan.Zero || MaxDelay < BaseDelay)
+        if (BaseDelay < TimeSpan.Zero)
         {
-            yield return "Retry.BaseDelay must not be negative nor larger than Retry.MaxDelay.";
+            errors.Add($"{path["BaseDelay"]} is '{SettingPath.Text(BaseDelay)}'; use a time span of zero or more, such as 00:00:00.5 (half a second).");
+        }
+        else if (MaxDelay < BaseDelay)
+        {
+            errors.Add($"{path["MaxDelay"]} is '{SettingPath.Text(MaxDelay)}', shorter than {path["BaseDelay"]} ('{SettingPath.Text(BaseDelay)}'); use a time span at least as long, such as 00:00:10.");
         }
 
         if (MaxRetryAfter < TimeSpan.Zero)
         {
-            yield return "Retry.MaxRetryAfter must not be negative.";
+            errors.Add($"{path["MaxRetryAfter"]} is '{SettingPath.Text(MaxRetryAfter)}'; use a time span of zero or more, such as 00:00:30.");
         }
 
-        if (AttemptTimeout <= TimeSpan.Zero && AttemptTimeout != Timeout.InfiniteTimeSpan)
-        {
-            yield return "Retry.AttemptTimeout must be positive (or Timeout.InfiniteTimeSpan).";
-        }
+        OptionChecks.PositiveTimeSpan(AttemptTimeout, path["AttemptTimeout"], path, errors);
+        return errors;
     }
 }

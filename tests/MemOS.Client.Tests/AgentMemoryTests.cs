@@ -57,6 +57,24 @@ public sealed class AgentMemoryTests
     }
 
     [Fact]
+    public async Task A_memory_stated_twice_reaches_the_instructions_once()
+    {
+        await using var emulator = await EmulatorRememberingAsync();
+        using var memos = emulator.CreateClient();
+        await memos.AddMessageAsync("u1", "later", [MemOSMessage.User("I prefer hotels near the metro.")]);
+        var model = new EchoChatClient();
+        var agent = Agent(model, Provider(memos));
+
+        await agent.RunAsync(Question, await agent.CreateSessionAsync());
+
+        var recalled = await memos.SearchMemoryAsync("u1", Question);
+        recalled.Memories.Should().HaveCount(2, "the emulator stores each statement, as the service may");
+        var instructions = model.SingleCall.Options!.Instructions!;
+        instructions.Split("- The user said: I prefer hotels near the metro.").Should().HaveCount(2, "the fact appears once");
+        instructions.Split("- I prefer hotels near the metro.").Should().HaveCount(2, "the preference appears once");
+    }
+
+    [Fact]
     public async Task Registered_in_the_chat_pipeline_with_UseAIContextProviders_it_recalls_the_same()
     {
         await using var emulator = await EmulatorRememberingAsync();

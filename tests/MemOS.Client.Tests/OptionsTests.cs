@@ -16,9 +16,9 @@ public sealed class OptionsTests
     }
 
     [Theory]
-    [InlineData(null, "https://memos.memtensor.cn/api/openmem/v1", false, "API key is missing")]
-    [InlineData("key", "relative/path", false, "not an absolute URI")]
-    [InlineData("key", "http://memos.example.com/v1", false, "plain http")]
+    [InlineData(null, "https://memos.memtensor.cn/api/openmem/v1", false, "MemOSClientOptions.ApiKey is missing: set it, or the MEMOS_API_KEY environment variable")]
+    [InlineData("key", "relative/path", false, "MemOSClientOptions.BaseUrl is 'relative/path', which is not an absolute URL; use one such as https://")]
+    [InlineData("key", "http://memos.example.com/v1", false, "MemOSClientOptions.BaseUrl is 'http://memos.example.com/v1', plain http")]
     [InlineData("key", "ftp://memos.example.com/v1", false, "must use https")]
     [InlineData("key\nwith-newline", "https://memos.memtensor.cn/api/openmem/v1", false, "control characters")]
     public void Invalid_options_are_refused_with_a_clear_message(string? apiKey, string baseUrl, bool allowHttp, string expected)

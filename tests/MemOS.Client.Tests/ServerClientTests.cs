@@ -328,8 +328,8 @@ public sealed class ServerClientTests
     }
 
     [Theory]
-    [InlineData(null, false, "BaseUrl is missing")]
-    [InlineData("relative/path", false, "not an absolute URI")]
+    [InlineData(null, false, "MemOSServerClientOptions.BaseUrl is missing")]
+    [InlineData("relative/path", false, "not an absolute URL")]
     [InlineData("ftp://memos.example.com", false, "must use https")]
     [InlineData("http://memos.example.com:8001", false, "plain http to a non-loopback host")]
     public void Invalid_base_urls_are_refused_with_a_clear_message(string? baseUrl, bool allowHttp, string expected)
@@ -360,8 +360,8 @@ public sealed class ServerClientTests
 
         act.Should().Throw<ArgumentException>()
             .WithMessage("*control characters*")
-            .WithMessage("*Timeout must be positive*")
-            .WithMessage("*StreamIdleTimeout must be positive*");
+            .WithMessage("*MemOSServerClientOptions.Timeout is '00:00:00'; use a positive time span such as TimeSpan.FromSeconds(30), or Timeout.InfiniteTimeSpan for no limit.*")
+            .WithMessage("*MemOSServerClientOptions.StreamIdleTimeout is '-00:00:01'; use a positive time span*");
     }
 
     [Theory]

@@ -325,8 +325,8 @@ public sealed class StreamFramingTests
         var cloud = () => new MemOSClient(new MemOSClientOptions { ApiKey = "key", MaxStreamEventBytes = 0 });
         var selfHosted = () => new MemOSServerClient(new MemOSServerClientOptions { BaseUrl = new Uri("http://127.0.0.1:8001"), MaxStreamEventBytes = -1 });
 
-        cloud.Should().Throw<ArgumentException>().WithMessage("*MaxStreamEventBytes must be positive*");
-        selfHosted.Should().Throw<ArgumentException>().WithMessage("*MaxStreamEventBytes must be positive*");
+        cloud.Should().Throw<ArgumentException>().WithMessage("*MemOSClientOptions.MaxStreamEventBytes is '0'; use a positive number of bytes*");
+        selfHosted.Should().Throw<ArgumentException>().WithMessage("*MemOSServerClientOptions.MaxStreamEventBytes is '-1'; use a positive number of bytes*");
         new MemOSClientOptions().MaxStreamEventBytes.Should().Be(4 * 1024 * 1024);
         new MemOSServerClientOptions().MaxStreamEventBytes.Should().Be(4 * 1024 * 1024);
     }

@@ -34,6 +34,8 @@ internal sealed class EmulatorApi
 
     public async Task HandleAsync(HttpContext context, string route)
     {
+        // As the service does on every answer, errors included: the id a user quotes to support.
+        context.Response.Headers["traceid"] = EmulatorCall.NewId();
         // get/memory/{id} is the one route with a path parameter, and the one GET.
         var routeKey = HttpMethods.IsGet(context.Request.Method) && route.StartsWith("get/memory/", StringComparison.Ordinal) ? "GET get/memory/{id}" : route;
         if (!_routes.TryGetValue(routeKey, out var handler) || (HttpMethods.IsGet(context.Request.Method) != routeKey.StartsWith("GET ", StringComparison.Ordinal)))

@@ -23,6 +23,7 @@ internal static class MemOSClientRegistration
         services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(new ConfigurationChangeTokenSource<TOptions>(name ?? Options.DefaultName, configuration));
         return services.AddOptions<TOptions>(name ?? Options.DefaultName).Configure(options =>
         {
+            options.ConfigurationPath = SettingPath.Of(configuration);
             var errors = ConfigurationChecks.Check(configuration, TOptions.Settings);
             if (errors.Count > 0)
             {

@@ -36,7 +36,7 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
     public MemOSResilienceHandler(MemOSRetryOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, RateLimiter? rateLimiter = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.GetValidationErrors().ToList();
+        var errors = options.GetValidationErrors(SettingPath.InCode(nameof(MemOSRetryOptions)));
         if (errors.Count > 0)
         {
             throw new ArgumentException("Invalid MemOS retry options: " + string.Join(" ", errors), nameof(options));

@@ -9,6 +9,7 @@ namespace MemOS.Client.Server;
 public sealed class MemOSServerClientOptions : IMemOSTransportOptions
 {
     private List<string>? _configurationErrors;
+    private SettingPath? _configurationPath;
 
     /// <summary>
     /// The server's root, under which its <c>/product/*</c> routes live, such as
@@ -78,25 +79,30 @@ public sealed class MemOSServerClientOptions : IMemOSTransportOptions
 
     List<string>? IMemOSTransportOptions.ConfigurationErrors { get => _configurationErrors; set => _configurationErrors = value; }
 
+    SettingPath? IMemOSTransportOptions.ConfigurationPath { get => _configurationPath; set => _configurationPath = value; }
+
     List<string> IMemOSTransportOptions.GetValidationErrors() => GetValidationErrors();
 
     Uri? IMemOSTransportOptions.ApiRoot() => BaseUrl;
 
     internal List<string> GetValidationErrors()
     {
+        var path = _configurationPath ?? SettingPath.InCode(nameof(MemOSServerClientOptions));
         var errors = new List<string>();
         if (BaseUrl is not { } url)
         {
-            errors.Add("BaseUrl is missing: set MemOSServerClientOptions.BaseUrl to the server's root, e.g. http://localhost:8001.");
+            errors.Add(path.MissingSection is { } section
+                ? $"{path["BaseUrl"]} is missing, and so is the whole configuration section '{section}' (check the section's name in your configuration and in GetSection): set {path["BaseUrl"]} to the server's root, such as http://localhost:8001."
+                : $"{path["BaseUrl"]} is missing: set it to the server's root, such as http://localhost:8001.");
         }
         else
         {
-            OptionChecks.BaseUrl(url, AllowInsecureHttp, "http://localhost:8001", errors);
+            OptionChecks.BaseUrl(url, AllowInsecureHttp, "http://localhost:8001", path, errors);
         }
 
-        OptionChecks.ApiKeyCharacters(ApiKey, errors);
-        OptionChecks.Timeouts(Timeout, StreamIdleTimeout, Retry, errors);
-        OptionChecks.MaxStreamEventBytes(MaxStreamEventBytes, errors);
+        OptionChecks.ApiKeyCharacters(ApiKey, path, errors);
+        OptionChecks.Timeouts(Timeout, StreamIdleTimeout, Retry, path, errors);
+        OptionChecks.MaxStreamEventBytes(MaxStreamEventBytes, path, errors);
         return errors;
     }
 

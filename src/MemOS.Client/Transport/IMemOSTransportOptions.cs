@@ -22,6 +22,9 @@ internal interface IMemOSTransportOptions
     /// <summary>Problems found in the configuration section before binding (which is then skipped); null when bound from code or clean.</summary>
     List<string>? ConfigurationErrors { get; set; }
 
+    /// <summary>Where the options were bound from, so messages name the configuration path; null when set in code.</summary>
+    SettingPath? ConfigurationPath { get; set; }
+
     List<string> GetValidationErrors();
 
     /// <summary>The root the client calls, or null when none is configured (the options are then invalid).</summary>

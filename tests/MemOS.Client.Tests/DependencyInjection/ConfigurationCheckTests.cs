@@ -35,7 +35,44 @@ public sealed class ConfigurationCheckTests
 
         var act = () => host.StartAsync();
 
-        (await act.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain("API key is missing");
+        (await act.Should().ThrowAsync<OptionsValidationException>()).Which.Failures.Should().Equal(
+            "MemOS:ApiKey is missing: set it, or the MEMOS_API_KEY environment variable, to your MemOS project's API key.");
+    }
+
+    [Fact]
+    public async Task A_misspelt_section_is_named_as_missing()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["MemOS:ApiKey"] = Key });
+        builder.Services.AddMemOSClient(builder.Configuration.GetSection("MemOSS"));
+        using var host = builder.Build();
+
+        var act = () => host.StartAsync();
+
+        var failure = (await act.Should().ThrowAsync<OptionsValidationException>()).Which;
+        failure.Failures.Should().ContainSingle().Which.Should().StartWith("MemOSS:ApiKey is missing, and so is the whole configuration section 'MemOSS'");
+        failure.Message.Should().NotContain(Key);
+    }
+
+    [Theory]
+    [InlineData("Timeout", "-00:00:05", "MemOS:Timeout is '-00:00:05'; use a positive time span such as 00:00:30 (30 seconds).")]
+    [InlineData("StreamIdleTimeout", "00:00:00", "MemOS:StreamIdleTimeout is '00:00:00'; use a positive time span such as 00:00:30 (30 seconds).")]
+    [InlineData("BaseUrl", "not a url", "MemOS:BaseUrl is 'not a url', which is not an absolute URL; use one such as https://memos.memtensor.cn/api/openmem/v1.")]
+    [InlineData("MaxStreamEventBytes", "0", "MemOS:MaxStreamEventBytes is '0'; use a positive number of bytes, such as 4194304 (4 MB, the default).")]
+    [InlineData("Retry:MaxRetries", "11", "MemOS:Retry:MaxRetries is '11'; use a whole number from 0 (no retries) to 10.")]
+    [InlineData("Retry:BaseDelay", "-00:00:01", "MemOS:Retry:BaseDelay is '-00:00:01'; use a time span of zero or more, such as 00:00:00.5 (half a second).")]
+    [InlineData("Retry:MaxDelay", "00:00:00.1", "MemOS:Retry:MaxDelay is '00:00:00.1000000', shorter than MemOS:Retry:BaseDelay ('00:00:00.5000000'); use a time span at least as long, such as 00:00:10.")]
+    [InlineData("Retry:AttemptTimeout", "00:00:00", "MemOS:Retry:AttemptTimeout is '00:00:00'; use a positive time span such as 00:00:30 (30 seconds).")]
+    [InlineData("UserAgentApplicationId", "My App", "MemOS:UserAgentApplicationId is 'My App', which is not a User-Agent product token*")]
+    public async Task A_bound_value_out_of_range_names_its_path_and_value(string key, string value, string expected)
+    {
+        using var host = Host(new() { ["MemOS:ApiKey"] = Key, ["MemOS:" + key] = value });
+
+        var act = () => host.StartAsync();
+
+        var failure = (await act.Should().ThrowAsync<OptionsValidationException>()).Which;
+        failure.Failures.Should().ContainSingle().Which.Should().Match(expected);
+        failure.Message.Should().NotContain(Key);
     }
 
     [Fact]

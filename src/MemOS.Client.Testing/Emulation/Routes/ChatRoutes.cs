@@ -18,7 +18,7 @@ internal static class ChatRoutes
                 (string.IsNullOrWhiteSpace(query), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: query"),
                 (userId is { Length: > 100 }, MemOSErrorCodes.UserIdTooLong, "user_id is longer than 100 characters"),
                 (request.IsLongId("conversation_id"), MemOSErrorCodes.ConversationIdTooLong, "conversation_id is longer than 100 characters"),
-                ((query?.Length ?? 0) + (request.String("system_prompt")?.Length ?? 0) > 8_000 * 4, MemOSErrorCodes.InputTooLong, "The input exceeds the single-request token limit")))
+                (TokenCount.Of(query) + TokenCount.Of(request.String("system_prompt")) > TokenCount.ChatLimit, MemOSErrorCodes.InputTooLong, "The input exceeds the single-request token limit")))
         {
             return error;
         }

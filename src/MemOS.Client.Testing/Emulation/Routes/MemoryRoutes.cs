@@ -8,9 +8,6 @@ internal static class MemoryRoutes
     private const int MaxIdLength = 100;
     private const int MaxPageSize = 50;
 
-    // The service counts tokens; four characters per token is the usual rough measure.
-    private const int MaxInputCharacters = 40_000 * 4;
-
     private static readonly HashSet<string> Statuses = ["activated", "resolving", "archived", "deleted"];
 
     public static void Map(Dictionary<string, Func<EmulatorCall, Task>> routes)
@@ -47,7 +44,7 @@ internal static class MemoryRoutes
                 (userIds.Concat(agentIds).Any(id => id.Length > MaxIdLength), MemOSErrorCodes.UserIdTooLong, "user_id is longer than 100 characters"),
                 (conversationId.Length > MaxIdLength, MemOSErrorCodes.ConversationIdTooLong, "conversation_id is longer than 100 characters"),
                 (texts.Length == 0, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: messages"),
-                (texts.Sum(t => t.Text.Length) > MaxInputCharacters, MemOSErrorCodes.MessagesTooLong, "The messages are longer than the per-request limit")))
+                (TokenCount.OfMessages(texts.Select(t => t.Text)) > TokenCount.RequestLimit, MemOSErrorCodes.MessagesTooLong, "The messages are longer than the per-request limit")))
         {
             return error;
         }
