@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace MemOS.Client.Testing.Emulation;
 
 /// <summary>
-/// Applies the cloud filter grammar (SPEC §12) to stored memories. Invalid filters are reported
+/// Applies the cloud filter grammar (<c>and</c>/<c>or</c> conditions, globally or per source) to stored memories. Invalid filters are reported
 /// the way the service does, as code 40000.
 /// </summary>
 internal static class FilterEvaluator

@@ -2,7 +2,7 @@ namespace MemOS.Client.Answers;
 
 /// <summary>
 /// A result whose <c>data</c> can itself report failure (<c>success: false</c>, or a failed
-/// status) under a success envelope code; SPEC §3.2 counts that as an error.
+/// status) under a success envelope code; the client counts that as an error.
 /// </summary>
 internal interface IOperationOutcome
 {

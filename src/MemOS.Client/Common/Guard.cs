@@ -1,7 +1,7 @@
 namespace MemOS.Client;
 
 /// <summary>
-/// Client-side checks of the limits the service documents (SPEC §4.1, §13.4), so a request the
+/// Client-side checks of the limits the service documents (identifier lengths, id counts, recall and page sizes, upload sizes), so a request the
 /// service would reject fails before anything is sent, naming the field and the limit.
 /// </summary>
 internal static class Guard

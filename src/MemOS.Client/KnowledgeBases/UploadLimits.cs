@@ -1,6 +1,6 @@
 namespace MemOS.Client.KnowledgeBases;
 
-/// <summary>The upload limits of SPEC §9, checked before a byte is sent.</summary>
+/// <summary>The service's documented knowledge-base upload limits (files per upload, size of each file and of the whole upload), checked before a byte is sent.</summary>
 internal static class UploadLimits
 {
     public static void Check(IReadOnlyList<KnowledgeBaseUpload> files)

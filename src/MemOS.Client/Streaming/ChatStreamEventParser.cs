@@ -7,10 +7,10 @@ namespace MemOS.Client.Streaming;
 
 /// <summary>
 /// Turns the data of one server-sent event into a <see cref="ChatStreamEvent"/>. The cloud's
-/// framing was never captured (SPEC §14 Q5, Q6), so every variant the sources show is accepted:
+/// framing and stream errors are not documented, so every variant the sources show is accepted:
 /// <c>{"type","data"}</c> objects, the same object encoded as a JSON string, errors carrying
 /// <c>content</c> instead of <c>data</c>, <c>{"response": …}</c> payloads and the <c>[DONE]</c>
-/// sentinel. The self-hosted server's extra types (SPEC A.4) get their own records; a known
+/// sentinel. The self-hosted server's extra types (<c>status</c>, <c>reference</c>, <c>time</c>, <c>suggestion</c>, …) get their own records; a known
 /// type whose data has another shape than documented is passed on as
 /// <see cref="ChatStreamUnknown"/> rather than guessed at.
 /// </summary>

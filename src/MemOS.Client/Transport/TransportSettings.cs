@@ -21,7 +21,7 @@ internal sealed record TransportSettings(Uri BaseUri, string? Authorization, str
         => root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
 
     /// <summary>
-    /// The cloud's scheme is <c>Token</c> (SPEC §2); a key that already names its scheme is sent
+    /// The cloud's scheme is <c>Token</c> (<c>Authorization: Token &lt;key&gt;</c>); a key that already names its scheme is sent
     /// as given, as the official CLI does.
     /// </summary>
     public static string? AuthorizationFor(string? apiKey, string defaultScheme)
