@@ -85,7 +85,8 @@ public sealed class CommandTests : IAsyncLifetime, IDisposable
         refused.ExitCode.Should().Be(2);
         refused.Error.Should().Contain("line 2: messages[0].role: 'robot' is not a role MemOS accepts").And.Contain("line 3: (line): not valid JSON");
         skipped.ExitCode.Should().Be(1, "skipped lines were not imported");
-        skipped.Output.Should().MatchRegex(@"Written\W+1\W+1\W").And.Contain("skipped: line 3: (line): not valid JSON");
+        skipped.Output.Should().MatchRegex(@"Written\W+1\W+1\W");
+        skipped.Error.Should().Contain("skipped: line 3: (line): not valid JSON", "problems go to standard error, beside the results");
         using var client = _emulator.CreateClient();
         (await client.GetMessagesAsync(new GetMessageRequest { UserId = "alice", ConversationId = "trip", MessageLimitNumber = 50 })).Messages.Should().ContainSingle();
     }
