@@ -31,7 +31,7 @@ internal static class ImportCommand
 
     private static async Task<int> RunAsync(ClientSession session, CliEnvironment environment, string path, FileInfo? checkpointFile, bool json, ImportOptions options, CancellationToken cancellationToken)
     {
-        var input = await ImportInput.OpenAsync(path, environment.StandardInput, cancellationToken).ConfigureAwait(false);
+        var input = await ImportInput.OpenAsync(path, environment.StandardInput, environment.Error, cancellationToken).ConfigureAwait(false);
         await using (input.ConfigureAwait(false))
         {
             var conversations = await input.CountConversationsAsync(cancellationToken).ConfigureAwait(false);

@@ -19,11 +19,11 @@ internal sealed class ImportInput : IAsyncDisposable
     /// <summary>The input, which can always be read again from the start.</summary>
     public Stream Stream { get; }
 
-    public static async Task<ImportInput> OpenAsync(string path, Stream standardInput, CancellationToken cancellationToken)
+    public static async Task<ImportInput> OpenAsync(string path, Stream standardInput, TextWriter error, CancellationToken cancellationToken)
     {
         if (path == "-")
         {
-            return await KeepAsync(standardInput, cancellationToken).ConfigureAwait(false);
+            return await KeepAsync(standardInput, "standard input", error, cancellationToken).ConfigureAwait(false);
         }
 
         if (!File.Exists(path))
@@ -40,7 +40,7 @@ internal sealed class ImportInput : IAsyncDisposable
 
         await using (file.ConfigureAwait(false))
         {
-            return await KeepAsync(file, cancellationToken).ConfigureAwait(false);
+            return await KeepAsync(file, path, error, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -73,8 +73,10 @@ internal sealed class ImportInput : IAsyncDisposable
 
     // A read from a pipe cannot be cancelled, so on Ctrl+C a pending one is left behind (it ends with
     // the process) rather than waited for.
-    private static async Task<ImportInput> KeepAsync(Stream once, CancellationToken cancellationToken)
+    private static async Task<ImportInput> KeepAsync(Stream once, string name, TextWriter error, CancellationToken cancellationToken)
     {
+        // Said, so that a user feeding a pipe by hand knows nothing is sent before its end.
+        await error.WriteLineAsync($"memos: reading {name} to its end; the whole input is checked before anything is written.").ConfigureAwait(false);
         var copy = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         try
         {
