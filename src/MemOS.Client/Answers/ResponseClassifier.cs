@@ -86,9 +86,8 @@ internal static class ResponseClassifier
         {
             body = await BufferAsync(response, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (Rulebook.IsUndecodableBody(exception) && !cancellationToken.IsCancellationRequested)
         {
-            // A Content-Encoding (gzip, br) body that does not decompress.
             return Unreadable(response, "its compressed body could not be decoded");
         }
 

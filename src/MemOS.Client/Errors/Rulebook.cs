@@ -75,6 +75,13 @@ internal static class Rulebook
         => exception is OperationCanceledException or HttpRequestException or IOException;
 
     /// <summary>
+    /// Whether a failure while reading a body means its bytes do not decompress: a Content-Encoding's
+    /// decoder throws these (gzip <see cref="InvalidDataException"/>, br <see cref="InvalidOperationException"/>).
+    /// </summary>
+    public static bool IsUndecodableBody(Exception exception)
+        => exception is InvalidDataException or InvalidOperationException;
+
+    /// <summary>
     /// The one exception a failed call ends in: the caller's cancellation stays a cancellation, a
     /// network failure or timeout becomes its <see cref="MemOSException"/>, and a failed write says
     /// whether it may still have been applied.

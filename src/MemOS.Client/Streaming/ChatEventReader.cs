@@ -89,10 +89,8 @@ internal sealed class ChatEventReader : IDisposable
         {
             throw TooLarge(exception);
         }
-        catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException)
+        catch (Exception exception) when (Rulebook.IsUndecodableBody(exception))
         {
-            // The only reads here are the body's: with a Content-Encoding, its decoder throws these
-            // for bytes that do not decompress (gzip InvalidDataException, br InvalidOperationException).
             throw _transport.Fail(_call, MemOSErrorFactory.StreamUndecodable(_operation.Name, _status, _traceId, exception), _cancellationToken);
         }
 
