@@ -66,7 +66,8 @@ public sealed class RedisRateBudgetTests(SharedRedis redis)
     public async Task After_a_pause_permits_resume_one_interval_apart_not_in_a_burst()
     {
         var apiKey = SharedRedis.NewApiKey();
-        using var budget = Budget(redis.Connection, apiKey, permitsPerSecond: 1, burst: 5, maxWait: TimeSpan.FromMinutes(2));
+        // A slow answer from Redis must not send a reservation to the local fallback, which keeps time of its own.
+        using var budget = Budget(redis.Connection, apiKey, permitsPerSecond: 1, burst: 5, maxWait: TimeSpan.FromMinutes(2), coordinatorTimeout: TimeSpan.FromSeconds(20));
 
         // Each wait is counted from its own reservation, so each is placed on one clock that starts at the pause.
         var sincePause = System.Diagnostics.Stopwatch.StartNew();
@@ -179,8 +180,8 @@ public sealed class RedisRateBudgetTests(SharedRedis redis)
         }
     }
 
-    private static RedisRateBudget Budget(IConnectionMultiplexer connection, string apiKey, double permitsPerSecond, int burst = 1, TimeSpan? maxWait = null)
-        => new(connection, apiKey, new RedisRateBudgetOptions { PermitsPerSecond = permitsPerSecond, Burst = burst, MaxWait = maxWait ?? TimeSpan.FromMinutes(1) });
+    private static RedisRateBudget Budget(IConnectionMultiplexer connection, string apiKey, double permitsPerSecond, int burst = 1, TimeSpan? maxWait = null, TimeSpan? coordinatorTimeout = null)
+        => new(connection, apiKey, new RedisRateBudgetOptions { PermitsPerSecond = permitsPerSecond, Burst = burst, MaxWait = maxWait ?? TimeSpan.FromMinutes(1), CoordinatorTimeout = coordinatorTimeout ?? new RedisRateBudgetOptions().CoordinatorTimeout });
 
     private static MemOSClient Client(MemOSEmulator emulator, RateLimiter budget, TimeSpan? timeout = null)
     {
