@@ -69,24 +69,30 @@ public sealed class RedisRateBudgetTests(SharedRedis redis)
         // A slow answer from Redis must not send a reservation to the local fallback, which keeps time of its own.
         using var budget = Budget(redis.Connection, apiKey, permitsPerSecond: 1, burst: 5, maxWait: TimeSpan.FromMinutes(2), coordinatorTimeout: TimeSpan.FromSeconds(20));
 
-        // Each wait is counted from its own reservation, so each is placed on one clock that starts at the pause.
+        // Each wait is counted from the moment Redis reserved it, somewhere between the call and its
+        // return, so each permit's time is known within that span on one clock started at the pause.
         var sincePause = System.Diagnostics.Stopwatch.StartNew();
         budget.Pause(TimeSpan.FromSeconds(30));
-        var permitsAt = new List<TimeSpan>();
-        var firstReservedAt = TimeSpan.Zero;
-        for (var i = 0; i < 3; i++)
+        var earliest = new List<TimeSpan>();
+        var latest = new List<TimeSpan>();
+        var firstReturned = TimeSpan.Zero;
+        for (var i = 0; i < 6; i++)
         {
-            var reservedAt = sincePause.Elapsed;
-            firstReservedAt = i == 0 ? reservedAt : firstReservedAt;
+            var called = sincePause.Elapsed;
             var (lease, wait) = await budget.Reserve(1, TimeSpan.FromMinutes(2), CancellationToken.None);
+            var returned = sincePause.Elapsed;
             lease.IsAcquired.Should().BeTrue();
-            permitsAt.Add(reservedAt + wait);
+            earliest.Add(called + wait);
+            latest.Add(returned + wait);
+            firstReturned = i == 0 ? returned : firstReturned;
         }
 
-        // The pause runs from when it reached Redis, somewhere between the call and the first reservation.
-        permitsAt[0].Should().BeGreaterThan(TimeSpan.FromSeconds(29)).And.BeLessThan(TimeSpan.FromSeconds(31) + firstReservedAt);
-        (permitsAt[1] - permitsAt[0]).Should().BeGreaterThan(TimeSpan.FromSeconds(0.5), "the burst saved up during the pause is not given");
-        (permitsAt[2] - permitsAt[1]).Should().BeGreaterThan(TimeSpan.FromSeconds(0.5));
+        // The pause runs 30 s from when it reached Redis: after the call, before the first reservation returned.
+        latest[0].Should().BeGreaterThan(TimeSpan.FromSeconds(29.9));
+        earliest[0].Should().BeLessThan(firstReturned + TimeSpan.FromSeconds(30.1));
+
+        // A burst would hand out the 5 permits saved up during the pause at once; they come one a second.
+        (earliest[5] - latest[0]).Should().BeGreaterThan(TimeSpan.FromSeconds(2.5), "the burst saved up during the pause is not given");
     }
 
     [Fact]
