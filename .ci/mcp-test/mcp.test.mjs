@@ -233,6 +233,9 @@ async function exercise(client) {
   await bad(client, 'add_message', { ...good.add_message, messages: [{ role: 'user', content: 'hi', mood: 'happy' }] }, 'messages[0].mood', /unexpected property/i);
   await bad(client, 'add_message', { ...good.add_message, messages: [{ role: 'user', content: 'hi', chat_time: 'yesterday' }] }, 'messages[0].chat_time', /must be a time/);
   await bad(client, 'delete_memory', { memoryIds: ['m1', ''] }, 'memoryIds[1]', /must not be empty/);
+  // Half a surrogate pair: JSON can carry it escaped, no text can hold it.
+  await bad(client, 'search_memory', { userId: 'alice', query: '\ud800 hotel' }, 'query', /not valid text/);
+  await bad(client, 'add_message', { ...good.add_message, messages: [{ role: 'user', content: 'tea \udc00' }] }, 'messages[0].content', /not valid text/);
   await bad(client, 'add_knowledgebase_file', { ...good.add_knowledgebase_file, fileUrl: 'file:///etc/passwd' }, 'fileUrl', /http or https URL/);
   // A failure of the service is a tool error too, with the service's code.
   await bad(client, 'get_memory', { memoryId: 'no-such-memory' }, 'MemOS call failed', /40001/);

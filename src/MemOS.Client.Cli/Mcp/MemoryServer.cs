@@ -26,5 +26,6 @@ internal sealed class MemoryServer
         options.ServerInstructions = ServerGuidance.Instructions;
         options.ToolCollection = _tools;
         options.PromptCollection = _prompts;
+        options.Filters.Message.IncomingFilters.Add(LoneSurrogateFilter.Apply);
     }
 }

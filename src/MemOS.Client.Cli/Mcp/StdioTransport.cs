@@ -78,7 +78,7 @@ internal sealed class StdioTransport : TransportBase
                     continue;
                 }
 
-                if (await ParseAsync(line).ConfigureAwait(false) is not { } message || await AnsweredAsync(message).ConfigureAwait(false))
+                if (await ParseAsync(line).ConfigureAwait(false) is not { } message)
                 {
                     continue;
                 }
@@ -115,21 +115,6 @@ internal sealed class StdioTransport : TransportBase
         {
             EndIfAnswered();
         }
-    }
-
-    /// <summary>Answers a tool call the SDK could not read (an argument with a lone surrogate) as the tool error it is.</summary>
-    private async Task<bool> AnsweredAsync(JsonRpcMessage message)
-    {
-        if (message is not JsonRpcRequest { Method: RequestMethods.ToolsCall } call
-            || call.Params?["arguments"] is not JsonObject arguments
-            || ToolArguments.FindLoneSurrogate(arguments) is not { } error)
-        {
-            return false;
-        }
-
-        var result = JsonSerializer.SerializeToNode(MemoryTool.Invalid(error), McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult)));
-        await SendMessageAsync(new JsonRpcResponse { Id = call.Id, Result = result }, _stop.Token).ConfigureAwait(false);
-        return true;
     }
 
     /// <summary>The message on a line, or null once the line has been answered with a JSON-RPC error.</summary>
