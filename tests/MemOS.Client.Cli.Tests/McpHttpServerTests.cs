@@ -2,6 +2,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -62,9 +70,14 @@ public sealed class McpHttpServerTests
         fromApp.Headers.Add("Origin", "https://app.example.com");
         (await http.SendAsync(fromApp)).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        var huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + new string('x', 5 * 1024 * 1024) + "\"}}";
-        using var tooBig = Post(server.Url, "Bearer " + Token, huge);
-        (await http.SendAsync(tooBig)).StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        // Only the head of a 5 MiB request: the server refuses it from its Content-Length, before reading any of it.
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(server.Url.Host, server.Url.Port);
+        var stream = socket.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {Token}\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\nContent-Length: {5 * 1024 * 1024}\r\n\r\n"));
+        using var answer = new StreamReader(stream);
+        (await answer.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))).Should().StartWith("HTTP/1.1 413");
 
         (await server.StopAsync()).Should().Be(0);
     }
@@ -97,6 +110,36 @@ public sealed class McpHttpServerTests
         {
             File.Delete(tokens);
         }
+    }
+
+    [Fact]
+    public async Task Stopping_as_on_SIGTERM_answers_the_call_under_way_and_then_exits_0()
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var memos = builder.Build();
+        // A MemOS that holds its answer until the test lets it go: the call is under way when the stop comes.
+        memos.MapPost("/{**path}", async () =>
+        {
+            arrived.TrySetResult();
+            await release.Task;
+            return Results.Text("""{"code":0,"message":"ok","data":{"memory_detail_list":[],"preference_detail_list":[]}}""", "application/json");
+        });
+        await memos.StartAsync();
+        var baseUrl = memos.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First() + "/api/openmem/v1";
+        await using var server = await HttpServer.StartAsync([], new() { ["MEMOS_MCP_TOKEN"] = Token, ["MEMOS_API_KEY"] = "k", ["MEMOS_BASE_URL"] = baseUrl });
+        await using var client = await ConnectAsync(server.Url, Token);
+
+        var call = client.CallToolAsync("search_memory", new Dictionary<string, object?> { ["userId"] = "alice", ["query"] = "hotel" }).AsTask();
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var stopped = server.StopAsync();
+        release.SetResult();
+
+        Json(await call.WaitAsync(TimeSpan.FromSeconds(60))).GetProperty("memories").GetArrayLength().Should().Be(0);
+        (await stopped).Should().Be(0);
     }
 
     [Theory]
