@@ -17,11 +17,11 @@ internal static class McpCommand
     {
         var user = new Option<string?>("--user") { Description = "Serve this one user only (MEMOS_USER_ID when omitted): no tool then takes a userId, so the assistant cannot reach other users' memories. Over HTTP, the user of the --token-env token." };
         var http = new Option<string?>("--http") { Description = "Serve over Streamable HTTP at /mcp on this address and port, e.g. 127.0.0.1:8080 (port 0: a free one; the address is printed on standard error), instead of standard input and output.", HelpName = "ADDRESS" };
-        var tokenVariable = new Option<string>("--token-env") { Description = $"With --http: the environment variable holding the bearer token every request must carry ({DefaultTokenVariable} when omitted).", DefaultValueFactory = _ => DefaultTokenVariable, HelpName = "NAME" };
+        var tokenVariable = new Option<string>("--token-env") { Description = "With --http: the environment variable holding the bearer token every request must carry.", DefaultValueFactory = _ => DefaultTokenVariable, HelpName = "NAME" };
         var tokensFile = new Option<FileInfo?>("--tokens") { Description = "With --http: a file of 'TOKEN USER' or 'sha256:HEX USER' lines, so several users share the server, each confined to their own memories.", HelpName = "FILE" };
         var noAuth = new Option<bool>("--no-auth") { Description = "With --http on a loopback address only: accept requests without a token." };
         var allowOrigin = new Option<string[]>("--allow-origin") { Description = "With --http: a browser origin (e.g. https://app.example.com) whose pages may call the server; requests from other origins are refused. Repeatable.", HelpName = "ORIGIN", AllowMultipleArgumentsPerToken = false };
-        var maxConnections = new Option<int>("--max-connections") { Description = "With --http: connections served at once; more wait for the operating system's queue.", DefaultValueFactory = _ => 100 };
+        var maxConnections = new Option<int>("--max-connections") { Description = "With --http: at most this many connections at once; a connection over the limit is closed at once.", DefaultValueFactory = _ => 100, HelpName = "N" };
 
         // A long-lived server: an unreachable service fails each call as a tool error, and the server stays.
         var command = new Command("mcp", "Serve MemOS memory tools (search, add, history, profile, knowledge bases, feedback, chat) to an AI assistant over MCP: on standard input and output until the assistant closes it, or over HTTP with --http until Ctrl+C or SIGTERM.")
