@@ -24,6 +24,7 @@ internal sealed class MemoryTools(IMemOSClient client, Uri service, string? pinn
     private const int MaxMemoryLimit = 25;
     private const int MaxMessageLimit = 50;
     private const int MaxPage = 10_000;
+    private const string FoundMemory = "a memory search_memory returned for this user";
 
     private readonly ConcurrentDictionary<string, byte> _pinnedUsersMemories = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _pinnedUsersKnowledgeBases = new(StringComparer.Ordinal);
@@ -155,7 +156,7 @@ internal sealed class MemoryTools(IMemOSClient client, Uri service, string? pinn
     private async Task<object> GetMemoryAsync(ToolArguments arguments, CancellationToken cancellationToken)
     {
         var id = arguments.Text("memoryId");
-        CheckPinned(_pinnedUsersMemories, "memoryId", id);
+        CheckPinned(_pinnedUsersMemories, "memoryId", id, FoundMemory);
         return await client.GetMemoryByIdAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
@@ -164,7 +165,7 @@ internal sealed class MemoryTools(IMemOSClient client, Uri service, string? pinn
         var ids = arguments.TextList("memoryIds");
         for (var i = 0; i < ids.Count; i++)
         {
-            CheckPinned(_pinnedUsersMemories, $"memoryIds[{i}]", ids[i]);
+            CheckPinned(_pinnedUsersMemories, $"memoryIds[{i}]", ids[i], FoundMemory);
         }
 
         await client.DeleteMemoryAsync(new DeleteMemoryRequest { MemoryIds = ids }, cancellationToken).ConfigureAwait(false);
@@ -241,15 +242,14 @@ internal sealed class MemoryTools(IMemOSClient client, Uri service, string? pinn
     private string PinnedKnowledgeBase(ToolArguments arguments)
     {
         var id = arguments.Text("knowledgebaseId");
-        CheckPinned(_pinnedUsersKnowledgeBases, "knowledgebaseId", id);
+        CheckPinned(_pinnedUsersKnowledgeBases, "knowledgebaseId", id, "a knowledge base this user created through this server");
         return id;
     }
 
-    private void CheckPinned(ConcurrentDictionary<string, byte> reached, string argument, string id)
+    private void CheckPinned(ConcurrentDictionary<string, byte> reached, string argument, string id, string how)
     {
         if (pinnedUser is not null && !reached.ContainsKey(id))
         {
-            var how = ReferenceEquals(reached, _pinnedUsersKnowledgeBases) ? "a knowledge base this user created through this server" : "a memory search_memory returned for this user";
             throw new ToolArgumentException($"'{argument}' '{id}' is not {how}; this server serves user '{pinnedUser}' only, so it reaches only that user's data.");
         }
     }
