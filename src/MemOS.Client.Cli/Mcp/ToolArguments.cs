@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MemOS.Client.Messages;
 
 namespace MemOS.Client.Cli.Mcp;
@@ -21,7 +22,7 @@ internal sealed class ToolArguments
         {
             var parameter = parameters.FirstOrDefault(p => p.Name == name)
                 ?? throw new ToolArgumentException($"Unexpected argument '{name}': this tool takes {Names(parameters)}.");
-            CheckValue(parameter.Name, parameter.Kind, value);
+            CheckValue(parameter, value);
             values[name] = value;
         }
 
@@ -37,6 +38,8 @@ internal sealed class ToolArguments
 
     public string? OptionalText(string name) => _values.TryGetValue(name, out var value) ? value.GetString() : null;
 
+    public int? OptionalCount(string name) => _values.TryGetValue(name, out var value) ? value.GetInt32() : null;
+
     public IReadOnlyList<string> TextList(string name) => [.. _values[name].EnumerateArray().Select(item => item.GetString()!)];
 
     public IReadOnlyList<MemOSMessage> Messages(string name) =>
@@ -49,10 +52,51 @@ internal sealed class ToolArguments
         }),
     ];
 
-    private static void CheckValue(string path, ToolValueKind kind, JsonElement value)
+    /// <summary>
+    /// The first text among a call's arguments that holds half of a UTF-16 surrogate pair (JSON can escape
+    /// one, <c>\ud800</c>, but no .NET string can be read from it), as the error naming it; null when none.
+    /// It runs on the raw request, before the MCP SDK reads the arguments, which would fail as an internal error.
+    /// </summary>
+    public static ToolArgumentException? FindLoneSurrogate(JsonObject arguments)
     {
-        switch (kind)
+        return arguments.Select(argument => Find(argument.Key, argument.Value)).FirstOrDefault(path => path is not null) is { } found
+            ? new ToolArgumentException($"'{found}' is not valid text: it holds half of a UTF-16 surrogate pair (an escape such as \\ud800 with no partner).")
+            : null;
+
+        static string? Find(string path, JsonNode? node) => node switch
         {
+            JsonObject item => item.Select(property => Find($"{path}.{property.Key}", property.Value)).FirstOrDefault(found => found is not null),
+            JsonArray items => items.Select((item, index) => Find(Item(path, index), item)).FirstOrDefault(found => found is not null),
+            JsonValue value when value.GetValueKind() == JsonValueKind.String && !IsReadable(value) => path,
+            _ => null,
+        };
+
+        static bool IsReadable(JsonValue value)
+        {
+            try
+            {
+                value.GetValue<string>();
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+        }
+    }
+
+    private static void CheckValue(ToolParameter parameter, JsonElement value)
+    {
+        var path = parameter.Name;
+        switch (parameter.Kind)
+        {
+            case ToolValueKind.Count:
+                if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var count) || count < 1 || count > parameter.Maximum)
+                {
+                    throw new ToolArgumentException(string.Create(CultureInfo.InvariantCulture, $"'{path}' must be a whole number from 1 to {parameter.Maximum}, not {(value.ValueKind == JsonValueKind.Number ? value.GetRawText() : Describe(value))}."));
+                }
+
+                break;
             case ToolValueKind.Text:
                 CheckText(path, value);
                 break;

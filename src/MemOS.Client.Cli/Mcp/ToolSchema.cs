@@ -11,7 +11,7 @@ internal static class ToolSchema
         var properties = new JsonObject();
         foreach (var parameter in parameters)
         {
-            var property = Of(parameter.Kind);
+            var property = Of(parameter);
             property["description"] = parameter.Description;
             properties[parameter.Name] = property;
         }
@@ -26,8 +26,9 @@ internal static class ToolSchema
         return JsonSerializer.SerializeToElement(schema);
     }
 
-    private static JsonObject Of(ToolValueKind kind) => kind switch
+    private static JsonObject Of(ToolParameter parameter) => parameter.Kind switch
     {
+        ToolValueKind.Count => new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = parameter.Maximum },
         ToolValueKind.Text => Text(),
         ToolValueKind.TextList => new JsonObject { ["type"] = "array", ["items"] = Text(), ["minItems"] = 1 },
         ToolValueKind.Messages => new JsonObject
@@ -47,7 +48,7 @@ internal static class ToolSchema
                 ["additionalProperties"] = false,
             },
         },
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        _ => throw new ArgumentOutOfRangeException(nameof(parameter)),
     };
 
     private static JsonObject Text(string? description = null)
