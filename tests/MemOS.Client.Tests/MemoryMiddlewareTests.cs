@@ -158,9 +158,19 @@ public sealed class MemoryMiddlewareTests
         using var memos = new MemOSClient(new MemOSClientOptions { ApiKey = LoopbackServer.ApiKey, BaseUrl = url, TimeProvider = new AutoAdvancingTimeProvider() });
         using var chat = new EchoChatClient().UseMemOSMemory(memos);
 
+        var logs = new CapturingLoggerProvider();
+        using var logged = new EchoChatClient().UseMemOSMemory(memos, options => options.LoggerFactory = logs);
+
         var response = await chat.GetStreamingResponseAsync(Question, Scope).ToChatResponseAsync().WaitAsync(Bound);
+        await logged.GetResponseAsync(Question, Scope);
+        await logged.DisposeAsync();
 
         response.Text.Should().Be("echo: " + Question + " ");
+
+        // A refused connection has no code and no trace id: the line leaves them out rather than print "(null)".
+        logs.Lines.Select(line => line.Message).Should().Equal(
+            "MemOS memory recall failed (MemOSConnectionException); answering without recalled memories",
+            "MemOS memory write-back failed (MemOSConnectionException); this turn was not stored");
     }
 
     [Fact]
