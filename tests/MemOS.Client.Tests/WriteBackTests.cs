@@ -137,4 +137,22 @@ public sealed class WriteBackTests
         dropped.Sum().Should().BeGreaterThanOrEqualTo(drops.Count);
         (await StoredAsync(memos, "full")).Should().HaveCount(2 * (3 - drops.Count), "every turn not dropped was written");
     }
+
+    [Fact]
+    public async Task A_turn_that_ends_after_the_queue_was_drained_is_dropped_with_a_log_line_never_silently()
+    {
+        await using var emulator = await MemOSEmulator.StartAsync();
+        using var memos = emulator.CreateClient();
+        var logs = new CapturingLoggerProvider();
+        var chat = new EchoChatClient().UseMemOSMemory(memos, options => options.LoggerFactory = logs);
+        await chat.DisposeAsync();
+
+        // A request still answering when the host has stopped: its answer stands, its turn cannot be queued.
+        var reply = await chat.GetResponseAsync("I prefer quiet rooms.", Scope("late"));
+
+        reply.Text.Should().Be("echo: I prefer quiet rooms.");
+        logs.Lines.Should().ContainSingle(line => line.Level == LogLevel.Warning)
+            .Which.Message.Should().Contain("write-back dropped a turn: the queue was closed").And.NotContain("quiet rooms");
+        (await StoredAsync(memos, "late")).Should().BeEmpty();
+    }
 }
