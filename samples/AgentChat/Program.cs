@@ -17,7 +17,12 @@ if (emulator is not null)
 using var memos = emulator?.CreateClient() ?? MemOSClient.FromEnvironment();
 
 // One provider serves every session of the agent; each session gets its own conversation id.
-var memory = new MemOSContextProvider(memos, _ => new MemOSMemoryScope { UserId = "memos_user_123", AgentId = "travel_agent" });
+// A run normally returns before its turn is written; this scripted conversation recalls in session 2
+// what session 1 said, so it waits for each write (read-your-writes).
+var memory = new MemOSContextProvider(
+    memos,
+    _ => new MemOSMemoryScope { UserId = "memos_user_123", AgentId = "travel_agent" },
+    new MemOSContextProviderOptions { AwaitWriteBack = true });
 
 // A fake model stands in for a real one (OpenAI, Ollama, ...), to show what it received.
 var model = new EchoChatClient();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MemOS.Client.AI;
@@ -11,7 +12,9 @@ public static class MemOSChatClientBuilderExtensions
     /// Adds MemOS memory to the pipeline (see <see cref="MemOSMemoryChatClient"/>): before each call
     /// the clients below it receive the recalled facts and preferences as a system message, and after
     /// the answer the turn is written back. Place it above <c>UseFunctionInvocation()</c> so memory is
-    /// recalled and written once per user turn, not once per tool round-trip.
+    /// recalled and written once per user turn, not once per tool round-trip. When the service provider
+    /// has an <see cref="IHostApplicationLifetime"/>, the turns still waiting to be written are written
+    /// when the host stops (<see cref="IHostApplicationLifetime.ApplicationStopped"/>, after the last request).
     /// </summary>
     /// <param name="builder">The pipeline.</param>
     /// <param name="memory">The MemOS client; when null, the <see cref="IMemOSClient"/> of the builder's service provider.</param>
@@ -28,7 +31,8 @@ public static class MemOSChatClientBuilderExtensions
             options.LoggerFactory ??= services.GetService<ILoggerFactory>();
             var client = memory ?? services.GetService<IMemOSClient>()
                 ?? throw new InvalidOperationException("UseMemOSMemory needs a MemOS client: pass one, or register it with services.AddMemOSClient(...).");
-            return new MemOSMemoryChatClient(inner, client, options);
+            var stopped = services.GetService<IHostApplicationLifetime>()?.ApplicationStopped ?? CancellationToken.None;
+            return new MemOSMemoryChatClient(inner, client, options, stopped);
         });
     }
 }

@@ -15,15 +15,26 @@ namespace MemOS.Client.AI;
 /// It fails open: when MemOS cannot be reached, the chat still answers and the failure is logged.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The write-back is off the reply's path: the answer returns (or the stream ends) as soon as the
+/// model is done, and the turn is written in the background, in order, through a bounded queue
+/// (<see cref="MemOSMemorySettings.WriteBackQueueLimit"/>). Disposing the client, or the host
+/// stopping when the pipeline was built by dependency injection, drains the queue for at most
+/// <see cref="MemOSMemorySettings.MemoryTimeout"/>. Set <see cref="MemOSMemorySettings.AwaitWriteBack"/>
+/// for the next call to be able to recall this turn.
+/// </para>
+/// <para>
 /// A streamed answer is written back only when the stream was read to its end. A stream the
 /// caller abandons (a <c>break</c>, a cancellation, an error) is not written, because storing a
 /// cut-off answer would plant a partial statement in the user's memory.
+/// </para>
 /// </remarks>
-public sealed class MemOSMemoryChatClient : DelegatingChatClient
+public sealed class MemOSMemoryChatClient : DelegatingChatClient, IAsyncDisposable
 {
     private readonly IMemOSClient _memory;
     private readonly MemOSMemoryOptions _options;
     private readonly ILogger _logger;
+    private readonly WriteBackQueue _writeBack;
 
     /// <summary>Wraps a chat client with MemOS memory.</summary>
     /// <param name="innerClient">The chat client that answers.</param>
@@ -36,6 +47,32 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient
         _memory = memory;
         _options = options ?? new MemOSMemoryOptions();
         _logger = (_options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("MemOS.Client.AI");
+        _writeBack = new WriteBackQueue(memory, _options, _logger);
+    }
+
+    /// <summary>Wraps a chat client with MemOS memory, draining the write-back queue when <paramref name="hostStopped"/> fires.</summary>
+    internal MemOSMemoryChatClient(IChatClient innerClient, IMemOSClient memory, MemOSMemoryOptions options, CancellationToken hostStopped)
+        : this(innerClient, memory, options)
+        => _writeBack.DrainWhen(hostStopped);
+
+    /// <summary>Writes the turns still queued (for at most <see cref="MemOSMemorySettings.MemoryTimeout"/>), then disposes the inner client.</summary>
+    /// <returns>A task that completes when the queue is drained and the inner client disposed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await _writeBack.DisposeAsync().ConfigureAwait(false);
+        Dispose();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Blocks until the turns still queued are written, for at most <see cref="MemOSMemorySettings.MemoryTimeout"/>; prefer <see cref="DisposeAsync"/>.</remarks>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _writeBack.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        base.Dispose(disposing);
     }
 
     /// <inheritdoc />
@@ -103,7 +140,7 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient
             written.Add(MemOSMessage.Assistant(answer));
         }
 
-        await MemoryCalls.WriteAsync(_memory, scope.UserId, scope.AgentId, scope.ConversationId, written, _options.MemoryTimeout, _logger, cancellationToken).ConfigureAwait(false);
+        await _writeBack.WriteAsync(scope.UserId, scope.AgentId, scope.ConversationId, written, cancellationToken).ConfigureAwait(false);
     }
 
     private MemOSMemoryScope? ResolveScope(List<ChatMessage> messages, ChatOptions? options)

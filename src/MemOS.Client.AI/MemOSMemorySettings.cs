@@ -45,8 +45,23 @@ public abstract class MemOSMemorySettings
     public bool WriteBack { get; set; } = true;
 
     /// <summary>
-    /// The longest the recall before an answer, and the write after it, may each delay the model;
-    /// past it the answer goes on without memory (fail open). Default 10 seconds.
+    /// Whether the call waits for its turn to be written before returning the answer (or ending the
+    /// stream). Default <see langword="false"/>: the answer returns as soon as the model is done and the
+    /// turn is written in the background, so a slow MemOS never delays a reply. Set it when the next
+    /// call must recall this turn (read-your-writes), e.g. in a test or a scripted conversation.
+    /// </summary>
+    public bool AwaitWriteBack { get; set; }
+
+    /// <summary>
+    /// At most this many turns wait to be written in the background; a turn that finds the queue full
+    /// is not stored, and is logged and counted (metric <c>memos.client.write_back.dropped</c>). Default 1000.
+    /// </summary>
+    public int WriteBackQueueLimit { get; set; } = 1000;
+
+    /// <summary>
+    /// The longest the recall before an answer may delay the model, and the longest each write after
+    /// it may take; past it the answer goes on without memory, or the turn is not stored (fail open).
+    /// Disposing (or the host stopping) waits this long at most for the turns still queued. Default 10 seconds.
     /// </summary>
     public TimeSpan MemoryTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -33,7 +33,7 @@ internal static class MemoryCalls
         }
         catch (Exception exception) when (!(exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            MemoryLog.RecallFailed(logger, exception.GetType().Name, (exception as MemOSException)?.Code, (exception as MemOSException)?.TraceId);
+            MemoryLog.RecallFailed(logger, exception.GetType().Name, Codes(exception));
             return null;
         }
     }
@@ -60,9 +60,14 @@ internal static class MemoryCalls
         catch (Exception exception)
         {
             // The answer is already given: losing the write (even to a cancellation) must not fail it.
-            MemoryLog.WriteFailed(logger, exception.GetType().Name, (exception as MemOSException)?.Code, (exception as MemOSException)?.TraceId);
+            MemoryLog.WriteFailed(logger, exception.GetType().Name, Codes(exception));
         }
     }
+
+    // Only the codes the failure has: a refused connection has neither, and "(null)" tells a reader nothing.
+    private static string Codes(Exception exception)
+        => exception is not MemOSException failure ? string.Empty
+           : (failure.Code is { } code ? $", code {code}" : string.Empty) + (failure.TraceId is { } traceId ? $", trace id {traceId}" : string.Empty);
 
     private static CancellationTokenSource Bound(TimeSpan timeout, CancellationToken cancellationToken)
     {

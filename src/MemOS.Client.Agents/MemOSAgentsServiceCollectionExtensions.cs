@@ -1,6 +1,7 @@
 using MemOS.Client.AI;
 using Microsoft.Agents.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MemOS.Client.Agents;
@@ -13,6 +14,8 @@ public static class MemOSAgentsServiceCollectionExtensions
     /// <see cref="IMemOSClient"/> (see <c>AddMemOSClient</c>), logging through the registered
     /// <see cref="ILoggerFactory"/> unless <paramref name="configure"/> sets one. Hand it to an agent
     /// with <c>AIContextProviders = [services.GetRequiredService&lt;MemOSContextProvider&gt;()]</c>.
+    /// When the app has an <see cref="IHostApplicationLifetime"/>, the turns still waiting to be written
+    /// are written when the host stops (<see cref="IHostApplicationLifetime.ApplicationStopped"/>).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="scope">Makes the scope of a session on its first run, with the app's services at hand (see <see cref="MemOSContextProvider(IMemOSClient, Func{AgentSession?, MemOSMemoryScope}, MemOSContextProviderOptions?)"/>).</param>
@@ -27,7 +30,8 @@ public static class MemOSAgentsServiceCollectionExtensions
             var options = new MemOSContextProviderOptions();
             configure?.Invoke(options);
             options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
-            return new MemOSContextProvider(provider.GetRequiredService<IMemOSClient>(), session => scope(provider, session), options);
+            var stopped = provider.GetService<IHostApplicationLifetime>()?.ApplicationStopped ?? CancellationToken.None;
+            return new MemOSContextProvider(provider.GetRequiredService<IMemOSClient>(), session => scope(provider, session), options, stopped);
         });
     }
 }

@@ -17,6 +17,14 @@ namespace MemOS.Client.Agents;
 /// </summary>
 /// <remarks>
 /// <para>
+/// The write-back is off the run's path: the run returns as soon as the agent has answered, and the
+/// turn is written in the background, in order, through a bounded queue
+/// (<see cref="MemOSMemorySettings.WriteBackQueueLimit"/>). Disposing the provider, or the host stopping
+/// when it was registered with <c>AddMemOSContextProvider</c>, drains the queue for at most
+/// <see cref="MemOSMemorySettings.MemoryTimeout"/>. Set <see cref="MemOSMemorySettings.AwaitWriteBack"/>
+/// for the next run to be able to recall this one.
+/// </para>
+/// <para>
 /// Register it on the agent (<c>ChatClientAgentOptions.AIContextProviders</c>) or in its chat
 /// pipeline (<c>ChatClientBuilder.UseAIContextProviders</c>). One provider serves every session of
 /// an agent: the scope (user, conversation, agent) of each session is made once, on the session's
@@ -27,13 +35,14 @@ namespace MemOS.Client.Agents;
 /// stored into the chat history and re-sent, stale, on later runs.
 /// </para>
 /// </remarks>
-public sealed class MemOSContextProvider : AIContextProvider
+public sealed class MemOSContextProvider : AIContextProvider, IAsyncDisposable, IDisposable
 {
     private readonly IMemOSClient _memory;
     private readonly Func<AgentSession?, MemOSMemoryScope> _scope;
     private readonly MemOSContextProviderOptions _options;
     private readonly ProviderSessionState<SessionScope> _state;
     private readonly ILogger _logger;
+    private readonly WriteBackQueue _writeBack;
 
     /// <summary>Creates a provider.</summary>
     /// <param name="memory">The MemOS client memories are searched and written with; it is not disposed with the provider.</param>
@@ -53,7 +62,20 @@ public sealed class MemOSContextProvider : AIContextProvider
         ArgumentException.ThrowIfNullOrWhiteSpace(_options.StateKey, "options.StateKey");
         _state = new ProviderSessionState<SessionScope>(CreateScope, _options.StateKey, MemOSAgentsJsonContext.Default.Options);
         _logger = (_options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("MemOS.Client.Agents");
+        _writeBack = new WriteBackQueue(memory, _options, _logger);
     }
+
+    /// <summary>Creates a provider that drains its write-back queue when <paramref name="hostStopped"/> fires.</summary>
+    internal MemOSContextProvider(IMemOSClient memory, Func<AgentSession?, MemOSMemoryScope> scope, MemOSContextProviderOptions options, CancellationToken hostStopped)
+        : this(memory, scope, options)
+        => _writeBack.DrainWhen(hostStopped);
+
+    /// <summary>Writes the turns still queued, for at most <see cref="MemOSMemorySettings.MemoryTimeout"/>. The MemOS client is not disposed.</summary>
+    /// <returns>A task that completes when the queue is drained.</returns>
+    public ValueTask DisposeAsync() => _writeBack.DisposeAsync();
+
+    /// <summary>Blocks until the turns still queued are written, for at most <see cref="MemOSMemorySettings.MemoryTimeout"/>; prefer <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => _writeBack.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <inheritdoc />
     public override IReadOnlyList<string> StateKeys => [_state.StateKey];
@@ -105,7 +127,7 @@ public sealed class MemOSContextProvider : AIContextProvider
         }
 
         var scope = _state.GetOrInitializeState(context.Session);
-        await MemoryCalls.WriteAsync(_memory, scope.UserId, scope.AgentId, scope.ConversationId, written, _options.MemoryTimeout, _logger, cancellationToken).ConfigureAwait(false);
+        await _writeBack.WriteAsync(scope.UserId, scope.AgentId, scope.ConversationId, written, cancellationToken).ConfigureAwait(false);
     }
 
     private SessionScope CreateScope(AgentSession? session)

@@ -17,6 +17,8 @@ public static class MemOSClientExtensions
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(messages);
+        Required(userId, nameof(userId), "the user the memories belong to");
+        Required(conversationId, nameof(conversationId), "the conversation the messages belong to");
         return client.AddMessageAsync(new AddMessageRequest { UserId = userId, ConversationId = conversationId, Messages = messages.ToArray() }, cancellationToken);
     }
 
@@ -28,6 +30,7 @@ public static class MemOSClientExtensions
     public static Task<SearchMemoryResult> SearchMemoryAsync(this IMemOSClient client, string userId, string query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
+        Required(userId, nameof(userId), "the user whose memories to search");
         return client.SearchMemoryAsync(new SearchMemoryRequest { UserId = userId, Query = query }, cancellationToken);
     }
 
@@ -40,6 +43,8 @@ public static class MemOSClientExtensions
     public static Task<ChatResult> ChatAsync(this IMemOSClient client, string userId, string conversationId, string query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
+        Required(userId, nameof(userId), "the user the chat remembers for");
+        Required(conversationId, nameof(conversationId), "the conversation");
         return client.ChatAsync(new ChatRequest { UserId = userId, ConversationId = conversationId, Query = query }, cancellationToken);
     }
 
@@ -52,6 +57,18 @@ public static class MemOSClientExtensions
     public static IAsyncEnumerable<ChatStreamEvent> ChatStreamAsync(this IMemOSClient client, string userId, string conversationId, string query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
+        Required(userId, nameof(userId), "the user the chat remembers for");
+        Required(conversationId, nameof(conversationId), "the conversation");
         return client.ChatStreamAsync(new ChatRequest { UserId = userId, ConversationId = conversationId, Query = query }, cancellationToken);
+    }
+
+    // These shortcuts take the ids as required parameters: an empty one is named as the caller wrote it,
+    // not by its JSON name, and cannot be "left null" as the request objects allow.
+    private static void Required(string? value, string parameter, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{parameter} is required and must not be empty or whitespace: pass {what}.", parameter);
+        }
     }
 }

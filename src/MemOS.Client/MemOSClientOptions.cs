@@ -11,6 +11,7 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
 {
     private List<string>? _configurationErrors;
     private SettingPath? _configurationPath;
+    private readonly Dictionary<string, string> _fromVariables = [];
 
     /// <summary>The China endpoint of the MemOS cloud.</summary>
     public const string ChinaBaseUrl = "https://memos.memtensor.cn/api/openmem/v1";
@@ -125,6 +126,7 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
         if (string.IsNullOrWhiteSpace(ApiKey))
         {
             ApiKey = variable("MEMOS_API_KEY");
+            FromVariable(nameof(ApiKey), "MEMOS_API_KEY", ApiKey);
         }
 
         if (BaseUrl is null)
@@ -134,6 +136,7 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
             {
                 // A malformed value is kept as a relative URI so validation reports it.
                 BaseUrl = new Uri(baseUrl.Trim(), UriKind.RelativeOrAbsolute);
+                FromVariable(nameof(BaseUrl), "MEMOS_BASE_URL", baseUrl);
             }
             else if (IsTrue(variable("MEMOS_IS_GLOBAL")))
             {
@@ -166,7 +169,7 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
 
     internal List<string> GetValidationErrors()
     {
-        var path = _configurationPath ?? SettingPath.InCode(nameof(MemOSClientOptions));
+        var path = (_configurationPath ?? SettingPath.InCode(nameof(MemOSClientOptions))).WithVariables(_fromVariables);
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(ApiKey))
         {
@@ -196,6 +199,15 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
         return errors;
     }
 
+
+    // A message about a value that came from a variable names the variable, where the user will look for it.
+    private void FromVariable(string setting, string variable, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            _fromVariables[setting] = variable;
+        }
+    }
 
     private static bool IsTrue(string? value)
         => value is not null && (value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase) || value.Trim() == "1" || value.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase));

@@ -105,11 +105,12 @@ public sealed class AgentMemoryTests
     {
         await using var server = await RecordingMemOSAsync();
         using var memos = server.CreateClient();
-        var provider = Provider(memos);
+        await using var provider = Provider(memos);
         var agent = Agent(new EchoChatClient(), provider);
         var session = await agent.CreateSessionAsync();
 
         await agent.RunAsync(Question, session);
+        await provider.DisposeAsync();
 
         var conversation = provider.GetScope(session).ConversationId;
         conversation.Should().NotBeNullOrWhiteSpace();
@@ -125,7 +126,8 @@ public sealed class AgentMemoryTests
     {
         await using var server = await RecordingMemOSAsync();
         using var memos = server.CreateClient();
-        var agent = Agent(new EchoChatClient(), Provider(memos));
+        await using var provider = Provider(memos);
+        var agent = Agent(new EchoChatClient(), provider);
         var session = await agent.CreateSessionAsync();
 
         var answer = new System.Text.StringBuilder();
@@ -133,6 +135,8 @@ public sealed class AgentMemoryTests
         {
             answer.Append(update.Text);
         }
+
+        await provider.DisposeAsync();
 
         answer.ToString().Should().Be("echo: " + Question + " ");
         var written = Writes(server).Should().ContainSingle().Subject.BodyJson!;
@@ -162,9 +166,11 @@ public sealed class AgentMemoryTests
         using var memos = new MemOSClient(new MemOSClientOptions { ApiKey = LoopbackServer.ApiKey, BaseUrl = url, TimeProvider = new AutoAdvancingTimeProvider() });
         var logs = new CapturingLoggerProvider();
         var model = new EchoChatClient();
-        var agent = Agent(model, Provider(memos, logs));
+        await using var provider = Provider(memos, logs);
+        var agent = Agent(model, provider);
 
         var response = await agent.RunAsync(Question, await agent.CreateSessionAsync());
+        await provider.DisposeAsync();
 
         response.Text.Should().Be("echo: " + Question);
         model.SingleCall.Options!.Instructions.Should().Be("You are a travel agent.");
@@ -182,11 +188,12 @@ public sealed class AgentMemoryTests
         using var memos = emulator.CreateClient();
         var logs = new CapturingLoggerProvider();
         var model = new EchoChatClient();
-        var provider = Provider(memos, logs);
+        await using var provider = Provider(memos, logs);
         var agent = Agent(model, provider);
         var session = await agent.CreateSessionAsync();
 
         await agent.RunAsync(Question, session);
+        await provider.DisposeAsync();
 
         model.SingleCall.Options!.Instructions.Should().Be("You are a travel agent.");
         logs.Lines.Should().ContainSingle().Which.Message.Should().Contain("recall failed").And.Contain("40002");
@@ -199,13 +206,14 @@ public sealed class AgentMemoryTests
     {
         await using var emulator = await MemOSEmulator.StartAsync();
         using var memos = emulator.CreateClient();
-        var provider = Provider(memos);
+        await using var provider = Provider(memos);
         var agent = Agent(new EchoChatClient(), provider);
         var first = await agent.CreateSessionAsync();
         var second = await agent.CreateSessionAsync();
 
         await agent.RunAsync("I prefer quiet rooms.", first);
         await agent.RunAsync("I am travelling with my dog.", second);
+        await provider.DisposeAsync();
 
         var firstConversation = provider.GetScope(first).ConversationId!;
         var secondConversation = provider.GetScope(second).ConversationId!;

@@ -179,7 +179,9 @@ public sealed class ErrorTests
         using var client = new MemOSClient(new MemOSClientOptions { ApiKey = LoopbackServer.ApiKey, BaseUrl = new Uri($"http://127.0.0.1:{port}/api/openmem/v1") });
         var act = () => client.AddMessageAsync("u", "c", [MemOSMessage.User("hi")]);
 
-        (await act.Should().ThrowAsync<MemOSConnectionException>()).Which.IsTransient.Should().BeTrue();
+        var error = (await act.Should().ThrowAsync<MemOSConnectionException>()).Which;
+        error.IsTransient.Should().BeTrue();
+        error.Message.Should().Contain($"127.0.0.1:{port}").And.Contain("Fix:").And.Contain("MEMOS_BASE_URL").And.NotContain(LoopbackServer.ApiKey);
     }
 
     [Fact]
@@ -190,7 +192,9 @@ public sealed class ErrorTests
         using var client = server.CreateClient(o => o.Timeout = TimeSpan.FromMilliseconds(200));
 
         var timedOut = () => client.SearchMemoryAsync("u", "q");
-        (await timedOut.Should().ThrowAsync<MemOSTimeoutException>()).Which.IsTransient.Should().BeTrue();
+        var error = (await timedOut.Should().ThrowAsync<MemOSTimeoutException>()).Which;
+        error.IsTransient.Should().BeTrue();
+        error.Message.Should().Contain("after 0.2 s").And.Contain("MemOS:Timeout");
 
         using var patient = server.CreateClient();
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));

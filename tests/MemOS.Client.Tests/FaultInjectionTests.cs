@@ -150,7 +150,9 @@ public sealed class FaultInjectionTests
         });
 
         var read = () => reader.SearchMemoryAsync("u", "q").WaitAsync(Bound);
-        (await read.Should().ThrowAsync<MemOSTimeoutException>()).Which.IsTransient.Should().BeTrue();
+        var readError = (await read.Should().ThrowAsync<MemOSTimeoutException>()).Which;
+        readError.IsTransient.Should().BeTrue();
+        readError.Message.Should().Contain("timed out after 1 s").And.Contain("MemOS:Retry:AttemptTimeout").And.NotContain("applied");
         server.Requests.Should().HaveCount(3);
 
         await using var writes = await Serving(Stall);
@@ -160,7 +162,9 @@ public sealed class FaultInjectionTests
             o.Retry = new MemOSRetryOptions { AttemptTimeout = AttemptLimit, BaseDelay = TimeSpan.Zero, UseJitter = false };
         });
         var write = () => Write(writer).WaitAsync(Bound);
-        (await write.Should().ThrowAsync<MemOSTimeoutException>()).Which.WriteMayHaveBeenApplied.Should().BeTrue();
+        var writeError = (await write.Should().ThrowAsync<MemOSTimeoutException>()).Which;
+        writeError.WriteMayHaveBeenApplied.Should().BeTrue();
+        writeError.Message.Should().Contain("timed out after 1 s").And.Contain("MemOS:Retry:AttemptTimeout").And.Contain("may still have been applied");
         writes.Requests.Should().HaveCount(1);
     }
 

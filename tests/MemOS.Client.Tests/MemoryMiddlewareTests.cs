@@ -84,6 +84,7 @@ public sealed class MemoryMiddlewareTests
         using var chat = new EchoChatClient().UseMemOSMemory(memos);
 
         var response = await chat.GetResponseAsync(Question, Scope);
+        await chat.DisposeAsync();
 
         response.Text.Should().Be("echo: " + Question);
         Writes(server).Should().ContainSingle().Which.BodyJson.ShouldBeJsonEquivalentTo(JsonNode.Parse($$"""
@@ -100,6 +101,7 @@ public sealed class MemoryMiddlewareTests
         using var chat = new EchoChatClient().UseMemOSMemory(memos);
 
         var response = await chat.GetStreamingResponseAsync(Question, Scope).ToChatResponseAsync().WaitAsync(Bound);
+        await chat.DisposeAsync();
 
         response.Text.Should().Be("echo: " + Question + " ");
         var written = Writes(server).Should().ContainSingle().Subject.BodyJson!;
@@ -137,6 +139,7 @@ public sealed class MemoryMiddlewareTests
         using var chat = echo.UseMemOSMemory(memos, options => options.LoggerFactory = logs);
 
         var response = await chat.GetResponseAsync(Question, Scope);
+        await chat.DisposeAsync();
 
         response.Text.Should().Be("echo: " + Question);
         echo.SingleCall.Messages.Should().ContainSingle().Which.Role.Should().Be(ChatRole.User);
@@ -155,9 +158,19 @@ public sealed class MemoryMiddlewareTests
         using var memos = new MemOSClient(new MemOSClientOptions { ApiKey = LoopbackServer.ApiKey, BaseUrl = url, TimeProvider = new AutoAdvancingTimeProvider() });
         using var chat = new EchoChatClient().UseMemOSMemory(memos);
 
+        var logs = new CapturingLoggerProvider();
+        using var logged = new EchoChatClient().UseMemOSMemory(memos, options => options.LoggerFactory = logs);
+
         var response = await chat.GetStreamingResponseAsync(Question, Scope).ToChatResponseAsync().WaitAsync(Bound);
+        await logged.GetResponseAsync(Question, Scope);
+        await logged.DisposeAsync();
 
         response.Text.Should().Be("echo: " + Question + " ");
+
+        // A refused connection has no code and no trace id: the line leaves them out rather than print "(null)".
+        logs.Lines.Select(line => line.Message).Should().Equal(
+            "MemOS memory recall failed (MemOSConnectionException); answering without recalled memories",
+            "MemOS memory write-back failed (MemOSConnectionException); this turn was not stored");
     }
 
     [Fact]
@@ -168,6 +181,7 @@ public sealed class MemoryMiddlewareTests
         using var chat = new EchoChatClient().UseMemOSMemory(memos, options => options.ScopeResolver = (_, _) => new MemOSMemoryScope { UserId = "u1", AgentId = "travel_agent" });
 
         await chat.GetResponseAsync(Question, new ChatOptions { AdditionalProperties = new() { ["conversation_id"] = "c9" } });
+        await chat.DisposeAsync();
 
         server.Requests[0].BodyJson.ShouldBeJsonEquivalentTo(JsonNode.Parse($$"""{"query":"{{Question}}","user_id":"u1","agent_id":"travel_agent","conversation_id":"c9"}"""));
         Writes(server).Single().BodyJson!["agent_id"]!.GetValue<string>().Should().Be("travel_agent");
@@ -190,12 +204,12 @@ public sealed class MemoryMiddlewareTests
     }
 
     [Fact]
-    public async Task Against_the_emulator_a_fact_written_in_one_turn_is_recalled_in_the_next()
+    public async Task Against_the_emulator_with_awaited_write_back_a_fact_written_in_one_turn_is_recalled_in_the_next()
     {
         await using var emulator = await MemOSEmulator.StartAsync();
         using var memos = emulator.CreateClient();
         var echo = new EchoChatClient();
-        using var chat = echo.UseMemOSMemory(memos);
+        using var chat = echo.UseMemOSMemory(memos, options => options.AwaitWriteBack = true);
 
         await chat.GetResponseAsync("I prefer hotels near the metro.", Scope);
         await chat.GetResponseAsync("Which hotels do I prefer?", Scope);

@@ -34,6 +34,8 @@ public sealed class MemoryPipelineTests
 
         var response = await chat.GetResponseAsync("Which hotels do I prefer in Guangzhou?", Options(FindHotel()));
 
+        chat.Dispose();
+
         response.Text.Should().Be("I booked Metro Inn Guangzhou.");
         model.Calls.Should().HaveCount(2, "the model asked for the tool once, then answered");
         foreach (var prompt in model.Calls)
@@ -63,6 +65,8 @@ public sealed class MemoryPipelineTests
         using var chat = new ChatClientBuilder(echo).UseMemOSMemory().Build(services);
 
         var response = await chat.GetResponseAsync("Which hotel?", new ChatOptions { AdditionalProperties = new() { [MemOSMemoryScope.UserIdKey] = "u1", [MemOSMemoryScope.ConversationIdKey] = "c1" } });
+
+        chat.Dispose();
 
         response.Text.Should().Be("echo: Which hotel?");
         logs.Lines.Should().ContainSingle(line => line.Level == LogLevel.Warning).Which.Message.Should().Contain("recall failed");

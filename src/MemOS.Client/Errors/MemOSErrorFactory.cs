@@ -13,7 +13,11 @@ internal static class MemOSErrorFactory
     private const int MaxServerMessageLength = 500;
 
     /// <summary>The exception of a failed answer, from the verdict the retry was decided on.</summary>
-    public static MemOSException FromVerdict(string operation, ResponseVerdict verdict, SecretRedactor redactor)
+    /// <param name="operation">The route's name.</param>
+    /// <param name="verdict">The verdict on the answer.</param>
+    /// <param name="redactor">Takes secrets out of service text.</param>
+    /// <param name="url">The URL called, shown for an HTTP 404 (a wrong base URL looks like that).</param>
+    public static MemOSException FromVerdict(string operation, ResponseVerdict verdict, SecretRedactor redactor, Uri? url = null)
     {
         if (verdict.Problem is { } problem)
         {
@@ -21,7 +25,7 @@ internal static class MemOSErrorFactory
         }
 
         var what = verdict.Code is { } code && Rulebook.IsCloudCode(code) ? $"code {code.ToString(CultureInfo.InvariantCulture)}" : $"HTTP {(int)verdict.Status}";
-        return Create(operation, what, verdict.Error, verdict.Code, verdict.ServerMessage, verdict.Status, redactor.Redact(verdict.TraceId), verdict.RetryAfter, redactor);
+        return Create(operation, what, verdict.Error, verdict.Code, verdict.ServerMessage, verdict.Status, redactor.Redact(verdict.TraceId), verdict.RetryAfter, redactor, verdict.Status == HttpStatusCode.NotFound ? url : null);
     }
 
     public static MemOSException FailedOutcome(string operation, string detail, string? serverMessage, HttpStatusCode status, string? traceId, SecretRedactor redactor)
@@ -77,7 +81,7 @@ internal static class MemOSErrorFactory
     public static MemOSTimeoutException StreamIdle(string operation, TimeSpan idleTimeout, HttpStatusCode status, string? traceId, Exception inner)
     {
         var seconds = idleTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        return InStream(new MemOSTimeoutException($"MemOS {operation} stream sent nothing for {seconds} s (MemOSClientOptions.StreamIdleTimeout); the answer is incomplete. {Where(status, traceId)}", inner), status, traceId, transient: true);
+        return InStream(new MemOSTimeoutException($"MemOS {operation} stream sent nothing for {seconds} s (the StreamIdleTimeout setting: MemOS:StreamIdleTimeout in configuration, MemOSClientOptions.StreamIdleTimeout in code); the answer is incomplete. {Where(status, traceId)}", inner), status, traceId, transient: true);
     }
 
     // A stream's failure carries its status and trace id; whether it is worth retrying depends on the failure.
@@ -98,15 +102,20 @@ internal static class MemOSErrorFactory
 
     /// <summary>The HttpClient given to the client timed out (its own <see cref="HttpClient.Timeout"/>).</summary>
     public static MemOSTimeoutException HttpClientTimeout(string operation, TimeSpan timeout, Exception inner)
-        => new($"MemOS {operation} timed out after {Seconds(timeout)}: the Timeout of the HttpClient given to the MemOS client fired (set it to Timeout.InfiniteTimeSpan to leave the limits to MemOSClientOptions.Timeout). The request may still have been processed.", inner) { IsTransient = true };
+        => new($"MemOS {operation} timed out after {Seconds(timeout)}: the Timeout of the HttpClient given to the MemOS client fired (set it to Timeout.InfiniteTimeSpan to leave the limits to the client's Timeout setting: MemOS:Timeout in configuration, MemOSClientOptions.Timeout in code). The request may still have been processed.", inner) { IsTransient = true };
 
     /// <summary>The call took longer than the client's overall timeout.</summary>
     public static MemOSTimeoutException CallTimeout(string operation, TimeSpan timeout, Exception inner)
-        => new($"MemOS {operation} timed out after {Seconds(timeout)} (MemOSClientOptions.Timeout). The request may still have been processed.", inner) { IsTransient = true };
+        => new($"MemOS {operation} timed out after {Seconds(timeout)} (the Timeout setting: MemOS:Timeout in configuration, MemOSClientOptions.Timeout in code). The request may still have been processed.", inner) { IsTransient = true };
 
     /// <summary>The last attempt took longer than the resilience handler's per-attempt limit.</summary>
-    public static MemOSTimeoutException AttemptTimeout(string operation, Exception inner)
-        => new($"MemOS {operation} attempt took longer than MemOSRetryOptions.AttemptTimeout.", inner) { IsTransient = true };
+    public static MemOSTimeoutException AttemptTimeout(string operation, TimeSpan timeout, bool write, Exception inner)
+    {
+        var applied = write
+            ? " The write may still have been applied: MemOS has no idempotency key, so check (search, get/message, get/status) before sending it again."
+            : " Retry it, or raise the limit if such calls are expected to take longer.";
+        return new($"MemOS {operation} attempt timed out after {Seconds(timeout)} (the Retry:AttemptTimeout setting: MemOS:Retry:AttemptTimeout in configuration, MemOSRetryOptions.AttemptTimeout in code).{applied}", inner) { IsTransient = true };
+    }
 
     /// <summary>The rate budget (<see cref="MemOSClientOptions.RateLimiter"/>) refused a permit: the service was never asked.</summary>
     public static MemOSRateLimitException LocalBudgetRefused(string operation, TimeSpan? nextPermit, Exception inner)
@@ -123,11 +132,11 @@ internal static class MemOSErrorFactory
 
     /// <summary>The exchange with the service failed; <paramref name="neverConnected"/> when no connection was ever made.</summary>
     public static MemOSConnectionException NetworkFailure(string operation, string host, HttpRequestException inner, bool neverConnected)
-        => new($"MemOS {operation} could not complete the exchange with {host}: {DescribeNetworkError(inner)}", inner) { IsTransient = true, ProvesNotProcessed = neverConnected };
+        => new($"MemOS {operation} could not complete the exchange with {host}: {DescribeNetworkError(inner)} Fix: {NetworkFix(inner, host)}", inner) { IsTransient = true, ProvesNotProcessed = neverConnected };
 
     /// <summary>The connection broke while the answer was read.</summary>
     public static MemOSConnectionException ConnectionLost(string operation, string host, Exception inner)
-        => new($"MemOS {operation} lost the connection to {host} while reading the response.", inner) { IsTransient = true };
+        => new($"MemOS {operation} lost the connection to {host} while reading the response. Fix: retry; if it keeps happening, check the network or proxy between this app and {host}.", inner) { IsTransient = true };
 
     private static string DescribeNetworkError(HttpRequestException exception) => exception.HttpRequestError switch
     {
@@ -139,15 +148,27 @@ internal static class MemOSErrorFactory
         _ => exception.Message,
     };
 
+    private static string NetworkFix(HttpRequestException exception, string host) => exception.HttpRequestError switch
+    {
+        HttpRequestError.NameResolutionError => "check the host name in the base URL (the BaseUrl setting: MemOS:BaseUrl in configuration, the MEMOS_BASE_URL environment variable, or MemOSClientOptions.BaseUrl in code) and this machine's DNS.",
+        HttpRequestError.SecureConnectionError => $"check that {host} serves https with a certificate this machine trusts, or that the base URL's scheme and port are right.",
+        _ => $"check that MemOS is running and listening at {host} (the base URL: MemOS:BaseUrl in configuration, the MEMOS_BASE_URL environment variable, or MemOSClientOptions.BaseUrl in code), and that no firewall or proxy blocks it.",
+    };
+
     private static string Seconds(TimeSpan timeout)
         => timeout == Timeout.InfiniteTimeSpan ? "an infinite timeout" : timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 
-    private static MemOSException Create(string operation, string what, ErrorInfo info, int? code, string? serverMessage, HttpStatusCode? httpStatus, string? traceId, TimeSpan? retryAfter, SecretRedactor redactor)
+    private static MemOSException Create(string operation, string what, ErrorInfo info, int? code, string? serverMessage, HttpStatusCode? httpStatus, string? traceId, TimeSpan? retryAfter, SecretRedactor redactor, Uri? url = null)
     {
         var cleanServerMessage = redactor.Redact(serverMessage);
         var text = new StringBuilder()
             .Append("MemOS ").Append(operation).Append(" failed with ").Append(what).Append(": ")
             .Append(info.Meaning).Append(". Fix: ").Append(info.Fix).Append('.');
+        if (url is not null)
+        {
+            text.Append(" URL called: ").Append(url.GetLeftPart(UriPartial.Path)).Append('.');
+        }
+
         if (!string.IsNullOrWhiteSpace(cleanServerMessage))
         {
             text.Append(" Service said: \"").Append(Shown(cleanServerMessage)).Append("\".");

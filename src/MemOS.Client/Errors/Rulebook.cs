@@ -102,7 +102,7 @@ internal static class Rulebook
             // HttpClient reports its own Timeout as a cancellation whose cause is a TimeoutException.
             OperationCanceledException { InnerException: TimeoutException } => MemOSErrorFactory.HttpClientTimeout(operation, context.HttpClientTimeout, exception),
             OperationCanceledException => MemOSErrorFactory.CallTimeout(operation, context.CallTimeout, exception),
-            TimeoutRejectedException => MemOSErrorFactory.AttemptTimeout(operation, exception),
+            TimeoutRejectedException rejected => MemOSErrorFactory.AttemptTimeout(operation, rejected.Timeout, context.Route.IsWrite, exception),
             RateLimiterRejectedException refusal => MemOSErrorFactory.LocalBudgetRefused(operation, refusal.RetryAfter, refusal),
             HttpRequestException http => MemOSErrorFactory.NetworkFailure(operation, context.Host, http, NeverConnected(http)),
             IOException => MemOSErrorFactory.ConnectionLost(operation, context.Host, exception),

@@ -100,7 +100,7 @@ internal sealed class MemOSTransport : IDisposable
         try
         {
             using var response = await call.Send(api, request, _headers, memosCall, timeout.Token).ConfigureAwait(false);
-            var verdict = Judged(await ResponseClassifier.ClassifyAsync(response, TimeProvider.System, timeout.Token).ConfigureAwait(false), memosCall);
+            var verdict = Judged(await ResponseClassifier.ClassifyAsync(response, TimeProvider.System, timeout.Token).ConfigureAwait(false), memosCall, response.RequestMessage?.RequestUri);
             var data = verdict.Kind switch
             {
                 VerdictKind.Success => EnvelopeReader.ReadData(verdict, route, call.Data, Redactor),
@@ -158,7 +158,7 @@ internal sealed class MemOSTransport : IDisposable
         try
         {
             response = await stream.Send(api, request, _headers, call, timeout.Token).ConfigureAwait(false);
-            var verdict = Judged(await ResponseClassifier.ClassifyAsync(response, TimeProvider.System, timeout.Token).ConfigureAwait(false), call);
+            var verdict = Judged(await ResponseClassifier.ClassifyAsync(response, TimeProvider.System, timeout.Token).ConfigureAwait(false), call, response.RequestMessage?.RequestUri);
             Captured(call, verdict);
             return (response, verdict);
         }
@@ -172,7 +172,7 @@ internal sealed class MemOSTransport : IDisposable
 
     /// <summary>The one exception a failed call ends in, as <see cref="Rulebook"/> names it.</summary>
     public Exception Fail(MemOSCall call, Exception exception, CancellationToken callerToken)
-        => Rulebook.ExceptionFor(exception, new FailureContext(call.Route, _baseUri.Host, _timeout, _supplied.Timeout, call.Telemetry.EarlierAttemptMayHaveApplied, callerToken));
+        => Rulebook.ExceptionFor(exception, new FailureContext(call.Route, $"{_baseUri.Host}:{_baseUri.Port}", _timeout, _supplied.Timeout, call.Telemetry.EarlierAttemptMayHaveApplied, callerToken));
 
     public void Dispose()
     {
@@ -190,14 +190,14 @@ internal sealed class MemOSTransport : IDisposable
     }
 
     // The verdict the resilience handler reached, or one reached here when no handler ran; a failure is thrown.
-    private ResponseVerdict Judged(ResponseVerdict verdict, MemOSCall call)
+    private ResponseVerdict Judged(ResponseVerdict verdict, MemOSCall call, Uri? url)
     {
         if (verdict.Code is { } code)
         {
             call.Telemetry.ResponseCode(code);
         }
 
-        return verdict.Kind == VerdictKind.Failure ? throw MemOSErrorFactory.FromVerdict(call.Route.Name, verdict, Redactor) : verdict;
+        return verdict.Kind == VerdictKind.Failure ? throw MemOSErrorFactory.FromVerdict(call.Route.Name, verdict, Redactor, url) : verdict;
     }
 
     // A successful answer's status and trace id, for a MemOSResponseCapture open around the call.
