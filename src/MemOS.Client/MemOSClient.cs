@@ -77,7 +77,8 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
             options.StreamIdleTimeout,
             options.MaxStreamEventBytes,
             nameof(MemOSClient),
-            options.UserAgentApplicationId));
+            options.UserAgentApplicationId,
+            options.TimeProvider));
         _api = ApiFactory.Create<IMemOSCloudApi>(_transport.HttpClient, RequestOptions);
         _requireStreamEndMarker = options.RequireStreamEndMarker;
     }

@@ -15,18 +15,15 @@ internal sealed class ApiCall<TApi, TRequest, TData, TResult>(
     RouteFacts route,
     JsonTypeInfo<TData> data,
     Action<TRequest> check,
-    ApiCall<TApi, TRequest, TData, TResult>.Sender send,
+    ApiSender<TApi, TRequest> send,
     Func<TData?, TRequest, TResult?> finish)
 {
-    /// <summary>Sends the request through the Refit interface.</summary>
-    public delegate Task<HttpResponseMessage> Sender(TApi api, TRequest request, IDictionary<string, string> headers, MemOSCall call, CancellationToken cancellationToken);
-
     public RouteFacts Route => route;
 
     /// <summary>How to read the answer's data.</summary>
     public JsonTypeInfo<TData> Data => data;
 
-    public Sender Send => send;
+    public ApiSender<TApi, TRequest> Send => send;
 
     /// <summary>Throws for a request that must not be sent; before anything is sent.</summary>
     public void Check(TRequest request) => check(request);

@@ -11,5 +11,5 @@ namespace MemOS.Client.Api;
 internal sealed record ApiStream<TApi, TRequest>(
     RouteFacts Route,
     Action<TRequest> Check,
-    ApiCall<TApi, TRequest, ChatResult, ChatResult>.Sender Send,
+    ApiSender<TApi, TRequest> Send,
     JsonTypeInfo<ChatResult>? JsonAnswer);

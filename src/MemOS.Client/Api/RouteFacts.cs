@@ -29,8 +29,4 @@ internal sealed record RouteFacts(string Path, bool Repeatable, AnswerShape Answ
 
     /// <summary>A request the SDK did not build (sent through the resilience handler by other code): treated as an unrepeatable write.</summary>
     public static RouteFacts Unknown(string name) => new(name, Repeatable: false, AnswerShape.Envelope, DataRequired: false);
-
-    /// <summary>The route of a request: the one its <see cref="MemOSCall"/> names, else <see cref="Unknown"/>.</summary>
-    public static RouteFacts Of(HttpRequestMessage request)
-        => request.Options.TryGetValue(MemOSCall.Key, out var call) ? call.Route : Unknown(request.RequestUri?.AbsolutePath ?? "request");
 }

@@ -9,4 +9,7 @@ namespace MemOS.Client.Errors;
 internal readonly record struct ErrorInfo(ErrorKind Kind, string Meaning, string Fix, bool Transient = false, bool NotProcessed = false)
 {
     public bool IsTransient => Transient || Kind is ErrorKind.RateLimit or ErrorKind.Server;
+
+    /// <summary>The row <see cref="Rulebook"/> and the exception read: an answer may be repeated at once unless its wait says otherwise.</summary>
+    public FailureRow Row => new(IsTransient, NotProcessed);
 }

@@ -11,11 +11,4 @@ internal readonly record struct Ruling(bool Failed, bool IsTransient, bool Prove
 
     /// <summary>The caller stopped the call: nothing to judge, nothing to repeat.</summary>
     public static Ruling Stopped => new(Failed: true, IsTransient: false, ProvesNotProcessed: false, MayRetry: false);
-
-    /// <summary>
-    /// A failure of a route whose request is repeatable or not: it may be attempted again when it may
-    /// pass and repeating cannot apply a change twice (the route is repeatable, or this attempt surely applied nothing).
-    /// </summary>
-    public static Ruling Failure(bool transient, bool provesNotProcessed, bool repeatable)
-        => new(Failed: true, transient, provesNotProcessed, MayRetry: transient && (repeatable || provesNotProcessed));
 }

@@ -22,8 +22,6 @@ namespace MemOS.Client;
 /// </remarks>
 public sealed class MemOSResilienceHandler : DelegatingHandler
 {
-    private static readonly ResiliencePropertyKey<MemOSCall> CallKey = new("MemOS.Call");
-
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeProvider _time;
     private readonly RateBudget? _budget;
@@ -51,11 +49,7 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        if (request.Options.TryGetValue(MemOSCall.Key, out var call))
-        {
-            context.Properties.Set(CallKey, call);
-        }
-
+        var call = MemOSCall.Attach(request, context, _time);
         try
         {
             var outcome = await _pipeline.ExecuteOutcomeAsync(
@@ -69,13 +63,12 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                         // The verdict is kept with the request the response answers; a handler may leave that unset.
                         response.RequestMessage ??= state.Request;
 
-                        // Judged here, under the attempt's timeout; the transport reads the same verdict.
-                        var verdict = await ResponseClassifier.ClassifyAsync(response, state.Handler._time, attemptContext.CancellationToken).ConfigureAwait(false);
+                        // Judged here, under the attempt's timeout; the transport reads the same verdict off the call.
+                        var verdict = await ResponseClassifier.ClassifyAsync(response, state.Call, attemptContext.CancellationToken).ConfigureAwait(false);
                         if (verdict.IsRateLimited)
                         {
                             // Heard on the attempt that met the limit, before any wait or retry.
-                            Call(attemptContext)?.Telemetry.RateLimited();
-                            AttemptScope.Current?.OnRateLimited?.Invoke(verdict.RetryAfter);
+                            state.Call.RateLimited(verdict.RetryAfter);
                             state.Handler._budget?.RateLimited(verdict.RetryAfter);
                         }
 
@@ -89,7 +82,7 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                     }
                 },
                 context,
-                (Handler: this, Request: request)).ConfigureAwait(false);
+                (Handler: this, Request: request, Call: call)).ConfigureAwait(false);
 
             // A failure is left as it is: the transport has the rulebook name it for the caller.
             outcome.ThrowIfException();
@@ -112,26 +105,27 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
         var maxRetryAfter = options.MaxRetryAfter;
         builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
-            // The count is each call's (its AttemptScope may set it), checked in ShouldHandle.
+            // The count is each call's (a bulk caller's scope may set it), checked in ShouldHandle.
             MaxRetryAttempts = int.MaxValue,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = options.UseJitter,
             Delay = options.BaseDelay,
             MaxDelay = options.MaxDelay,
             ShouldHandle = args => new ValueTask<bool>(
-                args.AttemptNumber < (AttemptScope.Current?.MaxRetries ?? maxRetries)
-                && Judge(args.Context, args.Outcome, maxRetryAfter).MayRetry),
-            DelayGenerator = args => new ValueTask<TimeSpan?>(Verdict(args.Outcome.Result)?.RetryAfter),
+                args.AttemptNumber < (Call(args.Context).Scope?.MaxRetries ?? maxRetries)
+                && Judge(Call(args.Context), args.Context, args.Outcome, maxRetryAfter).MayRetry),
+            DelayGenerator = args => new ValueTask<TimeSpan?>(Call(args.Context).VerdictOn(args.Outcome.Result)?.RetryAfter),
             OnRetry = args =>
             {
-                var ruling = Judge(args.Context, args.Outcome, maxRetryAfter);
-                Call(args.Context)?.Telemetry.Retrying(failedAttemptMayHaveApplied: !ruling.ProvesNotProcessed);
+                var call = Call(args.Context);
+                var ruling = Judge(call, args.Context, args.Outcome, maxRetryAfter);
+                call.Telemetry?.Retrying(failedAttemptMayHaveApplied: !ruling.ProvesNotProcessed);
                 ResilienceLog.Retrying(
                     logger,
-                    Route(args.Context).Name,
+                    call.Route.Name,
                     args.AttemptNumber + 1,
                     (long)args.RetryDelay.TotalMilliseconds,
-                    Rulebook.Describe(Verdict(args.Outcome.Result), args.Outcome.Exception));
+                    Rulebook.Describe(call.VerdictOn(args.Outcome.Result), args.Outcome.Exception));
                 return default;
             },
         });
@@ -145,26 +139,19 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
         var attemptTimeout = options.AttemptTimeout;
         builder.AddTimeout(new TimeoutStrategyOptions
         {
-            TimeoutGenerator = args => new ValueTask<TimeSpan>(Route(args.Context).IsGeneration ? Timeout.InfiniteTimeSpan : attemptTimeout),
+            TimeoutGenerator = args => new ValueTask<TimeSpan>(Call(args.Context).Route.IsGeneration ? Timeout.InfiniteTimeSpan : attemptTimeout),
         });
         return builder.Build();
     }
 
     // The rulebook's verdict on one attempt's outcome.
-    private static Ruling Judge(ResilienceContext context, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter)
-        => outcome.Exception is { } exception ? Rulebook.Judge(exception, Route(context), context.CancellationToken)
-           : Verdict(outcome.Result) is { } verdict ? Rulebook.Judge(verdict, Route(context), Call(context), maxRetryAfter)
+    private static Ruling Judge(MemOSCall call, ResilienceContext context, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter)
+        => outcome.Exception is { } exception ? Rulebook.Judge(exception, call.Route, context.CancellationToken)
+           : call.VerdictOn(outcome.Result) is { } verdict ? Rulebook.Judge(verdict, call.Route, call, maxRetryAfter)
            : Ruling.Succeeded;
 
-    private static MemOSCall? Call(ResilienceContext context)
-        => context.Properties.TryGetValue(CallKey, out var call) ? call : null;
-
-    private static RouteFacts Route(ResilienceContext context)
-        => Call(context)?.Route ?? RouteFacts.Unknown("request");
-
-    // The verdict the classifier keeps with the response being judged: one per attempt, by construction.
-    private static ResponseVerdict? Verdict(HttpResponseMessage? response)
-        => response is null ? null : ResponseClassifier.Known(response);
+    // Every request the handler runs has its call (SendAsync attaches one to a request the SDK did not build).
+    private static MemOSCall Call(ResilienceContext context) => MemOSCall.Of(context)!;
 
     private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);
 }

@@ -60,7 +60,8 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
             options.Timeout,
             options.StreamIdleTimeout,
             options.MaxStreamEventBytes,
-            nameof(MemOSServerClient)));
+            nameof(MemOSServerClient),
+            TimeProvider: options.TimeProvider));
         _api = ApiFactory.Create<IMemOSServerApi>(_transport.HttpClient, RequestOptions);
     }
 
