@@ -16,12 +16,18 @@ internal static class EnvelopeReader
     // Service text kept for messages; a self-hosted traceback can be long.
     private const int MaxTextChars = 4000;
 
-    /// <summary>Reads <paramref name="json"/>; false when it is not one complete JSON object (malformed or truncated).</summary>
+    /// <summary>
+    /// Reads <paramref name="json"/>; false when it is not one complete JSON object (malformed or truncated).
+    /// </summary>
     /// <param name="json">The whole body.</param>
     /// <param name="dataInfo">The type of the <c>data</c> value to read, or null to only locate it.</param>
     /// <param name="fields">What was read.</param>
     /// <param name="error">Why the body is not JSON, when the parser said so.</param>
-    public static bool TryRead(ReadOnlySpan<byte> json, JsonTypeInfo? dataInfo, out EnvelopeFields fields, out JsonException? error)
+    public static bool TryRead(
+        ReadOnlySpan<byte> json,
+        JsonTypeInfo? dataInfo,
+        out EnvelopeFields fields,
+        out JsonException? error)
     {
         fields = default;
         error = null;
@@ -101,7 +107,9 @@ internal static class EnvelopeReader
         }
     }
 
-    /// <summary>Whether data read under a success code itself reports a failure (<c>success: false</c>, or a failed status).</summary>
+    /// <summary>
+    /// Whether data read under a success code itself reports a failure (<c>success: false</c>, or a failed status).
+    /// </summary>
     public static bool ReportsFailure(IOperationOutcome outcome)
         => outcome.Success == false
            || outcome.OutcomeStatus is { } status

@@ -28,11 +28,17 @@ internal static class ResponseClassifier
     /// The verdict on <paramref name="response"/>, the answer to <paramref name="call"/>: the one reached
     /// on it already, or computed now and kept on the call; afterwards its body, when read, is buffered.
     /// </summary>
-    public static ValueTask<ResponseVerdict> ClassifyAsync(HttpResponseMessage response, MemOSCall call, CancellationToken cancellationToken)
+    public static ValueTask<ResponseVerdict> ClassifyAsync(
+        HttpResponseMessage response,
+        MemOSCall call,
+        CancellationToken cancellationToken)
         => call.VerdictOn(response) is { } known ? new(known) : ClassifyAndKeepAsync(response, call, cancellationToken);
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<ResponseVerdict> ClassifyAndKeepAsync(HttpResponseMessage response, MemOSCall call, CancellationToken cancellationToken)
+    private static async ValueTask<ResponseVerdict> ClassifyAndKeepAsync(
+        HttpResponseMessage response,
+        MemOSCall call,
+        CancellationToken cancellationToken)
     {
         var verdict = await ClassifyCoreAsync(response, call, cancellationToken).ConfigureAwait(false);
         call.Judged(response, verdict);
@@ -40,7 +46,10 @@ internal static class ResponseClassifier
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<ResponseVerdict> ClassifyCoreAsync(HttpResponseMessage response, MemOSCall call, CancellationToken cancellationToken)
+    private static async ValueTask<ResponseVerdict> ClassifyCoreAsync(
+        HttpResponseMessage response,
+        MemOSCall call,
+        CancellationToken cancellationToken)
     {
         var status = response.StatusCode;
         var succeeded = response.IsSuccessStatusCode;
@@ -114,7 +123,11 @@ internal static class ResponseClassifier
         return false;
     }
 
-    private static ResponseVerdict Judge(HttpResponseMessage response, ReadOnlyMemory<byte> body, bool wantsStream, MemOSCall call)
+    private static ResponseVerdict Judge(
+        HttpResponseMessage response,
+        ReadOnlyMemory<byte> body,
+        bool wantsStream,
+        MemOSCall call)
     {
         var status = response.StatusCode;
         var succeeded = response.IsSuccessStatusCode;
@@ -155,7 +168,12 @@ internal static class ResponseClassifier
 
     // A success code (or none) is a success only when the answer has the route's shape and its data
     // does not itself report a failure: decided here, so that no success is undone after the retry decision.
-    private static ResponseVerdict Success(HttpResponseMessage response, MemOSCall call, ReadOnlyMemory<byte> json, EnvelopeFields fields, int? code)
+    private static ResponseVerdict Success(
+        HttpResponseMessage response,
+        MemOSCall call,
+        ReadOnlyMemory<byte> json,
+        EnvelopeFields fields,
+        int? code)
     {
         var route = call.Route;
         var (data, dataError) = (fields.DataValue, fields.DataError);
@@ -225,7 +243,11 @@ internal static class ResponseClassifier
         };
 
     // Not MemOS's answer: a gateway's page, a cut or oversized body; its row depends on the status alone.
-    private static ResponseVerdict Unreadable(HttpResponseMessage response, MemOSCall call, string problem, Exception? cause = null)
+    private static ResponseVerdict Unreadable(
+        HttpResponseMessage response,
+        MemOSCall call,
+        string problem,
+        Exception? cause = null)
         => new()
         {
             ProblemCause = cause,
@@ -241,7 +263,9 @@ internal static class ResponseClassifier
     /// as the response's content (<see cref="BufferedBody"/>) so it can be read again; null when it is larger.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<ReadOnlyMemory<byte>?> BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async ValueTask<ReadOnlyMemory<byte>?> BufferAsync(
+        HttpResponseMessage response,
+        CancellationToken cancellationToken)
     {
         var content = response.Content;
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -275,9 +299,13 @@ internal static class ResponseClassifier
         return buffered.Memory;
     }
 
-    // The body in a buffer rented from the shared pool, which the caller then owns; null (and nothing kept) when it is too large.
+    // The body in a buffer rented from the shared pool, which the caller then owns; null (and nothing kept) when it is
+    // too large.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<(byte[] Buffer, int Length)?> ReadAllAsync(Stream stream, long? length, CancellationToken cancellationToken)
+    private static async ValueTask<(byte[] Buffer, int Length)?> ReadAllAsync(
+        Stream stream,
+        long? length,
+        CancellationToken cancellationToken)
     {
         // The usual case: the announced size. A body longer than announced is the network's to report.
         var buffer = ArrayPool<byte>.Shared.Rent(length is { } announced ? Math.Max((int)announced, 1) : 16 * 1024);
@@ -322,7 +350,9 @@ internal static class ResponseClassifier
         }
     }
 
-    private static async Task<string?> ReadPrefixAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<string?> ReadPrefixAsync(
+        HttpResponseMessage response,
+        CancellationToken cancellationToken)
     {
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))

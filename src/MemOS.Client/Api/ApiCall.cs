@@ -28,7 +28,10 @@ internal sealed class ApiCall<TApi, TRequest, TData, TResult>(
     /// <summary>Throws for a request that must not be sent; before anything is sent.</summary>
     public void Check(TRequest request) => check(request);
 
-    /// <summary>The result from the answer's data; null when the data does not hold one (the answer is then unreadable).</summary>
-    /// <remarks>Runs inside the call, so a failure here is the call's failure, with what it means for a write.</remarks>
+    /// <summary>
+    /// The result from the answer's data; null when the data does not hold one (the answer is then unreadable).
+    /// </summary>
+    /// <remarks>Runs inside the call, so a failure here is the call's failure, with what it means for a
+    /// write.</remarks>
     public TResult? Finish(TData? value, TRequest request) => finish(value, request);
 }

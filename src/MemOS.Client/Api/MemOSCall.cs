@@ -35,7 +35,8 @@ internal sealed class MemOSCall
     /// <param name="timeout">The call's overall limit.</param>
     /// <param name="redactor">Removes the API key from what the service echoes; null when none is known.</param>
     /// <param name="time">The clock a Retry-After date is read against.</param>
-    /// <param name="dataInfo">How to read the envelope's <c>data</c>; null to leave it to the caller, as its bytes.</param>
+    /// <param name="dataInfo">How to read the envelope's <c>data</c>; null to leave it to the caller, as its
+    /// bytes.</param>
     public MemOSCall(
         RouteFacts route,
         OperationTelemetry? telemetry,
@@ -67,7 +68,9 @@ internal sealed class MemOSCall
     /// <summary>How to read the envelope's <c>data</c>; null to leave it to the caller, as its bytes.</summary>
     public JsonTypeInfo? DataInfo { get; }
 
-    /// <summary>The settings of the bulk caller that started the call, taken as it started; null for most calls.</summary>
+    /// <summary>
+    /// The settings of the bulk caller that started the call, taken as it started; null for most calls.
+    /// </summary>
     public AttemptScope? Scope { get; }
 
     /// <summary>Whether an attempt before the last failed in a way the service may still have processed.</summary>
@@ -89,7 +92,8 @@ internal sealed class MemOSCall
     {
         if (Of(request) is not { } call)
         {
-            call = new MemOSCall(RouteFacts.Unknown(request.RequestUri?.AbsolutePath ?? "request"), null, Timeout.InfiniteTimeSpan, null, time);
+            var route = RouteFacts.Unknown(request.RequestUri?.AbsolutePath ?? "request");
+            call = new MemOSCall(route, null, Timeout.InfiniteTimeSpan, null, time);
             request.Options.Set(RequestKey, call);
         }
 
@@ -113,7 +117,9 @@ internal sealed class MemOSCall
         Volatile.Write(ref _answered, response);
     }
 
-    /// <summary>An attempt's answer reported a rate limit: told to the span and to the bulk caller's listener.</summary>
+    /// <summary>
+    /// An attempt's answer reported a rate limit: told to the span and to the bulk caller's listener.
+    /// </summary>
     public void RateLimited(TimeSpan? retryAfter)
     {
         Telemetry?.RateLimited();

@@ -10,10 +10,14 @@ namespace MemOS.Client.Errors;
 /// </summary>
 internal static class FailureTable
 {
-    /// <summary>A connection never made, or a name never resolved: not a byte of the request reached the service.</summary>
+    /// <summary>
+    /// A connection never made, or a name never resolved: not a byte of the request reached the service.
+    /// </summary>
     public static FailureRow NeverConnected { get; } = new(Transient: true, ProvesNotProcessed: true);
 
-    /// <summary>The exchange failed after the connection was made (the answer ended early, TLS failed, HTTP was invalid).</summary>
+    /// <summary>
+    /// The exchange failed after the connection was made (the answer ended early, TLS failed, HTTP was invalid).
+    /// </summary>
     public static FailureRow ExchangeFailed { get; } = new(Transient: true, ProvesNotProcessed: false);
 
     /// <summary>The connection broke while the answer was read.</summary>
@@ -23,12 +27,23 @@ internal static class FailureTable
     public static FailureRow AttemptTimedOut { get; } = new(Transient: true, ProvesNotProcessed: false);
 
     /// <summary>The call's own limit (or the HttpClient's) fired: there is no time left for another attempt.</summary>
-    public static FailureRow CallTimedOut { get; } = new(Transient: true, ProvesNotProcessed: false, MayRepeatNow: false);
+    public static FailureRow CallTimedOut { get; } = new(
+        Transient: true,
+        ProvesNotProcessed: false,
+        MayRepeatNow: false);
 
-    /// <summary>The local rate budget refused a permit: nothing was sent, and another attempt now would meet the same full queue.</summary>
-    public static FailureRow BudgetRefused { get; } = new(Transient: true, ProvesNotProcessed: true, MayRepeatNow: false);
+    /// <summary>
+    /// The local rate budget refused a permit: nothing was sent, and another attempt now would meet the same full
+    /// queue.
+    /// </summary>
+    public static FailureRow BudgetRefused { get; } = new(
+        Transient: true,
+        ProvesNotProcessed: true,
+        MayRepeatNow: false);
 
-    /// <summary>Data that did not become the result (a list item that is null, an unexpected shape), or any other exception.</summary>
+    /// <summary>
+    /// Data that did not become the result (a list item that is null, an unexpected shape), or any other exception.
+    /// </summary>
     public static FailureRow NotUnderstood { get; } = new(Transient: false, ProvesNotProcessed: false);
 
     /// <summary>The row of <paramref name="exception"/>; a <see cref="MemOSException"/> carries its own.</summary>
@@ -43,7 +58,10 @@ internal static class FailureTable
         _ => NotUnderstood,
     };
 
-    /// <summary>Whether a connection was never made (or a name never resolved): the SDK's one reading of it, shared with the CLI.</summary>
+    /// <summary>
+    /// Whether a connection was never made (or a name never resolved): the SDK's one reading of it, shared with the
+    /// CLI.
+    /// </summary>
     public static bool IsNeverConnected(HttpRequestException exception)
         => exception.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError;
 }

@@ -86,7 +86,9 @@ public class MemOSException : Exception
         return this;
     }
 
-    /// <summary>Sets the flags of the failure's row, for an exception built from one that arrived as another type.</summary>
+    /// <summary>
+    /// Sets the flags of the failure's row, for an exception built from one that arrived as another type.
+    /// </summary>
     internal void Mark(FailureRow row)
     {
         _isTransient = row.Transient;

@@ -23,7 +23,9 @@ internal sealed class ResponseVerdict
     /// </summary>
     public int? Code { get; init; }
 
-    /// <summary>The service's own text: the envelope <c>message</c>, a <c>detail</c>, or the start of a non-JSON error body.</summary>
+    /// <summary>
+    /// The service's own text: the envelope <c>message</c>, a <c>detail</c>, or the start of a non-JSON error body.
+    /// </summary>
     public string? ServerMessage { get; init; }
 
     /// <summary>How long the service asked to wait (<c>Retry-After</c>, or a body's <c>retry_after</c>).</summary>
@@ -32,7 +34,9 @@ internal sealed class ResponseVerdict
     /// <summary>For <see cref="VerdictKind.Failure"/>: its row of the error table.</summary>
     public ErrorInfo Error { get; init; }
 
-    /// <summary>For an unreadable answer: what is wrong with it (the failure is then not a service error code).</summary>
+    /// <summary>
+    /// For an unreadable answer: what is wrong with it (the failure is then not a service error code).
+    /// </summary>
     public string? Problem { get; init; }
 
     /// <summary>For an unreadable answer: the parser's own account of it, when there is one.</summary>
@@ -41,7 +45,9 @@ internal sealed class ResponseVerdict
     /// <summary>For a success code whose data reports failure (<c>success: false</c>): what it reports.</summary>
     public string? DataFailure { get; init; }
 
-    /// <summary>For <see cref="VerdictKind.Success"/>: the <c>data</c> value, read as the call's type; null when absent or null.</summary>
+    /// <summary>
+    /// For <see cref="VerdictKind.Success"/>: the <c>data</c> value, read as the call's type; null when absent or null.
+    /// </summary>
     public object? Data { get; init; }
 
     public bool IsRateLimited => Kind == VerdictKind.Failure && Error.Kind == ErrorKind.RateLimit;

@@ -19,15 +19,22 @@ internal static class Rulebook
     /// <summary>An envelope code that means success: 0 (the cloud) or 200 (the self-hosted server).</summary>
     public static bool IsSuccessCode(int code) => code is 0 or 200;
 
-    /// <summary>A cloud code (five digits, in the error table); the self-hosted server's error codes equal the HTTP status.</summary>
+    /// <summary>
+    /// A cloud code (five digits, in the error table); the self-hosted server's error codes equal the HTTP status.
+    /// </summary>
     public static bool IsCloudCode(int code) => code >= 1000;
 
     /// <summary>The ruling on a classified answer.</summary>
     /// <param name="verdict">What the answer is.</param>
     /// <param name="route">The route answered.</param>
-    /// <param name="call">The call, whose deadline a wait the service asks for must end within; null when unknown.</param>
+    /// <param name="call">The call, whose deadline a wait the service asks for must end within; null when
+    /// unknown.</param>
     /// <param name="maxRetryAfter">The longest wait the service may ask for and still be waited for.</param>
-    public static Ruling Judge(ResponseVerdict verdict, RouteFacts route, MemOSCall? call = null, TimeSpan? maxRetryAfter = null)
+    public static Ruling Judge(
+        ResponseVerdict verdict,
+        RouteFacts route,
+        MemOSCall? call = null,
+        TimeSpan? maxRetryAfter = null)
     {
         if (verdict.Kind != VerdictKind.Failure)
         {
@@ -57,7 +64,10 @@ internal static class Rulebook
         return FailureTable.Of(exception).RulingOn(route);
     }
 
-    /// <summary>Whether a failure while reading a body is the connection's (or a timeout's), rather than the SDK's reading of it.</summary>
+    /// <summary>
+    /// Whether a failure while reading a body is the connection's (or a timeout's), rather than the SDK's reading of
+    /// it.
+    /// </summary>
     public static bool IsInterruption(Exception exception)
         => exception is OperationCanceledException or HttpRequestException or IOException;
 

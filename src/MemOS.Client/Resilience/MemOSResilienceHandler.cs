@@ -26,12 +26,19 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
     private readonly TimeProvider _time;
     private readonly RateBudget? _budget;
 
-    /// <summary>Creates the handler; set <see cref="DelegatingHandler.InnerHandler"/> unless an HTTP client factory does.</summary>
+    /// <summary>
+    /// Creates the handler; set <see cref="DelegatingHandler.InnerHandler"/> unless an HTTP client factory does.
+    /// </summary>
     /// <param name="options">How to retry.</param>
     /// <param name="loggerFactory">Where to log retries; nowhere when null.</param>
     /// <param name="timeProvider">The clock delays run on; the system clock when null.</param>
-    /// <param name="rateLimiter">The rate budget every attempt takes a permit from (see <see cref="MemOSClientOptions.RateLimiter"/>); none when null.</param>
-    public MemOSResilienceHandler(MemOSRetryOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, RateLimiter? rateLimiter = null)
+    /// <param name="rateLimiter">The rate budget every attempt takes a permit from (see <see
+    /// cref="MemOSClientOptions.RateLimiter"/>); none when null.</param>
+    public MemOSResilienceHandler(
+        MemOSRetryOptions options,
+        ILoggerFactory? loggerFactory = null,
+        TimeProvider? timeProvider = null,
+        RateLimiter? rateLimiter = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.GetValidationErrors(SettingPath.InCode(nameof(MemOSRetryOptions)));
@@ -64,7 +71,9 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                         response.RequestMessage ??= state.Request;
 
                         // Judged here, under the attempt's timeout; the transport reads the same verdict off the call.
-                        var verdict = await ResponseClassifier.ClassifyAsync(response, state.Call, attemptContext.CancellationToken).ConfigureAwait(false);
+                        var verdict = await ResponseClassifier
+                            .ClassifyAsync(response, state.Call, attemptContext.CancellationToken)
+                            .ConfigureAwait(false);
                         if (verdict.IsRateLimited)
                         {
                             // Heard on the attempt that met the limit, before any wait or retry.
@@ -98,7 +107,11 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
     /// The pipeline each request runs through, outermost first: retries, then each attempt's
     /// timeout, with the rate budget's permit taken between the two.
     /// </summary>
-    private static ResiliencePipeline<HttpResponseMessage> Pipeline(MemOSRetryOptions options, ILogger logger, TimeProvider time, RateBudget? budget)
+    private static ResiliencePipeline<HttpResponseMessage> Pipeline(
+        MemOSRetryOptions options,
+        ILogger logger,
+        TimeProvider time,
+        RateBudget? budget)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         var maxRetries = options.MaxRetries;
@@ -114,7 +127,8 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
             ShouldHandle = args => new ValueTask<bool>(
                 args.AttemptNumber < (Call(args.Context).Scope?.MaxRetries ?? maxRetries)
                 && Judge(Call(args.Context), args.Context, args.Outcome, maxRetryAfter).MayRetry),
-            DelayGenerator = args => new ValueTask<TimeSpan?>(Call(args.Context).VerdictOn(args.Outcome.Result)?.RetryAfter),
+            DelayGenerator = args
+                => new ValueTask<TimeSpan?>(Call(args.Context).VerdictOn(args.Outcome.Result)?.RetryAfter),
             OnRetry = args =>
             {
                 var call = Call(args.Context);
@@ -130,7 +144,8 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
             },
         });
 
-        // Inside the retries, so every attempt takes a permit; outside the attempt's timeout, so only the call's bounds the wait.
+        // Inside the retries, so every attempt takes a permit; outside the attempt's timeout, so only the call's bounds
+        // the wait.
         if (budget is not null)
         {
             builder.AddRateLimiter(budget.StrategyOptions());
@@ -139,13 +154,18 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
         var attemptTimeout = options.AttemptTimeout;
         builder.AddTimeout(new TimeoutStrategyOptions
         {
-            TimeoutGenerator = args => new ValueTask<TimeSpan>(Call(args.Context).Route.IsGeneration ? Timeout.InfiniteTimeSpan : attemptTimeout),
+            TimeoutGenerator = args => new ValueTask<TimeSpan>(
+                Call(args.Context).Route.IsGeneration ? Timeout.InfiniteTimeSpan : attemptTimeout),
         });
         return builder.Build();
     }
 
     // The rulebook's verdict on one attempt's outcome.
-    private static Ruling Judge(MemOSCall call, ResilienceContext context, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter)
+    private static Ruling Judge(
+        MemOSCall call,
+        ResilienceContext context,
+        Outcome<HttpResponseMessage> outcome,
+        TimeSpan maxRetryAfter)
         => outcome.Exception is { } exception ? Rulebook.Judge(exception, call.Route, context.CancellationToken)
            : call.VerdictOn(outcome.Result) is { } verdict ? Rulebook.Judge(verdict, call.Route, call, maxRetryAfter)
            : Ruling.Succeeded;
@@ -153,5 +173,7 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
     // Every request the handler runs has its call (SendAsync attaches one to a request the SDK did not build).
     private static MemOSCall Call(ResilienceContext context) => MemOSCall.Of(context)!;
 
-    private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);
+    private Task<HttpResponseMessage> SendOnceAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);
 }

@@ -9,7 +9,8 @@ namespace MemOS.Client.Streaming;
 
 /// <summary>
 /// The per-event loop of a chat stream: reads each SSE event off the body, types it, and turns
-/// every way a stream can end wrong into its exception: an error event, a body that does not decompress, an unreadable or
+/// every way a stream can end wrong into its exception: an error event, a body that does not decompress, an unreadable
+/// or
 /// oversized event, a body cut inside an event or before its end marker, a read gone idle.
 /// </summary>
 internal sealed class ChatEventReader : IDisposable
@@ -29,7 +30,8 @@ internal sealed class ChatEventReader : IDisposable
     /// <param name="body">The response body, an event stream.</param>
     /// <param name="response">The response, owned from here: disposed with the reader.</param>
     /// <param name="transport">Gives the idle timeout, the event size limit and the redactor.</param>
-    /// <param name="call">The call: its operation names it in messages, and a failed write says whether it may have been applied.</param>
+    /// <param name="call">The call: its operation names it in messages, and a failed write says whether it may have
+    /// been applied.</param>
     /// <param name="status">The response's status, for messages.</param>
     /// <param name="traceId">The response's trace id, for messages.</param>
     /// <param name="requireEndMarker">Whether a stream that closes without its end event is cut.</param>
@@ -109,7 +111,9 @@ internal sealed class ChatEventReader : IDisposable
         return Next(read);
     }
 
-    /// <summary>Types the event just read (or the end of the body), throwing for every way a stream can end wrong.</summary>
+    /// <summary>
+    /// Types the event just read (or the end of the body), throwing for every way a stream can end wrong.
+    /// </summary>
     private ChatStreamEvent Next(bool read)
     {
         if (!read)

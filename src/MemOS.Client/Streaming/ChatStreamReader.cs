@@ -24,7 +24,14 @@ internal static class ChatStreamReader
     /// <param name="requireEndMarker">Whether a stream that closes without its end event is cut.</param>
     /// <param name="cancellationToken">The caller's token.</param>
     /// <param name="requestModel">The model the chat asks for, for its span; never pass request text.</param>
-    public static IAsyncEnumerable<ChatStreamEvent> Read<TApi, TRequest>(MemOSTransport transport, TApi api, ApiStream<TApi, TRequest> stream, TRequest request, bool requireEndMarker, CancellationToken cancellationToken, string? requestModel = null)
+    public static IAsyncEnumerable<ChatStreamEvent> Read<TApi, TRequest>(
+        MemOSTransport transport,
+        TApi api,
+        ApiStream<TApi, TRequest> stream,
+        TRequest request,
+        bool requireEndMarker,
+        CancellationToken cancellationToken,
+        string? requestModel = null)
     {
         stream.Check(request);
         return ReadAsync(transport, api, stream, request, requireEndMarker, requestModel, cancellationToken);
@@ -44,13 +51,15 @@ internal static class ChatStreamReader
         // A yield cannot sit inside a try with a catch, so the steps before the first one are taken
         // together, and each read after it on its own.
         var route = stream.Route;
-        using var telemetry = OperationTelemetry.Start(route.Name, route.GenAIOperation, transport.BaseUri, requestModel);
+        using var telemetry = OperationTelemetry.Start(
+            route.Name, route.GenAIOperation, transport.BaseUri, requestModel);
         var call = transport.NewCall(route, telemetry, stream.JsonAnswer);
         ChatEventReader? events = null;
         string? jsonAnswer;
         try
         {
-            (events, jsonAnswer) = await OpenAsync(transport, api, stream, request, call, requireEndMarker, cancellationToken).ConfigureAwait(false);
+            (events, jsonAnswer) = await OpenAsync(transport, api, stream, request, call, requireEndMarker, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -108,14 +117,17 @@ internal static class ChatStreamReader
         bool requireEndMarker,
         CancellationToken cancellationToken)
     {
-        var (response, verdict) = await transport.ExchangeAsync(api, stream.Send, request, call, cancellationToken).ConfigureAwait(false);
+        var (response, verdict) = await transport.ExchangeAsync(api, stream.Send, request, call, cancellationToken)
+            .ConfigureAwait(false);
         MemOSTransport.Captured(call, verdict);
         if (verdict.Kind == VerdictKind.Stream)
         {
             try
             {
                 var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                return (new ChatEventReader(body, response, transport, call, verdict.Status, verdict.TraceId, requireEndMarker, cancellationToken), null);
+                var events = new ChatEventReader(
+                    body, response, transport, call, verdict.Status, verdict.TraceId, requireEndMarker, cancellationToken);
+                return (events, null);
             }
             catch
             {
@@ -128,13 +140,18 @@ internal static class ChatStreamReader
         {
             // The self-hosted server's stream route has no JSON answer: such a body is not its answer.
             return stream.JsonAnswer is null
-                ? throw MemOSErrorFactory.InvalidResponse(call.Route.Name, "it is a JSON body, not an event stream", verdict.Status, verdict.TraceId)
+                ? throw MemOSErrorFactory.InvalidResponse(
+                    call.Route.Name, "it is a JSON body, not an event stream", verdict.Status, verdict.TraceId)
                 : (null, (verdict.Data as ChatResult)?.Response);
         }
     }
 
     // The one exception a failed stream ends in, recorded on its span.
-    private static Exception Failed(MemOSTransport transport, MemOSCall call, Exception exception, CancellationToken cancellationToken)
+    private static Exception Failed(
+        MemOSTransport transport,
+        MemOSCall call,
+        Exception exception,
+        CancellationToken cancellationToken)
     {
         var failure = transport.Fail(call, exception, cancellationToken);
         call.Telemetry?.Failed(failure);

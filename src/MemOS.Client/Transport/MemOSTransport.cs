@@ -32,7 +32,8 @@ internal sealed class MemOSTransport : IDisposable
     private volatile bool _disposed;
 
     /// <param name="http">The client to send with.</param>
-    /// <param name="ownsHttp">Whether <paramref name="http"/> was built by the SDK for this client alone (it is then given the base address and disposed with the transport).</param>
+    /// <param name="ownsHttp">Whether <paramref name="http"/> was built by the SDK for this client alone (it is then
+    /// given the base address and disposed with the transport).</param>
     /// <param name="settings">Where and how to send.</param>
     public MemOSTransport(HttpClient http, bool ownsHttp, TransportSettings settings)
     {
@@ -87,21 +88,32 @@ internal sealed class MemOSTransport : IDisposable
     /// <param name="request">What to send.</param>
     /// <param name="cancellationToken">The caller's token.</param>
     /// <param name="requestModel">The model a chat asks for, for its span; never pass request text.</param>
-    public Task<TResult> SendAsync<TApi, TRequest, TData, TResult>(TApi api, ApiCall<TApi, TRequest, TData, TResult> call, TRequest request, CancellationToken cancellationToken, string? requestModel = null)
+    public Task<TResult> SendAsync<TApi, TRequest, TData, TResult>(
+        TApi api,
+        ApiCall<TApi, TRequest, TData, TResult> call,
+        TRequest request,
+        CancellationToken cancellationToken,
+        string? requestModel = null)
     {
         ThrowIfDisposed();
         call.Check(request);
         return SendCheckedAsync(api, call, request, requestModel, cancellationToken);
     }
 
-    private async Task<TResult> SendCheckedAsync<TApi, TRequest, TData, TResult>(TApi api, ApiCall<TApi, TRequest, TData, TResult> apiCall, TRequest request, string? requestModel, CancellationToken cancellationToken)
+    private async Task<TResult> SendCheckedAsync<TApi, TRequest, TData, TResult>(
+        TApi api,
+        ApiCall<TApi, TRequest, TData, TResult> apiCall,
+        TRequest request,
+        string? requestModel,
+        CancellationToken cancellationToken)
     {
         var route = apiCall.Route;
         using var telemetry = OperationTelemetry.Start(route.Name, route.GenAIOperation, _baseUri, requestModel);
         var call = NewCall(route, telemetry, apiCall.Data);
         try
         {
-            var (response, verdict) = await ExchangeAsync(api, apiCall.Send, request, call, cancellationToken).ConfigureAwait(false);
+            var (response, verdict) = await ExchangeAsync(api, apiCall.Send, request, call, cancellationToken)
+                .ConfigureAwait(false);
             using (response)
             {
                 // The classifier read the data with the envelope, and only a readable answer is a success.
@@ -109,11 +121,13 @@ internal sealed class MemOSTransport : IDisposable
                 {
                     VerdictKind.Success => verdict.Data is TData value ? value : default,
                     VerdictKind.Accepted => default,
-                    _ => throw MemOSErrorFactory.InvalidResponse(route.Name, "it is an event stream, not JSON", verdict.Status, verdict.TraceId),
+                    _ => throw MemOSErrorFactory.InvalidResponse(
+                        route.Name, "it is an event stream, not JSON", verdict.Status, verdict.TraceId),
                 };
 
                 var result = apiCall.Finish(data, request)
-                             ?? throw MemOSErrorFactory.InvalidResponse(route.Name, "the answer has no data", verdict.Status, verdict.TraceId);
+                             ?? throw MemOSErrorFactory.InvalidResponse(
+                                 route.Name, "the answer has no data", verdict.Status, verdict.TraceId);
                 telemetry.Answered(result);
                 Captured(call, verdict);
                 return result;
@@ -122,7 +136,9 @@ internal sealed class MemOSTransport : IDisposable
         catch (Exception exception)
         {
             var failure = Fail(call, exception, cancellationToken);
-            if (failure is MemOSException memos && Rulebook.MeansDone(route, memos) && apiCall.Finish(default, request) is { } done)
+            if (failure is MemOSException memos
+                && Rulebook.MeansDone(route, memos)
+                && apiCall.Finish(default, request) is { } done)
             {
                 return done;
             }
@@ -147,7 +163,8 @@ internal sealed class MemOSTransport : IDisposable
     /// <summary>A call of <paramref name="route"/>, bounded by this client's overall timeout.</summary>
     /// <param name="route">What the call is.</param>
     /// <param name="telemetry">Its span and measurements.</param>
-    /// <param name="dataInfo">The type of its answer's data, read with the envelope; null when the caller reads it.</param>
+    /// <param name="dataInfo">The type of its answer's data, read with the envelope; null when the caller reads
+    /// it.</param>
     public MemOSCall NewCall(RouteFacts route, OperationTelemetry telemetry, JsonTypeInfo? dataInfo = null)
         => new(route, telemetry, _timeout, _redactor, _time, dataInfo);
 
@@ -190,7 +207,8 @@ internal sealed class MemOSTransport : IDisposable
 
     /// <summary>The one exception a failed call ends in, as <see cref="Rulebook"/> names it.</summary>
     public Exception Fail(MemOSCall call, Exception exception, CancellationToken callerToken)
-        => Rulebook.ExceptionFor(exception, new FailureContext(call.Route, _baseUri.Host, _timeout, _supplied.Timeout, call.EarlierAttemptMayHaveApplied, callerToken));
+        => Rulebook.ExceptionFor(exception, new FailureContext(
+            call.Route, _baseUri.Host, _timeout, _supplied.Timeout, call.EarlierAttemptMayHaveApplied, callerToken));
 
     public void Dispose()
     {
@@ -198,7 +216,9 @@ internal sealed class MemOSTransport : IDisposable
         _ownedHttp?.Dispose();
     }
 
-    /// <summary>Names the SDK's client, not the HttpClient inside it, and also when the HttpClient is the caller's.</summary>
+    /// <summary>
+    /// Names the SDK's client, not the HttpClient inside it, and also when the HttpClient is the caller's.
+    /// </summary>
     public void ThrowIfDisposed()
     {
         if (_disposed)
@@ -207,12 +227,15 @@ internal sealed class MemOSTransport : IDisposable
         }
     }
 
-    /// <summary>A successful answer's status and trace id, for a <see cref="MemOSResponseCapture"/> open around the call.</summary>
+    /// <summary>
+    /// A successful answer's status and trace id, for a <see cref="MemOSResponseCapture"/> open around the call.
+    /// </summary>
     public static void Captured(MemOSCall call, ResponseVerdict verdict)
     {
         if (MemOSResponseCapture.IsCapturing)
         {
-            MemOSResponseCapture.Record(new MemOSResponseInfo(call.Route.Name, verdict.Status, verdict.Code, verdict.TraceId));
+            var info = new MemOSResponseInfo(call.Route.Name, verdict.Status, verdict.Code, verdict.TraceId);
+            MemOSResponseCapture.Record(info);
         }
     }
 
