@@ -1,4 +1,5 @@
 using MemOS.Client.Testing;
+using MemOS.Client.Transport;
 
 namespace MemOS.Client.Cli;
 
@@ -14,14 +15,24 @@ internal sealed class ClientSession : IAsyncDisposable
     private ClientSession(MemOSClientOptions options, MemOSEmulator? emulator, bool failFast, CancellationToken cancellationToken)
     {
         _emulator = emulator;
-        HttpMessageHandler sockets = MemOSClient.CreateHandler();
+        _inFlight = new InFlightHandler();
         if (failFast)
         {
-            _reachability = new ReachabilityHandler(options.ResolveBaseUrl()) { InnerHandler = sockets };
+            _reachability = new ReachabilityHandler(options.ResolveBaseUrl());
         }
 
-        _inFlight = new InFlightHandler { InnerHandler = _reachability ?? sockets };
-        _http = new HttpClient(new MemOSResilienceHandler(options.Retry) { InnerHandler = _inFlight }) { Timeout = Timeout.InfiniteTimeSpan };
+        // The SDK's own client (its resilience handler with the options' logger, clock and rate budget),
+        // with the tool's handlers seeing every attempt.
+        _http = OwnedHttpClient.Create(options, sockets =>
+        {
+            _inFlight.InnerHandler = _reachability ?? sockets;
+            if (_reachability is not null)
+            {
+                _reachability.InnerHandler = sockets;
+            }
+
+            return _inFlight;
+        });
         _token = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _reachability?.Tripped ?? CancellationToken.None);
         try
         {

@@ -1,3 +1,5 @@
+using MemOS.Client.Errors;
+
 namespace MemOS.Client.Cli;
 
 /// <summary>
@@ -28,7 +30,7 @@ internal sealed class ReachabilityHandler(Uri baseUrl) : DelegatingHandler
             Volatile.Write(ref _failuresInARow, 0);
             return response;
         }
-        catch (HttpRequestException error) when (error.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        catch (HttpRequestException error) when (FailureTable.IsNeverConnected(error))
         {
             if (Interlocked.Increment(ref _failuresInARow) >= Limit && Message is null)
             {

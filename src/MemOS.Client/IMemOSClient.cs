@@ -37,9 +37,13 @@ public interface IMemOSClient
     /// <param name="request">The query and its scope.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Memories by category, most relevant first.</returns>
-    Task<SearchMemoryResult> SearchMemoryAsync(SearchMemoryRequest request, CancellationToken cancellationToken = default);
+    Task<SearchMemoryResult> SearchMemoryAsync(
+        SearchMemoryRequest request,
+        CancellationToken cancellationToken = default);
 
-    /// <summary>Answers a query with a MemOS-hosted model that recalls the user's memories first (<c>POST /chat</c>).</summary>
+    /// <summary>
+    /// Answers a query with a MemOS-hosted model that recalls the user's memories first (<c>POST /chat</c>).
+    /// </summary>
     /// <param name="request">The query and its options.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The complete answer.</returns>
@@ -54,7 +58,9 @@ public interface IMemOSClient
     /// <param name="request">The query and its options.</param>
     /// <param name="cancellationToken">Cancels the stream.</param>
     /// <returns>Text and reasoning deltas, then the end event.</returns>
-    IAsyncEnumerable<ChatStreamEvent> ChatStreamAsync(ChatRequest request, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<ChatStreamEvent> ChatStreamAsync(
+        ChatRequest request,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Lists one page of a user's or agent's memories, with no query (<c>POST /get/memory</c>).</summary>
     /// <param name="request">The subject, page and filters.</param>
@@ -62,11 +68,16 @@ public interface IMemOSClient
     /// <returns>Up to <c>size</c> memories per category, and the paging counts.</returns>
     Task<GetMemoryResult> GetMemoryAsync(GetMemoryRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists every page of get/memory, starting at the request's page, until the last one; a full page is never taken for the end.</summary>
+    /// <summary>
+    /// Lists every page of get/memory, starting at the request's page, until the last one; a full page is never taken
+    /// for the end.
+    /// </summary>
     /// <param name="request">The subject, page size and filters.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>One result per page, fetched as the enumeration reaches it.</returns>
-    IAsyncEnumerable<GetMemoryResult> GetAllMemoriesAsync(GetMemoryRequest request, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<GetMemoryResult> GetAllMemoriesAsync(
+        GetMemoryRequest request,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Fetches one memory by id (<c>GET /get/memory/{memory_id}</c>).</summary>
     /// <param name="memoryId">The memory id; it is percent-encoded.</param>
@@ -92,14 +103,20 @@ public interface IMemOSClient
     /// <returns>The messages.</returns>
     Task<GetMessageResult> GetMessagesAsync(GetMessageRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Corrects memories with feedback in plain words (<c>POST /add/feedback</c>); processed asynchronously.</summary>
+    /// <summary>
+    /// Corrects memories with feedback in plain words (<c>POST /add/feedback</c>); processed asynchronously.
+    /// </summary>
     /// <param name="request">The feedback and its scope.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The task processing the feedback.</returns>
-    /// <remarks>Memory ids seen before the task completes are provisional: refinement may replace them with new ones.</remarks>
+    /// <remarks>Memory ids seen before the task completes are provisional: refinement may replace them with new
+    /// ones.</remarks>
     Task<AddFeedbackResult> AddFeedbackAsync(AddFeedbackRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads the state of an asynchronous task (<c>POST /get/status</c>). To wait for the end, use <see cref="MemOSTaskExtensions.WaitForTaskAsync"/>.</summary>
+    /// <summary>
+    /// Reads the state of an asynchronous task (<c>POST /get/status</c>). To wait for the end, use <see
+    /// cref="MemOSTaskExtensions.WaitForTaskAsync"/>.
+    /// </summary>
     /// <param name="taskId">The task id from a write.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The task's state; <c>failed</c> is returned, not thrown.</returns>
@@ -109,7 +126,9 @@ public interface IMemOSClient
     /// <param name="request">The messages.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The facts and preferences found.</returns>
-    Task<ExtractMemoryResult> ExtractMemoryAsync(ExtractMemoryRequest request, CancellationToken cancellationToken = default);
+    Task<ExtractMemoryResult> ExtractMemoryAsync(
+        ExtractMemoryRequest request,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Orders documents by relevance to a query (<c>POST /rerank</c>).</summary>
     /// <param name="request">The query and documents.</param>
@@ -121,7 +140,9 @@ public interface IMemOSClient
     /// <param name="request">Its name and description.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new knowledge base's id.</returns>
-    Task<CreateKnowledgeBaseResult> CreateKnowledgeBaseAsync(CreateKnowledgeBaseRequest request, CancellationToken cancellationToken = default);
+    Task<CreateKnowledgeBaseResult> CreateKnowledgeBaseAsync(
+        CreateKnowledgeBaseRequest request,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Removes a knowledge base from the project (<c>POST /delete/knowledgebase</c>).</summary>
     /// <param name="knowledgebaseId">The knowledge base.</param>
@@ -129,25 +150,40 @@ public interface IMemOSClient
     /// <returns>Success; a failure is thrown.</returns>
     Task<SuccessResult> DeleteKnowledgeBaseAsync(string knowledgebaseId, CancellationToken cancellationToken = default);
 
-    /// <summary>Adds documents or Skills by URL or Base64 (<c>POST /add/knowledgebase-file</c>); processed asynchronously.</summary>
+    /// <summary>
+    /// Adds documents or Skills by URL or Base64 (<c>POST /add/knowledgebase-file</c>); processed asynchronously.
+    /// </summary>
     /// <param name="request">The knowledge base and files.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One entry per file accepted.</returns>
-    Task<IReadOnlyList<KnowledgeBaseFileInfo>> AddKnowledgeBaseFileAsync(AddKnowledgeBaseFileRequest request, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<KnowledgeBaseFileInfo>> AddKnowledgeBaseFileAsync(
+        AddKnowledgeBaseFileRequest request,
+        CancellationToken cancellationToken = default);
 
-    /// <summary>Uploads local files as multipart form data (<c>POST /add/knowledgebase-file</c>, the official client's undocumented form). At most 20 files, 100 MB each and 300 MB in all, checked before sending.</summary>
+    /// <summary>
+    /// Uploads local files as multipart form data (<c>POST /add/knowledgebase-file</c>, the official client's
+    /// undocumented form). At most 20 files, 100 MB each and 300 MB in all, checked before sending.
+    /// </summary>
     /// <param name="knowledgebaseId">The knowledge base.</param>
     /// <param name="files">The files.</param>
     /// <param name="type">Documents (the default) or Skills.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One entry per file accepted.</returns>
-    Task<IReadOnlyList<KnowledgeBaseFileInfo>> UploadKnowledgeBaseFilesAsync(string knowledgebaseId, IEnumerable<KnowledgeBaseUpload> files, KnowledgeBaseFileType? type = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<KnowledgeBaseFileInfo>> UploadKnowledgeBaseFilesAsync(
+        string knowledgebaseId,
+        IEnumerable<KnowledgeBaseUpload> files,
+        KnowledgeBaseFileType? type = null,
+        CancellationToken cancellationToken = default);
 
-    /// <summary>Describes files, or lists one page of a knowledge base's files (<c>POST /get/knowledgebase-file</c>).</summary>
+    /// <summary>
+    /// Describes files, or lists one page of a knowledge base's files (<c>POST /get/knowledgebase-file</c>).
+    /// </summary>
     /// <param name="request">File ids, or a knowledge base and page.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The files, with paging counts when listing.</returns>
-    Task<GetKnowledgeBaseFileResult> GetKnowledgeBaseFileAsync(GetKnowledgeBaseFileRequest request, CancellationToken cancellationToken = default);
+    Task<GetKnowledgeBaseFileResult> GetKnowledgeBaseFileAsync(
+        GetKnowledgeBaseFileRequest request,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Lists every file of a knowledge base, page after page, until the last.</summary>
     /// <param name="knowledgebaseId">The knowledge base.</param>
@@ -155,19 +191,27 @@ public interface IMemOSClient
     /// <param name="pageSize">Files per request; the service default when null.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The files, fetched as the enumeration reaches them.</returns>
-    IAsyncEnumerable<KnowledgeBaseFileDetail> GetAllKnowledgeBaseFilesAsync(string knowledgebaseId, KnowledgeBaseFileType? type = null, int? pageSize = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<KnowledgeBaseFileDetail> GetAllKnowledgeBaseFilesAsync(
+        string knowledgebaseId,
+        KnowledgeBaseFileType? type = null,
+        int? pageSize = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Deletes files from a knowledge base (<c>POST /delete/knowledgebase-file</c>).</summary>
     /// <param name="request">The files.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Success; a failure is thrown.</returns>
-    Task<SuccessResult> DeleteKnowledgeBaseFileAsync(DeleteKnowledgeBaseFileRequest request, CancellationToken cancellationToken = default);
+    Task<SuccessResult> DeleteKnowledgeBaseFileAsync(
+        DeleteKnowledgeBaseFileRequest request,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Binds profile templates to users or agents (<c>POST /bind/profile_template</c>).</summary>
     /// <param name="request">Up to 20 bindings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Success; a failure is thrown.</returns>
-    Task<SuccessResult> BindProfileTemplateAsync(BindProfileTemplateRequest request, CancellationToken cancellationToken = default);
+    Task<SuccessResult> BindProfileTemplateAsync(
+        BindProfileTemplateRequest request,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Adds, changes, locks or removes fields of a profile (<c>POST /edit/profile</c>).</summary>
     /// <param name="request">The profile and the changes.</param>
@@ -185,29 +229,41 @@ public interface IMemOSClient
     /// <param name="request">Its name and fields.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new template's id.</returns>
-    Task<AddProfileTemplateResult> AddProfileTemplateAsync(AddProfileTemplateRequest request, CancellationToken cancellationToken = default);
+    Task<AddProfileTemplateResult> AddProfileTemplateAsync(
+        AddProfileTemplateRequest request,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Lists the project's profile templates, newest first (<c>POST /list/profile_template</c>).</summary>
     /// <param name="request">The page; the first page of 10 when null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One page of templates.</returns>
-    Task<ListProfileTemplatesResult> ListProfileTemplatesAsync(ListProfileTemplatesRequest? request = null, CancellationToken cancellationToken = default);
+    Task<ListProfileTemplatesResult> ListProfileTemplatesAsync(
+        ListProfileTemplatesRequest? request = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Fetches a profile template with its fields (<c>POST /get/profile_template</c>).</summary>
     /// <param name="profileTemplateId">The template.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The template.</returns>
-    Task<ProfileTemplate> GetProfileTemplateAsync(string profileTemplateId, CancellationToken cancellationToken = default);
+    Task<ProfileTemplate> GetProfileTemplateAsync(
+        string profileTemplateId,
+        CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces a template's name and fields; bound profiles follow (<c>POST /update/profile_template</c>).</summary>
+    /// <summary>
+    /// Replaces a template's name and fields; bound profiles follow (<c>POST /update/profile_template</c>).
+    /// </summary>
     /// <param name="request">The template and its new definition.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>How many profiles changed.</returns>
-    Task<UpdateProfileTemplateResult> UpdateProfileTemplateAsync(UpdateProfileTemplateRequest request, CancellationToken cancellationToken = default);
+    Task<UpdateProfileTemplateResult> UpdateProfileTemplateAsync(
+        UpdateProfileTemplateRequest request,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a template with all its profiles and bindings (<c>POST /delete/profile_template</c>).</summary>
     /// <param name="profileTemplateId">The template.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>How many profiles were deleted.</returns>
-    Task<DeleteProfileTemplateResult> DeleteProfileTemplateAsync(string profileTemplateId, CancellationToken cancellationToken = default);
+    Task<DeleteProfileTemplateResult> DeleteProfileTemplateAsync(
+        string profileTemplateId,
+        CancellationToken cancellationToken = default);
 }

@@ -77,7 +77,8 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
             options.StreamIdleTimeout,
             options.MaxStreamEventBytes,
             nameof(MemOSClient),
-            options.UserAgentApplicationId));
+            options.UserAgentApplicationId,
+            options.TimeProvider));
         _api = ApiFactory.Create<IMemOSCloudApi>(_transport.HttpClient, RequestOptions);
         _requireStreamEndMarker = options.RequireStreamEndMarker;
     }
@@ -90,11 +91,15 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     public static MemOSClient FromEnvironment() => new(MemOSClientOptions.FromEnvironment());
 
     /// <inheritdoc />
-    public Task<AddMessageResult> AddMessageAsync(AddMessageRequest request, CancellationToken cancellationToken = default)
+    public Task<AddMessageResult> AddMessageAsync(
+        AddMessageRequest request,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.AddMessage, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<SearchMemoryResult> SearchMemoryAsync(SearchMemoryRequest request, CancellationToken cancellationToken = default)
+    public Task<SearchMemoryResult> SearchMemoryAsync(
+        SearchMemoryRequest request,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.SearchMemory, request, cancellationToken);
 
     /// <inheritdoc />
@@ -102,7 +107,9 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         => _transport.SendAsync(_api, CloudCalls.Chat, request, cancellationToken, request?.ModelName?.Value);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<ChatStreamEvent> ChatStreamAsync(ChatRequest request, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ChatStreamEvent> ChatStreamAsync(
+        ChatRequest request,
+        CancellationToken cancellationToken = default)
         => ChatStreamReader.Read(_transport, _api, CloudCalls.ChatStream, request, _requireStreamEndMarker, cancellationToken, request?.ModelName?.Value);
 
     /// <inheritdoc />
@@ -110,7 +117,9 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         => Send(CloudCalls.GetMemory, request, cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<GetMemoryResult> GetAllMemoriesAsync(GetMemoryRequest request, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<GetMemoryResult> GetAllMemoriesAsync(
+        GetMemoryRequest request,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
@@ -141,19 +150,27 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         => Send(CloudCalls.GetMemoryById, memoryId, cancellationToken);
 
     /// <inheritdoc />
-    public Task<SuccessResult> UpdateMemoryAsync(UpdateMemoryRequest request, CancellationToken cancellationToken = default)
+    public Task<SuccessResult> UpdateMemoryAsync(
+        UpdateMemoryRequest request,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.UpdateMemory, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<SuccessResult> DeleteMemoryAsync(DeleteMemoryRequest request, CancellationToken cancellationToken = default)
+    public Task<SuccessResult> DeleteMemoryAsync(
+        DeleteMemoryRequest request,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.DeleteMemory, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<GetMessageResult> GetMessagesAsync(GetMessageRequest request, CancellationToken cancellationToken = default)
+    public Task<GetMessageResult> GetMessagesAsync(
+        GetMessageRequest request,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.GetMessage, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<AddFeedbackResult> AddFeedbackAsync(AddFeedbackRequest request, CancellationToken cancellationToken = default)
+    public Task<AddFeedbackResult> AddFeedbackAsync(
+        AddFeedbackRequest request,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.AddFeedback, request, cancellationToken);
 
     /// <inheritdoc />
@@ -164,7 +181,9 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     }
 
     /// <inheritdoc />
-    public Task<ExtractMemoryResult> ExtractMemoryAsync(ExtractMemoryRequest request, CancellationToken cancellationToken = default)
+    public Task<ExtractMemoryResult> ExtractMemoryAsync(
+        ExtractMemoryRequest request,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.ExtractMemory, request, cancellationToken);
 
     /// <inheritdoc />
@@ -172,19 +191,29 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         => Send(CloudCalls.Rerank, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<CreateKnowledgeBaseResult> CreateKnowledgeBaseAsync(CreateKnowledgeBaseRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateKnowledgeBaseResult> CreateKnowledgeBaseAsync(
+        CreateKnowledgeBaseRequest request,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.CreateKnowledgeBase, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<SuccessResult> DeleteKnowledgeBaseAsync(string knowledgebaseId, CancellationToken cancellationToken = default)
+    public Task<SuccessResult> DeleteKnowledgeBaseAsync(
+        string knowledgebaseId,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.DeleteKnowledgeBase, new DeleteKnowledgeBaseRequest { KnowledgeBaseId = knowledgebaseId }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<KnowledgeBaseFileInfo>> AddKnowledgeBaseFileAsync(AddKnowledgeBaseFileRequest request, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<KnowledgeBaseFileInfo>> AddKnowledgeBaseFileAsync(
+        AddKnowledgeBaseFileRequest request,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.AddKnowledgeBaseFile, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<KnowledgeBaseFileInfo>> UploadKnowledgeBaseFilesAsync(string knowledgebaseId, IEnumerable<KnowledgeBaseUpload> files, KnowledgeBaseFileType? type = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<KnowledgeBaseFileInfo>> UploadKnowledgeBaseFilesAsync(
+        string knowledgebaseId,
+        IEnumerable<KnowledgeBaseUpload> files,
+        KnowledgeBaseFileType? type = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(knowledgebaseId);
         ArgumentNullException.ThrowIfNull(files);
@@ -197,11 +226,17 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     }
 
     /// <inheritdoc />
-    public Task<GetKnowledgeBaseFileResult> GetKnowledgeBaseFileAsync(GetKnowledgeBaseFileRequest request, CancellationToken cancellationToken = default)
+    public Task<GetKnowledgeBaseFileResult> GetKnowledgeBaseFileAsync(
+        GetKnowledgeBaseFileRequest request,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.GetKnowledgeBaseFile, request, cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<KnowledgeBaseFileDetail> GetAllKnowledgeBaseFilesAsync(string knowledgebaseId, KnowledgeBaseFileType? type = null, int? pageSize = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<KnowledgeBaseFileDetail> GetAllKnowledgeBaseFilesAsync(
+        string knowledgebaseId,
+        KnowledgeBaseFileType? type = null,
+        int? pageSize = null,
+        CancellationToken cancellationToken = default)
     {
         var first = new GetKnowledgeBaseFileRequest { KnowledgeBaseId = knowledgebaseId, Type = type, Page = 1, PageSize = pageSize };
         first.Validate();
@@ -230,49 +265,77 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     }
 
     /// <inheritdoc />
-    public Task<SuccessResult> DeleteKnowledgeBaseFileAsync(DeleteKnowledgeBaseFileRequest request, CancellationToken cancellationToken = default)
+    public Task<SuccessResult> DeleteKnowledgeBaseFileAsync(
+        DeleteKnowledgeBaseFileRequest request,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.DeleteKnowledgeBaseFile, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<SuccessResult> BindProfileTemplateAsync(BindProfileTemplateRequest request, CancellationToken cancellationToken = default)
+    public Task<SuccessResult> BindProfileTemplateAsync(
+        BindProfileTemplateRequest request,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.BindProfileTemplate, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<SuccessResult> EditProfileAsync(EditProfileRequest request, CancellationToken cancellationToken = default)
+    public Task<SuccessResult> EditProfileAsync(
+        EditProfileRequest request,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.EditProfile, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<SuccessResult> DeleteProfileAsync(DeleteProfileRequest request, CancellationToken cancellationToken = default)
+    public Task<SuccessResult> DeleteProfileAsync(
+        DeleteProfileRequest request,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.DeleteProfile, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<AddProfileTemplateResult> AddProfileTemplateAsync(AddProfileTemplateRequest request, CancellationToken cancellationToken = default)
+    public Task<AddProfileTemplateResult> AddProfileTemplateAsync(
+        AddProfileTemplateRequest request,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.AddProfileTemplate, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ListProfileTemplatesResult> ListProfileTemplatesAsync(ListProfileTemplatesRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<ListProfileTemplatesResult> ListProfileTemplatesAsync(
+        ListProfileTemplatesRequest? request = null,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.ListProfileTemplates, request ?? new ListProfileTemplatesRequest(), cancellationToken);
 
     /// <inheritdoc />
-    public Task<ProfileTemplate> GetProfileTemplateAsync(string profileTemplateId, CancellationToken cancellationToken = default)
+    public Task<ProfileTemplate> GetProfileTemplateAsync(
+        string profileTemplateId,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.GetProfileTemplate, new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<UpdateProfileTemplateResult> UpdateProfileTemplateAsync(UpdateProfileTemplateRequest request, CancellationToken cancellationToken = default)
+    public Task<UpdateProfileTemplateResult> UpdateProfileTemplateAsync(
+        UpdateProfileTemplateRequest request,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.UpdateProfileTemplate, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<DeleteProfileTemplateResult> DeleteProfileTemplateAsync(string profileTemplateId, CancellationToken cancellationToken = default)
+    public Task<DeleteProfileTemplateResult> DeleteProfileTemplateAsync(
+        string profileTemplateId,
+        CancellationToken cancellationToken = default)
         => Send(CloudCalls.DeleteProfileTemplate, new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId }, cancellationToken);
 
-    /// <summary>Releases the connection pool, when this client created it. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
+    /// <summary>
+    /// Releases the connection pool, when this client created it. Later calls throw <see
+    /// cref="ObjectDisposedException"/>.
+    /// </summary>
     public void Dispose() => _transport.Dispose();
 
-    /// <summary>Sends the next calls with a rotated API key (dependency injection calls it when configuration reloads).</summary>
-    internal void UseApiKey(string? apiKey) => _transport.UseCredentials(TransportSettings.AuthorizationFor(apiKey, "Token"), apiKey);
+    /// <summary>
+    /// Sends the next calls with a rotated API key (dependency injection calls it when configuration reloads).
+    /// </summary>
+    internal void UseApiKey(
+        string? apiKey) => _transport.UseCredentials(TransportSettings.AuthorizationFor(apiKey,
+        "Token"), apiKey);
 
     // The one path every call takes; the row of CloudCalls says everything about the route.
-    private Task<TResult> Send<TRequest, TData, TResult>(ApiCall<IMemOSCloudApi, TRequest, TData, TResult> call, TRequest request, CancellationToken cancellationToken)
+    private Task<TResult> Send<TRequest, TData, TResult>(
+        ApiCall<IMemOSCloudApi, TRequest, TData, TResult> call,
+        TRequest request,
+        CancellationToken cancellationToken)
         => _transport.SendAsync(_api, call, request, cancellationToken);
 
     /// <summary>

@@ -2,29 +2,32 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using MemOS.Client.Api;
-using MemOS.Client.Errors;
 
 namespace MemOS.Client.Answers;
 
 /// <summary>
 /// Reads the top level of a JSON answer once, from its bytes: the fields that decide what the
-/// answer is, and its <c>data</c>: read as the caller's type in the same pass when one is given
-/// (the body is then tokenized once), and located in any case, for a caller reading it later.
-/// A key given twice counts once, the last time, as JSON parsers keep it. Then, for a successful
-/// answer, reads its data as the route's answer shape allows (<see cref="ReadData"/>).
+/// answer is, and its <c>data</c>, read as the caller's type in the same pass when one is given
+/// (the body is then tokenized once).
+/// A key given twice counts once, the last time, as JSON parsers keep it.
 /// </summary>
 internal static class EnvelopeReader
 {
     // Service text kept for messages; a self-hosted traceback can be long.
     private const int MaxTextChars = 4000;
 
-    /// <summary>Reads <paramref name="json"/>; false when it is not one complete JSON object (malformed or truncated).</summary>
+    /// <summary>
+    /// Reads <paramref name="json"/>; false when it is not one complete JSON object (malformed or truncated).
+    /// </summary>
     /// <param name="json">The whole body.</param>
     /// <param name="dataInfo">The type of the <c>data</c> value to read, or null to only locate it.</param>
     /// <param name="fields">What was read.</param>
     /// <param name="error">Why the body is not JSON, when the parser said so.</param>
-    public static bool TryRead(ReadOnlySpan<byte> json, JsonTypeInfo? dataInfo, out EnvelopeFields fields, out JsonException? error)
+    public static bool TryRead(
+        ReadOnlySpan<byte> json,
+        JsonTypeInfo? dataInfo,
+        out EnvelopeFields fields,
+        out JsonException? error)
     {
         fields = default;
         error = null;
@@ -32,7 +35,6 @@ internal static class EnvelopeReader
         string? message = null;
         string? detail = null;
         double? retryAfter = null;
-        var data = default(Range);
         object? dataValue = null;
         JsonException? dataError = null;
         try
@@ -62,14 +64,12 @@ internal static class EnvelopeReader
                         retryAfter = ReadNumber(ref reader) ?? retryAfter;
                         break;
                     case Field.Data:
-                        var start = (int)reader.TokenStartIndex;
                         (dataValue, dataError) = dataInfo is null ? (null, null) : ReadData(ref reader, dataInfo);
                         if (dataInfo is null || dataError is not null)
                         {
                             reader.Skip();
                         }
 
-                        data = start..(int)reader.BytesConsumed;
                         break;
                     default:
                         reader.Skip();
@@ -90,61 +90,32 @@ internal static class EnvelopeReader
             return false;
         }
 
-        fields = new(code, message ?? detail, retryAfter, data, dataValue, dataError);
+        fields = new(code, message ?? detail, retryAfter, dataValue, dataError);
         return true;
     }
 
-    /// <summary>
-    /// The data of a success verdict: the envelope's <c>data</c>, or a bare body where the route's
-    /// shape allows one; throws the unreadable answer's exception, and for data that itself reports
-    /// failure under a success code, that failure's.
-    /// </summary>
-    public static TData? ReadData<TData>(ResponseVerdict verdict, RouteFacts route, JsonTypeInfo<TData> dataInfo, SecretRedactor redactor)
+    /// <summary>A whole body read as the data itself (a bare answer), or why it cannot be.</summary>
+    public static (object? Value, JsonException? Error) ReadValue(ReadOnlySpan<byte> json, JsonTypeInfo dataInfo)
     {
         try
         {
-            if (verdict.Code is null)
-            {
-                switch (route.Answer)
-                {
-                    case AnswerShape.EnvelopeOrBare:
-                        return JsonSerializer.Deserialize(verdict.Body.Span, dataInfo);
-                    case AnswerShape.Envelope:
-                        throw MemOSErrorFactory.InvalidResponse(route.Name, "the body has no envelope code", verdict.Status, verdict.TraceId);
-                }
-            }
-
-            var data = EnvelopeData(verdict, dataInfo);
-            if (data is IOperationOutcome outcome && IsFailure(outcome))
-            {
-                var detail = $"the service answered code {verdict.Code} but its data reports failure (success: {outcome.Success?.ToString() ?? "absent"}, status: {outcome.OutcomeStatus ?? "absent"})";
-                throw MemOSErrorFactory.FailedOutcome(route.Name, detail, verdict.ServerMessage, verdict.Status, verdict.TraceId, redactor);
-            }
-
-            return data;
+            return (JsonSerializer.Deserialize(json, dataInfo), null);
         }
         catch (JsonException exception)
         {
-            throw MemOSErrorFactory.InvalidResponse(route.Name, "the body is not valid JSON of the expected shape", verdict.Status, verdict.TraceId, exception);
+            return (null, exception);
         }
     }
 
-    // Read with the envelope when the call named this type (the usual case); else from the data's bytes.
-    private static TData? EnvelopeData<TData>(ResponseVerdict verdict, JsonTypeInfo<TData> dataInfo)
-    {
-        if (ReferenceEquals(verdict.DataInfo, dataInfo))
-        {
-            return verdict.DataError is { } error ? throw error : verdict.DataValue is TData value ? value : default;
-        }
-
-        var (offset, length) = verdict.Data.GetOffsetAndLength(verdict.Body.Length);
-        return length == 0 ? default : JsonSerializer.Deserialize(verdict.Body.Span.Slice(offset, length), dataInfo);
-    }
-
-    private static bool IsFailure(IOperationOutcome outcome)
+    /// <summary>
+    /// Whether data read under a success code itself reports a failure (<c>success: false</c>, or a failed status).
+    /// </summary>
+    public static bool ReportsFailure(IOperationOutcome outcome)
         => outcome.Success == false
            || outcome.OutcomeStatus is { } status
-           && (status.Equals("error", StringComparison.OrdinalIgnoreCase) || status.Equals("failed", StringComparison.OrdinalIgnoreCase) || status.Equals("fail", StringComparison.OrdinalIgnoreCase));
+           && (status.Equals("error", StringComparison.OrdinalIgnoreCase)
+               || status.Equals("failed", StringComparison.OrdinalIgnoreCase)
+               || status.Equals("fail", StringComparison.OrdinalIgnoreCase));
 
     // On failure the reader is back where it was, at the start of the value, so the caller can skip it:
     // a body whose data does not fit the type is still a readable envelope (it may be an error's).

@@ -24,27 +24,32 @@ internal static class ResponseClassifier
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    private static readonly HttpRequestOptionsKey<(HttpResponseMessage Response, ResponseVerdict Verdict)> VerdictKey = new("MemOS.Verdict");
+    /// <summary>
+    /// The verdict on <paramref name="response"/>, the answer to <paramref name="call"/>: the one reached
+    /// on it already, or computed now and kept on the call; afterwards its body, when read, is buffered.
+    /// </summary>
+    public static ValueTask<ResponseVerdict> ClassifyAsync(
+        HttpResponseMessage response,
+        MemOSCall call,
+        CancellationToken cancellationToken)
+        => call.VerdictOn(response) is { } known ? new(known) : ClassifyAndKeepAsync(response, call, cancellationToken);
 
-    /// <summary>The verdict already reached on <paramref name="response"/>, if any.</summary>
-    public static ResponseVerdict? Known(HttpResponseMessage response)
-        => response.RequestMessage?.Options.TryGetValue(VerdictKey, out var known) == true && ReferenceEquals(known.Response, response) ? known.Verdict : null;
-
-    /// <summary>The verdict on <paramref name="response"/>, computed on first use; afterwards its body, when read, is buffered.</summary>
-    public static ValueTask<ResponseVerdict> ClassifyAsync(HttpResponseMessage response, TimeProvider time, CancellationToken cancellationToken)
-        => Known(response) is { } known ? new(known) : ClassifyAndKeepAsync(response, time, cancellationToken);
-
-    // Kept per response, not per request: a retried request carries one options bag across its attempts.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<ResponseVerdict> ClassifyAndKeepAsync(HttpResponseMessage response, TimeProvider time, CancellationToken cancellationToken)
+    private static async ValueTask<ResponseVerdict> ClassifyAndKeepAsync(
+        HttpResponseMessage response,
+        MemOSCall call,
+        CancellationToken cancellationToken)
     {
-        var verdict = await ClassifyCoreAsync(response, time, cancellationToken).ConfigureAwait(false);
-        response.RequestMessage?.Options.Set(VerdictKey, (response, verdict));
+        var verdict = await ClassifyCoreAsync(response, call, cancellationToken).ConfigureAwait(false);
+        call.Judged(response, verdict);
         return verdict;
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<ResponseVerdict> ClassifyCoreAsync(HttpResponseMessage response, TimeProvider time, CancellationToken cancellationToken)
+    private static async ValueTask<ResponseVerdict> ClassifyCoreAsync(
+        HttpResponseMessage response,
+        MemOSCall call,
+        CancellationToken cancellationToken)
     {
         var status = response.StatusCode;
         var succeeded = response.IsSuccessStatusCode;
@@ -55,30 +60,30 @@ internal static class ResponseClassifier
         if ((int)status is >= 300 and < 400)
         {
             var target = response.Headers.Location?.ToString();
-            return Failure(response, time, ErrorCatalog.DescribeHttp((int)status), serverMessage: target is null ? null : "redirect to " + Bounded(target));
+            return Failure(response, call, ErrorCatalog.DescribeHttp((int)status), serverMessage: target is null ? null : "redirect to " + Bounded(target));
         }
 
         if (succeeded && wantsStream && MediaTypes.IsEventStream(mediaType))
         {
-            return new ResponseVerdict { Kind = VerdictKind.Stream, Status = status, TraceId = TraceIdOf(response) };
+            return Answered(VerdictKind.Stream, response, call);
         }
 
         if (response.Content.Headers.ContentLength > MaxBodyBytes)
         {
-            return Unreadable(response, $"the body is larger than the {MaxBodyBytes / (1024 * 1024)} MB the SDK buffers");
+            return Unreadable(response, call, $"the body is larger than the {MaxBodyBytes / (1024 * 1024)} MB the SDK buffers");
         }
 
         if (MediaTypes.IsHtml(mediaType))
         {
             return succeeded
-                ? Unreadable(response, "it is an HTML page, not JSON (a proxy or gateway answered instead of MemOS?)")
-                : Failure(response, time, ErrorCatalog.DescribeHttp((int)status), serverMessage: HtmlExcerpt.Of(await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false)));
+                ? Unreadable(response, call, "it is an HTML page, not JSON (a proxy or gateway answered instead of MemOS?)")
+                : Failure(response, call, ErrorCatalog.DescribeHttp((int)status), serverMessage: HtmlExcerpt.Of(await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false)));
         }
 
         if (!succeeded && !MediaTypes.MayBeJson(mediaType))
         {
             var text = await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false);
-            return Failure(response, time, ErrorCatalog.DescribeHttp((int)status), serverMessage: text);
+            return Failure(response, call, ErrorCatalog.DescribeHttp((int)status), serverMessage: text);
         }
 
         ReadOnlyMemory<byte>? body;
@@ -88,15 +93,15 @@ internal static class ResponseClassifier
         }
         catch (Exception exception) when (Rulebook.IsUndecodableBody(exception) && !cancellationToken.IsCancellationRequested)
         {
-            return Unreadable(response, "its compressed body could not be decoded");
+            return Unreadable(response, call, "its compressed body could not be decoded");
         }
 
         if (body is not { } read)
         {
-            return Unreadable(response, $"the body is larger than the {MaxBodyBytes / (1024 * 1024)} MB the SDK buffers");
+            return Unreadable(response, call, $"the body is larger than the {MaxBodyBytes / (1024 * 1024)} MB the SDK buffers");
         }
 
-        return Judge(response, read, wantsStream, time);
+        return Judge(response, read, wantsStream, call);
     }
 
     // Read unparsed: parsing the Accept header into its typed collection costs more than the whole check.
@@ -118,83 +123,138 @@ internal static class ResponseClassifier
         return false;
     }
 
-    private static ResponseVerdict Judge(HttpResponseMessage response, ReadOnlyMemory<byte> body, bool wantsStream, TimeProvider time)
+    private static ResponseVerdict Judge(
+        HttpResponseMessage response,
+        ReadOnlyMemory<byte> body,
+        bool wantsStream,
+        MemOSCall call)
     {
         var status = response.StatusCode;
         var succeeded = response.IsSuccessStatusCode;
         if (body.Length == 0)
         {
             // An async write may be accepted with an empty 200/202 body (seen live): accepted, no task id.
-            return !succeeded ? Failure(response, time, ErrorCatalog.DescribeHttp((int)status))
-                : wantsStream ? new ResponseVerdict { Kind = VerdictKind.Stream, Status = status, TraceId = TraceIdOf(response) }
-                : response.RequestMessage is { } request && RouteFacts.Of(request).IsWrite ? new ResponseVerdict { Kind = VerdictKind.Accepted, Status = status, TraceId = TraceIdOf(response) }
-                : Unreadable(response, "the body is empty");
+            return !succeeded ? Failure(response, call, ErrorCatalog.DescribeHttp((int)status))
+                : wantsStream ? Answered(VerdictKind.Stream, response, call)
+                : call.Route.IsWrite ? Answered(VerdictKind.Accepted, response, call)
+                : Unreadable(response, call, "the body is empty");
         }
 
         // A byte order mark is allowed before JSON text; the body is read after it.
         var json = body[(body.Span.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0)..];
-        var dataInfo = response.RequestMessage?.Options.TryGetValue(MemOSCall.Key, out var call) == true ? call.DataInfo : null;
-        if (!EnvelopeReader.TryRead(json.Span, dataInfo, out var fields, out var jsonError))
+        if (!EnvelopeReader.TryRead(json.Span, call.DataInfo, out var fields, out var jsonError))
         {
-            return succeeded && wantsStream ? new ResponseVerdict { Kind = VerdictKind.Stream, Status = status, TraceId = TraceIdOf(response) }
-                : succeeded ? Unreadable(response, "the body is not valid JSON of the expected shape (malformed or truncated)", jsonError)
-                : Failure(response, time, ErrorCatalog.DescribeHttp((int)status), serverMessage: LooksLikeJson(json.Span) ? null : Text(json.Span));
+            return succeeded && wantsStream ? Answered(VerdictKind.Stream, response, call)
+                : succeeded ? Unreadable(response, call, "the body is not valid JSON of the expected shape (malformed or truncated)", jsonError)
+                : Failure(response, call, ErrorCatalog.DescribeHttp((int)status), serverMessage: LooksLikeJson(json.Span) ? null : Text(json.Span));
         }
 
         if (fields.Code is { } code)
         {
             if (succeeded && Rulebook.IsSuccessCode(code))
             {
-                return Success(response, json, dataInfo, fields, code);
+                return Success(response, call, json, fields, code);
             }
 
             var error = Rulebook.IsCloudCode(code) ? ErrorCatalog.Describe(code, fields.Message)
                 : ErrorCatalog.DescribeHttp(succeeded && code is >= 400 and < 600 ? code : (int)status);
-            return Failure(response, time, error, fields.Message, fields.RetryAfterSeconds, code);
+            return Failure(response, call, error, fields.Message, fields.RetryAfterSeconds, code);
         }
 
         return succeeded
-            ? Success(response, json, dataInfo, fields, code: null)
-            : Failure(response, time, ErrorCatalog.DescribeHttp((int)status), fields.Message, fields.RetryAfterSeconds);
+            ? Success(response, call, json, fields, code: null)
+            : Failure(response, call, ErrorCatalog.DescribeHttp((int)status), fields.Message, fields.RetryAfterSeconds);
     }
 
-    private static ResponseVerdict Success(HttpResponseMessage response, ReadOnlyMemory<byte> body, JsonTypeInfo? dataInfo, EnvelopeFields fields, int? code)
-        => new()
+    // A success code (or none) is a success only when the answer has the route's shape and its data
+    // does not itself report a failure: decided here, so that no success is undone after the retry decision.
+    private static ResponseVerdict Success(
+        HttpResponseMessage response,
+        MemOSCall call,
+        ReadOnlyMemory<byte> json,
+        EnvelopeFields fields,
+        int? code)
+    {
+        var route = call.Route;
+        var (data, dataError) = (fields.DataValue, fields.DataError);
+        if (code is null)
+        {
+            switch (route.Answer)
+            {
+                case AnswerShape.Envelope:
+                    return Unreadable(response, call, "the body has no envelope code");
+                case AnswerShape.EnvelopeOrBare when call.DataInfo is { } bare:
+                    (data, dataError) = EnvelopeReader.ReadValue(json.Span, bare);
+                    break;
+            }
+        }
+
+        if (dataError is not null)
+        {
+            return Unreadable(response, call, "the body is not valid JSON of the expected shape", dataError);
+        }
+
+        if (data is IOperationOutcome outcome && EnvelopeReader.ReportsFailure(outcome))
+        {
+            var detail = $"the service answered code {code} but its data reports failure (success: {outcome.Success?.ToString() ?? "absent"}, status: {outcome.OutcomeStatus ?? "absent"})";
+            return Failure(response, call, ErrorCatalog.FailedOutcome, fields.Message, code: code, dataFailure: detail);
+        }
+
+        // A value type (a JSON element) always has a value; its reader decides what an absent one means.
+        if (data is null && route.DataRequired && call.DataInfo is { Type.IsValueType: false })
+        {
+            return Unreadable(response, call, "the answer has no data");
+        }
+
+        return new()
         {
             Kind = VerdictKind.Success,
             Status = response.StatusCode,
-            TraceId = TraceIdOf(response),
+            TraceId = TraceIdOf(response, call),
             Code = code,
-            Body = body,
-            Data = fields.Data,
-            DataInfo = dataInfo,
-            DataValue = fields.DataValue,
-            DataError = fields.DataError,
+            Data = data,
             ServerMessage = fields.Message,
         };
+    }
+
+    // A stream, or an accepted write: nothing read but the status and trace id.
+    private static ResponseVerdict Answered(VerdictKind kind, HttpResponseMessage response, MemOSCall call)
+        => new() { Kind = kind, Status = response.StatusCode, TraceId = TraceIdOf(response, call) };
 
     // How long to wait is read only for a failure: from the Retry-After header, or a body's retry_after seconds.
-    private static ResponseVerdict Failure(HttpResponseMessage response, TimeProvider time, ErrorInfo error, string? serverMessage = null, double? bodyRetryAfterSeconds = null, int? code = null)
+    private static ResponseVerdict Failure(
+        HttpResponseMessage response,
+        MemOSCall call,
+        ErrorInfo error,
+        string? serverMessage = null,
+        double? bodyRetryAfterSeconds = null,
+        int? code = null,
+        string? dataFailure = null)
         => new()
         {
+            DataFailure = dataFailure,
             Kind = VerdictKind.Failure,
             Status = response.StatusCode,
-            TraceId = TraceIdOf(response),
+            TraceId = TraceIdOf(response, call),
             Code = code,
             Error = error,
             ServerMessage = serverMessage,
-            RetryAfter = RetryAfter.From(response.Headers, bodyRetryAfterSeconds, time),
+            RetryAfter = RetryAfter.From(response.Headers, bodyRetryAfterSeconds, call.Time),
         };
 
-    // Not MemOS's answer: a gateway's page, a cut or oversized body. Transient only when the status says the service failed.
-    private static ResponseVerdict Unreadable(HttpResponseMessage response, string problem, Exception? cause = null)
+    // Not MemOS's answer: a gateway's page, a cut or oversized body; its row depends on the status alone.
+    private static ResponseVerdict Unreadable(
+        HttpResponseMessage response,
+        MemOSCall call,
+        string problem,
+        Exception? cause = null)
         => new()
         {
             ProblemCause = cause,
             Kind = VerdictKind.Failure,
             Status = response.StatusCode,
-            TraceId = TraceIdOf(response),
-            Error = (int)response.StatusCode >= 500 ? ErrorCatalog.DescribeHttp((int)response.StatusCode) : new(ErrorKind.Other, problem, "check the base URL and any proxy in between"),
+            TraceId = TraceIdOf(response, call),
+            Error = ErrorCatalog.Unreadable((int)response.StatusCode),
             Problem = problem,
         };
 
@@ -203,7 +263,9 @@ internal static class ResponseClassifier
     /// as the response's content (<see cref="BufferedBody"/>) so it can be read again; null when it is larger.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<ReadOnlyMemory<byte>?> BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async ValueTask<ReadOnlyMemory<byte>?> BufferAsync(
+        HttpResponseMessage response,
+        CancellationToken cancellationToken)
     {
         var content = response.Content;
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -237,9 +299,13 @@ internal static class ResponseClassifier
         return buffered.Memory;
     }
 
-    // The body in a buffer rented from the shared pool, which the caller then owns; null (and nothing kept) when it is too large.
+    // The body in a buffer rented from the shared pool, which the caller then owns; null (and nothing kept) when it is
+    // too large.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<(byte[] Buffer, int Length)?> ReadAllAsync(Stream stream, long? length, CancellationToken cancellationToken)
+    private static async ValueTask<(byte[] Buffer, int Length)?> ReadAllAsync(
+        Stream stream,
+        long? length,
+        CancellationToken cancellationToken)
     {
         // The usual case: the announced size. A body longer than announced is the network's to report.
         var buffer = ArrayPool<byte>.Shared.Rent(length is { } announced ? Math.Max((int)announced, 1) : 16 * 1024);
@@ -284,7 +350,9 @@ internal static class ResponseClassifier
         }
     }
 
-    private static async Task<string?> ReadPrefixAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<string?> ReadPrefixAsync(
+        HttpResponseMessage response,
+        CancellationToken cancellationToken)
     {
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
@@ -309,8 +377,11 @@ internal static class ResponseClassifier
 
     private static string Bounded(string text) => text.Length > 200 ? text[..200] + "…" : text;
 
-    /// <summary>The <c>traceid</c> header, kept only when it is a short token of safe characters: it is echoed into messages.</summary>
-    internal static string? TraceIdOf(HttpResponseMessage response)
+    /// <summary>
+    /// The <c>traceid</c> header, kept only when it is a short token of safe characters (it is echoed
+    /// into messages), with the API key masked: the one place a trace id is read and redacted.
+    /// </summary>
+    private static string? TraceIdOf(HttpResponseMessage response, MemOSCall call)
     {
         if (!response.Headers.TryGetValues("traceid", out var values))
         {
@@ -318,6 +389,7 @@ internal static class ResponseClassifier
         }
 
         var value = values.FirstOrDefault();
-        return value is { Length: > 0 and <= 128 } && value.All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':') ? value : null;
+        var safe = value is { Length: > 0 and <= 128 } && value.All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+        return safe ? call.Redactor?.Redact(value) ?? value : null;
     }
 }

@@ -9,6 +9,8 @@ internal enum AnswerShape
     /// <summary>The envelope, or the data itself as a bare body (the documents' rerank answer).</summary>
     EnvelopeOrBare,
 
-    /// <summary>The envelope, whose code may be missing on success (the self-hosted chat/complete's <c>{message, data}</c>).</summary>
+    /// <summary>
+    /// The envelope, whose code may be missing on success (the self-hosted chat/complete's <c>{message, data}</c>).
+    /// </summary>
     CodeOptional,
 }

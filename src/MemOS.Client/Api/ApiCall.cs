@@ -15,23 +15,23 @@ internal sealed class ApiCall<TApi, TRequest, TData, TResult>(
     RouteFacts route,
     JsonTypeInfo<TData> data,
     Action<TRequest> check,
-    ApiCall<TApi, TRequest, TData, TResult>.Sender send,
+    ApiSender<TApi, TRequest> send,
     Func<TData?, TRequest, TResult?> finish)
 {
-    /// <summary>Sends the request through the Refit interface.</summary>
-    public delegate Task<HttpResponseMessage> Sender(TApi api, TRequest request, IDictionary<string, string> headers, MemOSCall call, CancellationToken cancellationToken);
-
     public RouteFacts Route => route;
 
     /// <summary>How to read the answer's data.</summary>
     public JsonTypeInfo<TData> Data => data;
 
-    public Sender Send => send;
+    public ApiSender<TApi, TRequest> Send => send;
 
     /// <summary>Throws for a request that must not be sent; before anything is sent.</summary>
     public void Check(TRequest request) => check(request);
 
-    /// <summary>The result from the answer's data; null when the data does not hold one (the answer is then unreadable).</summary>
-    /// <remarks>Runs inside the call, so a failure here is the call's failure, with what it means for a write.</remarks>
+    /// <summary>
+    /// The result from the answer's data; null when the data does not hold one (the answer is then unreadable).
+    /// </summary>
+    /// <remarks>Runs inside the call, so a failure here is the call's failure, with what it means for a
+    /// write.</remarks>
     public TResult? Finish(TData? value, TRequest request) => finish(value, request);
 }

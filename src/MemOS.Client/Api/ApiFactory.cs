@@ -3,12 +3,15 @@ using Refit;
 
 namespace MemOS.Client.Api;
 
-/// <summary>Builds the Refit clients of the API interfaces: generated requests only, with the SDK's JSON context.</summary>
+/// <summary>
+/// Builds the Refit clients of the API interfaces: generated requests only, with the SDK's JSON context.
+/// </summary>
 internal static class ApiFactory
 {
     /// <summary>Creates <typeparamref name="TApi"/> over <paramref name="http"/>.</summary>
     /// <param name="http">The client to send with, whose base address every route is relative to.</param>
-    /// <param name="json">Options whose resolver is a source-generated context holding every body type of <typeparamref name="TApi"/>.</param>
+    /// <param name="json">Options whose resolver is a source-generated context holding every body type of <typeparamref
+    /// name="TApi"/>.</param>
     public static TApi Create<TApi>(HttpClient http, JsonSerializerOptions json)
         => RestService.ForGenerated<TApi>(http, new RefitSettings(new JsonContentSerializer(json))
         {

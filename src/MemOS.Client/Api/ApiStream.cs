@@ -7,9 +7,10 @@ namespace MemOS.Client.Api;
 /// <param name="Route">The route's facts.</param>
 /// <param name="Check">Throws for a request that must not be sent.</param>
 /// <param name="Send">Sends the request through the Refit interface.</param>
-/// <param name="JsonAnswer">How to read a whole JSON answer given instead of a stream, where the route has one; null when such a body is not an answer.</param>
+/// <param name="JsonAnswer">How to read a whole JSON answer given instead of a stream, where the route has one; null
+/// when such a body is not an answer.</param>
 internal sealed record ApiStream<TApi, TRequest>(
     RouteFacts Route,
     Action<TRequest> Check,
-    ApiCall<TApi, TRequest, ChatResult, ChatResult>.Sender Send,
+    ApiSender<TApi, TRequest> Send,
     JsonTypeInfo<ChatResult>? JsonAnswer);

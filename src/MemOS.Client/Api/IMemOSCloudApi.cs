@@ -15,119 +15,245 @@ namespace MemOS.Client.Api;
 /// The MemOS cloud API on the wire: every route, verb, body and query parameter. Each method
 /// returns the live response, so that the envelope inside HTTP 200, the error mapping and the SSE
 /// reading stay the transport's; <c>headers</c> carries the call's <c>Authorization</c> and
-/// <c>User-Agent</c>, <c>call</c> tells the resilience handler which operation it is sending (and so whether it may be repeated).
+/// <c>User-Agent</c>, <c>call</c> tells the resilience handler which operation it is sending (and so whether it may be
+/// repeated).
 /// </summary>
-/// <remarks>Which routes are writes (never repeated once they may have been applied) is decided in <see cref="RouteTable"/>.</remarks>
+/// <remarks>Which routes are writes (never repeated once they may have been applied) is decided in <see
+/// cref="RouteTable"/>.</remarks>
 [Headers("Accept: application/json")]
 internal interface IMemOSCloudApi
 {
     /// <summary>POST add/message: writes a conversation's messages. A write.</summary>
     [Post(Routes.AddMessage)]
-    Task<HttpResponseMessage> AddMessageAsync([Body] AddMessageRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> AddMessageAsync(
+        [Body] AddMessageRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST search/memory: semantic recall of memories.</summary>
     [Post(Routes.SearchMemory)]
-    Task<HttpResponseMessage> SearchMemoryAsync([Body] SearchMemoryRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> SearchMemoryAsync(
+        [Body] SearchMemoryRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST chat, answered whole (<c>stream: false</c>). A write: the turn is stored.</summary>
     [Post(Routes.Chat)]
-    Task<HttpResponseMessage> ChatAsync([Body] ChatRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ChatAsync(
+        [Body] ChatRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
-    /// <summary>POST chat, answered as server-sent events (<c>stream: true</c>); request-level errors still come as a JSON envelope.</summary>
+    /// <summary>
+    /// POST chat, answered as server-sent events (<c>stream: true</c>); request-level errors still come as a JSON
+    /// envelope.
+    /// </summary>
     [Post(Routes.Chat)]
     [Headers("Accept: text/event-stream")]
-    Task<HttpResponseMessage> ChatStreamAsync([Body] ChatRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ChatStreamAsync(
+        [Body] ChatRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST get/memory: lists memories without a query, one page.</summary>
     [Post(Routes.GetMemory)]
-    Task<HttpResponseMessage> GetMemoryAsync([Body] GetMemoryRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetMemoryAsync(
+        [Body] GetMemoryRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
-    /// <summary>GET get/memory/{id}: one memory by id. The id is one opaque path segment: '/', '?' and '#' in it are escaped.</summary>
+    /// <summary>
+    /// GET get/memory/{id}: one memory by id. The id is one opaque path segment: '/', '?' and '#' in it are escaped.
+    /// </summary>
     [Get(Routes.GetMemoryById)]
-    Task<HttpResponseMessage> GetMemoryByIdAsync(string id, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetMemoryByIdAsync(
+        string id,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST update/memory: edits a memory.</summary>
     [Post(Routes.UpdateMemory)]
-    Task<HttpResponseMessage> UpdateMemoryAsync([Body] UpdateMemoryRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> UpdateMemoryAsync(
+        [Body] UpdateMemoryRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST delete/memory: deletes memories.</summary>
     [Post(Routes.DeleteMemory)]
-    Task<HttpResponseMessage> DeleteMemoryAsync([Body] DeleteMemoryRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> DeleteMemoryAsync(
+        [Body] DeleteMemoryRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST get/message: a conversation's raw message history.</summary>
     [Post(Routes.GetMessage)]
-    Task<HttpResponseMessage> GetMessageAsync([Body] GetMessageRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetMessageAsync(
+        [Body] GetMessageRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST add/feedback: a natural-language correction of memories. A write.</summary>
     [Post(Routes.AddFeedback)]
-    Task<HttpResponseMessage> AddFeedbackAsync([Body] AddFeedbackRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> AddFeedbackAsync(
+        [Body] AddFeedbackRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
-    /// <summary>POST get/status: the status of an asynchronous task. The data is one status object, or a one-element list in older answers.</summary>
+    /// <summary>
+    /// POST get/status: the status of an asynchronous task. The data is one status object, or a one-element list in
+    /// older answers.
+    /// </summary>
     [Post(Routes.GetStatus)]
-    Task<HttpResponseMessage> GetStatusAsync([Body] GetStatusRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetStatusAsync(
+        [Body] GetStatusRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST extract/memory: extracts memories without storing them.</summary>
     [Post(Routes.ExtractMemory)]
-    Task<HttpResponseMessage> ExtractMemoryAsync([Body] ExtractMemoryRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ExtractMemoryAsync(
+        [Body] ExtractMemoryRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
-    /// <summary>POST rerank: reranks documents for a query. The answer is a bare body or an envelope (the documented schema is bare, some answers wrap it in <c>{code, message, data}</c>); both are read.</summary>
+    /// <summary>
+    /// POST rerank: reranks documents for a query. The answer is a bare body or an envelope (the documented schema is
+    /// bare, some answers wrap it in <c>{code, message, data}</c>); both are read.
+    /// </summary>
     [Post(Routes.Rerank)]
-    Task<HttpResponseMessage> RerankAsync([Body] RerankRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> RerankAsync(
+        [Body] RerankRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST create/knowledgebase: creates a knowledge base. A write.</summary>
     [Post(Routes.CreateKnowledgeBase)]
-    Task<HttpResponseMessage> CreateKnowledgeBaseAsync([Body] CreateKnowledgeBaseRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> CreateKnowledgeBaseAsync(
+        [Body] CreateKnowledgeBaseRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST delete/knowledgebase: deletes a knowledge base.</summary>
     [Post(Routes.DeleteKnowledgeBase)]
-    Task<HttpResponseMessage> DeleteKnowledgeBaseAsync([Body] DeleteKnowledgeBaseRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> DeleteKnowledgeBaseAsync(
+        [Body] DeleteKnowledgeBaseRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST add/knowledgebase-file, files given by URL. A write.</summary>
     [Post(Routes.AddKnowledgeBaseFile)]
-    Task<HttpResponseMessage> AddKnowledgeBaseFileAsync([Body] AddKnowledgeBaseFileRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> AddKnowledgeBaseFileAsync(
+        [Body] AddKnowledgeBaseFileRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
-    /// <summary>POST add/knowledgebase-file, local files as multipart parts named <c>file</c>; the knowledge base and type travel in the query. A write.</summary>
+    /// <summary>
+    /// POST add/knowledgebase-file, local files as multipart parts named <c>file</c>; the knowledge base and type
+    /// travel in the query. A write.
+    /// </summary>
     [Multipart]
     [Post(Routes.AddKnowledgeBaseFile)]
-    Task<HttpResponseMessage> UploadKnowledgeBaseFilesAsync([Query][AliasAs("knowledgebase_id")] string knowledgebaseId, [Query][AliasAs("type")] string? type, [AliasAs("file")] IEnumerable<UploadPart> files, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> UploadKnowledgeBaseFilesAsync(
+        [Query][AliasAs("knowledgebase_id")] string knowledgebaseId,
+        [Query][AliasAs("type")] string? type,
+        [AliasAs("file")] IEnumerable<UploadPart> files,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST get/knowledgebase-file: file details or a listing, one page.</summary>
     [Post(Routes.GetKnowledgeBaseFile)]
-    Task<HttpResponseMessage> GetKnowledgeBaseFileAsync([Body] GetKnowledgeBaseFileRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetKnowledgeBaseFileAsync(
+        [Body] GetKnowledgeBaseFileRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST delete/knowledgebase-file: deletes files from a knowledge base.</summary>
     [Post(Routes.DeleteKnowledgeBaseFile)]
-    Task<HttpResponseMessage> DeleteKnowledgeBaseFileAsync([Body] DeleteKnowledgeBaseFileRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> DeleteKnowledgeBaseFileAsync(
+        [Body] DeleteKnowledgeBaseFileRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST bind/profile_template: binds a profile template to users or agents. A write.</summary>
     [Post(Routes.BindProfileTemplate)]
-    Task<HttpResponseMessage> BindProfileTemplateAsync([Body] BindProfileTemplateRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> BindProfileTemplateAsync(
+        [Body] BindProfileTemplateRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST edit/profile: adds, updates or removes fields of a profile.</summary>
     [Post(Routes.EditProfile)]
-    Task<HttpResponseMessage> EditProfileAsync([Body] EditProfileRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> EditProfileAsync(
+        [Body] EditProfileRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST delete/profile: deletes a user's or agent's profile.</summary>
     [Post(Routes.DeleteProfile)]
-    Task<HttpResponseMessage> DeleteProfileAsync([Body] DeleteProfileRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> DeleteProfileAsync(
+        [Body] DeleteProfileRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST add/profile_template: creates a profile template. A write.</summary>
     [Post(Routes.AddProfileTemplate)]
-    Task<HttpResponseMessage> AddProfileTemplateAsync([Body] AddProfileTemplateRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> AddProfileTemplateAsync(
+        [Body] AddProfileTemplateRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST list/profile_template: lists profile templates, one page.</summary>
     [Post(Routes.ListProfileTemplates)]
-    Task<HttpResponseMessage> ListProfileTemplatesAsync([Body] ListProfileTemplatesRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ListProfileTemplatesAsync(
+        [Body] ListProfileTemplatesRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST get/profile_template: one profile template by id.</summary>
     [Post(Routes.GetProfileTemplate)]
-    Task<HttpResponseMessage> GetProfileTemplateAsync([Body] ProfileTemplateIdRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetProfileTemplateAsync(
+        [Body] ProfileTemplateIdRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST update/profile_template: changes a profile template and every profile bound to it.</summary>
     [Post(Routes.UpdateProfileTemplate)]
-    Task<HttpResponseMessage> UpdateProfileTemplateAsync([Body] UpdateProfileTemplateRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> UpdateProfileTemplateAsync(
+        [Body] UpdateProfileTemplateRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 
     /// <summary>POST delete/profile_template: deletes a profile template with its profiles and bindings.</summary>
     [Post(Routes.DeleteProfileTemplate)]
-    Task<HttpResponseMessage> DeleteProfileTemplateAsync([Body] ProfileTemplateIdRequest request, [HeaderCollection] IDictionary<string, string> headers, [Property(MemOSCall.PropertyName)] MemOSCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> DeleteProfileTemplateAsync(
+        [Body] ProfileTemplateIdRequest request,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(MemOSCall.PropertyName)] MemOSCall call,
+        CancellationToken cancellationToken);
 }

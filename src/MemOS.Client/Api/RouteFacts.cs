@@ -13,12 +13,24 @@ namespace MemOS.Client.Api;
 /// route that is not is repeated only when the failed attempt proves the service did not process it.
 /// </param>
 /// <param name="Answer">How its successful answer is laid out.</param>
-/// <param name="DataRequired">Whether an answer without data is unreadable (and fails, as every other bad answer does) rather than an empty result.</param>
-/// <param name="GenAIOperation">The OpenTelemetry GenAI operation name (<c>gen_ai.operation.name</c>), for routes the conventions name; <c>chat</c> marks a route whose answer a model generates.</param>
-/// <param name="GoneMeansDone">Whether "not found" after a retry whose earlier attempt may have been applied means that attempt did the work (a delete).</param>
-internal sealed record RouteFacts(string Path, bool Repeatable, AnswerShape Answer, bool DataRequired, string? GenAIOperation = null, bool GoneMeansDone = false)
+/// <param name="DataRequired">Whether an answer without data is unreadable (and fails, as every other bad answer does)
+/// rather than an empty result.</param>
+/// <param name="GenAIOperation">The OpenTelemetry GenAI operation name (<c>gen_ai.operation.name</c>), for routes the
+/// conventions name; <c>chat</c> marks a route whose answer a model generates.</param>
+/// <param name="GoneMeansDone">Whether "not found" after a retry whose earlier attempt may have been applied means that
+/// attempt did the work (a delete).</param>
+internal sealed record RouteFacts(
+    string Path,
+    bool Repeatable,
+    AnswerShape Answer,
+    bool DataRequired,
+    string? GenAIOperation = null,
+    bool GoneMeansDone = false)
 {
-    /// <summary>The route without its leading slash, such as <c>search/memory</c> or <c>get/memory/{id}</c>: never an id of the caller's.</summary>
+    /// <summary>
+    /// The route without its leading slash, such as <c>search/memory</c> or <c>get/memory/{id}</c>: never an id of the
+    /// caller's.
+    /// </summary>
     public string Name { get; } = Path.TrimStart('/');
 
     /// <summary>Whether repeating it could apply a change twice.</summary>
@@ -27,10 +39,10 @@ internal sealed record RouteFacts(string Path, bool Repeatable, AnswerShape Answ
     /// <summary>Whether a model generates the answer, so an attempt may run long.</summary>
     public bool IsGeneration => GenAIOperation == GenAIMemoryOperation.Chat;
 
-    /// <summary>A request the SDK did not build (sent through the resilience handler by other code): treated as an unrepeatable write.</summary>
-    public static RouteFacts Unknown(string name) => new(name, Repeatable: false, AnswerShape.Envelope, DataRequired: false);
-
-    /// <summary>The route of a request: the one its <see cref="MemOSCall"/> names, else <see cref="Unknown"/>.</summary>
-    public static RouteFacts Of(HttpRequestMessage request)
-        => request.Options.TryGetValue(MemOSCall.Key, out var call) ? call.Route : Unknown(request.RequestUri?.AbsolutePath ?? "request");
+    /// <summary>
+    /// A request the SDK did not build (sent through the resilience handler by other code): treated as an unrepeatable
+    /// write.
+    /// </summary>
+    public static RouteFacts Unknown(string name)
+        => new(name, Repeatable: false, AnswerShape.Envelope, DataRequired: false);
 }

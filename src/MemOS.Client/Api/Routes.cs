@@ -5,7 +5,8 @@ namespace MemOS.Client.Api;
 /// them and <see cref="RouteTable"/> gives each its facts (may it be repeated, how is it answered), so a route
 /// cannot be sent without a decision on whether it may be repeated.
 /// </summary>
-/// <remarks>Relative to the client's base URL; the name of an operation is its route without the leading slash.</remarks>
+/// <remarks>Relative to the client's base URL; the name of an operation is its route without the leading
+/// slash.</remarks>
 internal static class Routes
 {
     // Cloud (SPEC §4–§11).

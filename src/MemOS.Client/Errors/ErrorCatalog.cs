@@ -79,6 +79,19 @@ internal static class ErrorCatalog
            || serverMessage.Contains("not found", StringComparison.OrdinalIgnoreCase)
            || serverMessage.Contains("endpoint", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The row of an answer that is not MemOS's (a gateway's page, a cut or oversized body, data of
+    /// the wrong shape): transient only when its status says the service failed.
+    /// </summary>
+    public static ErrorInfo Unreadable(int status)
+        => status >= 500 ? DescribeHttp(status) : UnreadableAnswer;
+
+    /// <summary>The row of a success code whose data reports failure (<c>success: false</c>): not transient, maybe processed.</summary>
+    public static ErrorInfo FailedOutcome { get; } = new(ErrorKind.Other, "the data reports failure", "check the service message");
+
+    private static readonly ErrorInfo UnreadableAnswer = new(ErrorKind.Other, "the answer is not MemOS's", "check the base URL and any proxy in between");
+
+    /// <summary>The row of an HTTP status answered without a cloud code.</summary>
     public static ErrorInfo DescribeHttp(int status) => status switch
     {
         400 => new(ErrorKind.Validation, "bad request", "check the request fields", NotProcessed: true),
@@ -87,6 +100,8 @@ internal static class ErrorCatalog
         404 => new(ErrorKind.NotFound, "not found", "check the ids, the base URL and the SDK version", NotProcessed: true),
         >= 300 and < 400 => new(ErrorKind.Other, "the service answered with a redirect, which the SDK never follows (a followed redirect drops the API key and can turn a POST into a GET)", "set the base URL to the address the redirect names, if you trust it"),
         408 => new(ErrorKind.Other, "the service timed out waiting for the request", "retry", Transient: true),
+        413 => new(ErrorKind.RequestTooLarge, "the request body is larger than the service accepts", "send less per request (split messages or files over several requests)", NotProcessed: true),
+        414 => new(ErrorKind.Validation, "the request URL is too long (an id in its path is too long)", "use a shorter id", NotProcessed: true),
         422 => new(ErrorKind.Validation, "request validation failed", "fix the fields the message names", NotProcessed: true),
         429 => new(ErrorKind.RateLimit, "too many requests", "wait, then retry with fewer requests per second", NotProcessed: true),
         >= 500 and < 600 => new(ErrorKind.Server, "the service failed", "retry later", Transient: true),

@@ -1,6 +1,9 @@
 namespace MemOS.Client;
 
-/// <summary>The API key is missing, invalid, expired, not for this project, or not allowed to do this: codes 401xx and 40306, or HTTP 401/403.</summary>
+/// <summary>
+/// The API key is missing, invalid, expired, not for this project, or not allowed to do this: codes 401xx and 40306, or
+/// HTTP 401/403.
+/// </summary>
 public sealed class MemOSAuthenticationException : MemOSException
 {
     /// <summary>Creates an exception with a default message.</summary>

@@ -1,6 +1,8 @@
 namespace MemOS.Client;
 
-/// <summary>No response was received: the connection could not be made or was lost (DNS, refused, reset, TLS). Transient.</summary>
+/// <summary>
+/// No response was received: the connection could not be made or was lost (DNS, refused, reset, TLS). Transient.
+/// </summary>
 public sealed class MemOSConnectionException : MemOSException
 {
     /// <summary>Creates an exception with a default message.</summary>

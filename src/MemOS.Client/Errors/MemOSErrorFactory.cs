@@ -21,19 +21,25 @@ internal static class MemOSErrorFactory
     {
         if (verdict.Problem is { } problem)
         {
-            return InvalidResponse(operation, problem, verdict.Status, redactor.Redact(verdict.TraceId), verdict.ProblemCause);
+            return InvalidResponse(operation, problem, verdict.Status, verdict.TraceId, verdict.ProblemCause);
+        }
+
+        if (verdict.DataFailure is { } detail)
+        {
+            return FailedOutcome(operation, detail, verdict.ServerMessage, verdict.Status, verdict.TraceId, redactor);
         }
 
         var what = verdict.Code is { } code && Rulebook.IsCloudCode(code) ? $"code {code.ToString(CultureInfo.InvariantCulture)}" : $"HTTP {(int)verdict.Status}";
-        return Create(operation, what, verdict.Error, verdict.Code, verdict.ServerMessage, verdict.Status, redactor.Redact(verdict.TraceId), verdict.RetryAfter, redactor, verdict.Status == HttpStatusCode.NotFound ? url : null);
+        return Create(operation, what, verdict.Error, verdict.Code, verdict.ServerMessage, verdict.Status, verdict.TraceId, verdict.RetryAfter, redactor, verdict.Status == HttpStatusCode.NotFound ? url : null);
     }
 
-    public static MemOSException FailedOutcome(string operation, string detail, string? serverMessage, HttpStatusCode status, string? traceId, SecretRedactor redactor)
+    private static MemOSException FailedOutcome(string operation, string detail, string? serverMessage, HttpStatusCode status, string? traceId, SecretRedactor redactor)
     {
         var cleanServerMessage = redactor.Redact(serverMessage);
         var said = string.IsNullOrWhiteSpace(cleanServerMessage) ? string.Empty : $" Service said: \"{cleanServerMessage}\".";
         var message = $"MemOS {operation} failed: {detail}.{said} {Where(status, traceId)}";
-        return new MemOSException(message).WithContext(new(null, status, traceId, cleanServerMessage, IsTransient: false));
+        var row = ErrorCatalog.FailedOutcome;
+        return new MemOSException(message).WithContext(new(null, status, traceId, cleanServerMessage, row.IsTransient, row.NotProcessed));
     }
 
     /// <summary>An <c>error</c> event in a stream; the service's text is redacted and kept whole in ServerMessage.</summary>
@@ -95,18 +101,18 @@ internal static class MemOSErrorFactory
     public static MemOSException InvalidResponse(string operation, string problem, HttpStatusCode status, string? traceId, Exception? inner = null)
     {
         var message = $"MemOS {operation} returned an unreadable response: {problem}. {Where(status, traceId)}";
-        var transient = (int)status >= 500;
-        MemOSException exception = transient ? new MemOSServerException(message, inner) : new MemOSException(message, inner);
-        return exception.WithContext(new(null, status, traceId, null, transient));
+        var row = ErrorCatalog.Unreadable((int)status);
+        MemOSException exception = row.Kind == ErrorKind.Server ? new MemOSServerException(message, inner) : new MemOSException(message, inner);
+        return exception.WithContext(new(null, status, traceId, null, row.IsTransient, row.NotProcessed));
     }
 
     /// <summary>The HttpClient given to the client timed out (its own <see cref="HttpClient.Timeout"/>).</summary>
     public static MemOSTimeoutException HttpClientTimeout(string operation, TimeSpan timeout, Exception inner)
-        => new($"MemOS {operation} timed out after {Seconds(timeout)}: the Timeout of the HttpClient given to the MemOS client fired (set it to Timeout.InfiniteTimeSpan to leave the limits to the client's Timeout setting: MemOS:Timeout in configuration, MemOSClientOptions.Timeout in code). The request may still have been processed.", inner) { IsTransient = true };
+        => new($"MemOS {operation} timed out after {Seconds(timeout)}: the Timeout of the HttpClient given to the MemOS client fired (set it to Timeout.InfiniteTimeSpan to leave the limits to the client's Timeout setting: MemOS:Timeout in configuration, MemOSClientOptions.Timeout in code). The request may still have been processed.", inner);
 
     /// <summary>The call took longer than the client's overall timeout.</summary>
     public static MemOSTimeoutException CallTimeout(string operation, TimeSpan timeout, Exception inner)
-        => new($"MemOS {operation} timed out after {Seconds(timeout)} (the Timeout setting: MemOS:Timeout in configuration, MemOSClientOptions.Timeout in code). The request may still have been processed.", inner) { IsTransient = true };
+        => new($"MemOS {operation} timed out after {Seconds(timeout)} (the Timeout setting: MemOS:Timeout in configuration, MemOSClientOptions.Timeout in code). The request may still have been processed.", inner);
 
     /// <summary>The last attempt took longer than the resilience handler's per-attempt limit.</summary>
     public static MemOSTimeoutException AttemptTimeout(string operation, TimeSpan timeout, bool write, Exception inner)
@@ -114,7 +120,7 @@ internal static class MemOSErrorFactory
         var applied = write
             ? " The write may still have been applied: MemOS has no idempotency key, so check (search, get/message, get/status) before sending it again."
             : " Retry it, or raise the limit if such calls are expected to take longer.";
-        return new($"MemOS {operation} attempt timed out after {Seconds(timeout)} (the Retry:AttemptTimeout setting: MemOS:Retry:AttemptTimeout in configuration, MemOSRetryOptions.AttemptTimeout in code).{applied}", inner) { IsTransient = true };
+        return new($"MemOS {operation} attempt timed out after {Seconds(timeout)} (the Retry:AttemptTimeout setting: MemOS:Retry:AttemptTimeout in configuration, MemOSRetryOptions.AttemptTimeout in code).{applied}", inner);
     }
 
     /// <summary>The rate budget (<see cref="MemOSClientOptions.RateLimiter"/>) refused a permit: the service was never asked.</summary>
@@ -125,18 +131,16 @@ internal static class MemOSErrorFactory
         {
             RefusedLocally = true,
             RetryAfter = nextPermit,
-            IsTransient = true,
-            ProvesNotProcessed = true,
         };
     }
 
-    /// <summary>The exchange with the service failed; <paramref name="neverConnected"/> when no connection was ever made.</summary>
-    public static MemOSConnectionException NetworkFailure(string operation, string host, HttpRequestException inner, bool neverConnected)
-        => new($"MemOS {operation} could not complete the exchange with {host}: {DescribeNetworkError(inner)} Fix: {NetworkFix(inner, host)}", inner) { IsTransient = true, ProvesNotProcessed = neverConnected };
+    /// <summary>The exchange with the service failed; or no connection was ever made.</summary>
+    public static MemOSConnectionException NetworkFailure(string operation, string host, HttpRequestException inner)
+        => new($"MemOS {operation} could not complete the exchange with {host}: {DescribeNetworkError(inner)} Fix: {NetworkFix(inner, host)}", inner);
 
     /// <summary>The connection broke while the answer was read.</summary>
     public static MemOSConnectionException ConnectionLost(string operation, string host, Exception inner)
-        => new($"MemOS {operation} lost the connection to {host} while reading the response. Fix: retry; if it keeps happening, check the network or proxy between this app and {host}.", inner) { IsTransient = true };
+        => new($"MemOS {operation} lost the connection to {host} while reading the response. Fix: retry; if it keeps happening, check the network or proxy between this app and {host}.", inner);
 
     private static string DescribeNetworkError(HttpRequestException exception) => exception.HttpRequestError switch
     {

@@ -86,6 +86,15 @@ public class MemOSException : Exception
         return this;
     }
 
+    /// <summary>
+    /// Sets the flags of the failure's row, for an exception built from one that arrived as another type.
+    /// </summary>
+    internal void Mark(FailureRow row)
+    {
+        _isTransient = row.Transient;
+        ProvesNotProcessed = row.ProvesNotProcessed;
+    }
+
     // The factory builds every family the same way; this keeps the public setters init-only.
     internal MemOSException WithContext(in ErrorContext context)
     {

@@ -1,6 +1,9 @@
 namespace MemOS.Client;
 
-/// <summary>What the request names does not exist: memory, user, task or knowledge base (codes 40001, 40307, 40308, 50120, 50123, 50131), or HTTP 404.</summary>
+/// <summary>
+/// What the request names does not exist: memory, user, task or knowledge base (codes 40001, 40307, 40308, 50120,
+/// 50123, 50131), or HTTP 404.
+/// </summary>
 public sealed class MemOSNotFoundException : MemOSException
 {
     /// <summary>Creates an exception with a default message.</summary>

@@ -1,6 +1,9 @@
 namespace MemOS.Client;
 
-/// <summary>A token or call quota was exceeded (codes 40301 to 40304): lower <c>max_tokens</c>, shorten the chat, or raise the plan's quota. An input over the single-request limit (40305) is a <see cref="MemOSRequestTooLargeException"/>.</summary>
+/// <summary>
+/// A token or call quota was exceeded (codes 40301 to 40304): lower <c>max_tokens</c>, shorten the chat, or raise the
+/// plan's quota. An input over the single-request limit (40305) is a <see cref="MemOSRequestTooLargeException"/>.
+/// </summary>
 public sealed class MemOSQuotaExceededException : MemOSException
 {
     /// <summary>Creates an exception with a default message.</summary>

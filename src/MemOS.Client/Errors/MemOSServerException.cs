@@ -1,6 +1,9 @@
 namespace MemOS.Client;
 
-/// <summary>The service failed on its side (HTTP 5xx, codes 50xxx). Usually transient; see <see cref="MemOSException.IsTransient"/>.</summary>
+/// <summary>
+/// The service failed on its side (HTTP 5xx, codes 50xxx). Usually transient; see <see
+/// cref="MemOSException.IsTransient"/>.
+/// </summary>
 public sealed class MemOSServerException : MemOSException
 {
     /// <summary>Creates an exception with a default message.</summary>

@@ -1,6 +1,10 @@
 namespace MemOS.Client;
 
-/// <summary>The call took longer than the configured timeout (<see cref="MemOSClientOptions.Timeout"/>, or <see cref="MemOSClientOptions.StreamIdleTimeout"/> between stream events). Not raised when the caller's own token is cancelled: that is an <see cref="OperationCanceledException"/>.</summary>
+/// <summary>
+/// The call took longer than the configured timeout (<see cref="MemOSClientOptions.Timeout"/>, or <see
+/// cref="MemOSClientOptions.StreamIdleTimeout"/> between stream events). Not raised when the caller's own token is
+/// cancelled: that is an <see cref="OperationCanceledException"/>.
+/// </summary>
 public sealed class MemOSTimeoutException : MemOSException
 {
     /// <summary>Creates an exception with a default message.</summary>

@@ -1,6 +1,9 @@
 namespace MemOS.Client;
 
-/// <summary>The service rejected the request as invalid: codes 4000x/4001x, file-limit codes 501xx, or HTTP 400/422. Fix the request; repeating it will not help.</summary>
+/// <summary>
+/// The service rejected the request as invalid: codes 4000x/4001x, file-limit codes 501xx, or HTTP 400/422. Fix the
+/// request; repeating it will not help.
+/// </summary>
 public class MemOSValidationException : MemOSException
 {
     /// <summary>Creates an exception with a default message.</summary>

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 
 namespace MemOS.Client.Errors;
 
@@ -25,7 +23,9 @@ internal sealed class ResponseVerdict
     /// </summary>
     public int? Code { get; init; }
 
-    /// <summary>The service's own text: the envelope <c>message</c>, a <c>detail</c>, or the start of a non-JSON error body.</summary>
+    /// <summary>
+    /// The service's own text: the envelope <c>message</c>, a <c>detail</c>, or the start of a non-JSON error body.
+    /// </summary>
     public string? ServerMessage { get; init; }
 
     /// <summary>How long the service asked to wait (<c>Retry-After</c>, or a body's <c>retry_after</c>).</summary>
@@ -34,26 +34,21 @@ internal sealed class ResponseVerdict
     /// <summary>For <see cref="VerdictKind.Failure"/>: its row of the error table.</summary>
     public ErrorInfo Error { get; init; }
 
-    /// <summary>For an unreadable answer: what is wrong with it (the failure is then not a service error code).</summary>
+    /// <summary>
+    /// For an unreadable answer: what is wrong with it (the failure is then not a service error code).
+    /// </summary>
     public string? Problem { get; init; }
 
     /// <summary>For an unreadable answer: the parser's own account of it, when there is one.</summary>
     public Exception? ProblemCause { get; init; }
 
-    /// <summary>For <see cref="VerdictKind.Success"/>: the whole buffered body.</summary>
-    public ReadOnlyMemory<byte> Body { get; init; }
+    /// <summary>For a success code whose data reports failure (<c>success: false</c>): what it reports.</summary>
+    public string? DataFailure { get; init; }
 
-    /// <summary>For <see cref="VerdictKind.Success"/> with an envelope: where its <c>data</c> value lies in <see cref="Body"/> (empty when absent).</summary>
-    public Range Data { get; init; }
-
-    /// <summary>For <see cref="VerdictKind.Success"/>: the type <see cref="DataValue"/> was read as, when the call named one.</summary>
-    public JsonTypeInfo? DataInfo { get; init; }
-
-    /// <summary>The <c>data</c> value read as <see cref="DataInfo"/>'s type; null when absent or null, or unreadable.</summary>
-    public object? DataValue { get; init; }
-
-    /// <summary>Why the <c>data</c> value could not be read as <see cref="DataInfo"/>'s type.</summary>
-    public JsonException? DataError { get; init; }
+    /// <summary>
+    /// For <see cref="VerdictKind.Success"/>: the <c>data</c> value, read as the call's type; null when absent or null.
+    /// </summary>
+    public object? Data { get; init; }
 
     public bool IsRateLimited => Kind == VerdictKind.Failure && Error.Kind == ErrorKind.RateLimit;
 }

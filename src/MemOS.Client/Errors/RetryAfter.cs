@@ -2,7 +2,10 @@ using System.Net.Http.Headers;
 
 namespace MemOS.Client.Errors;
 
-/// <summary>Reads how long the service asked to wait: the <c>Retry-After</c> header (seconds or a date) or a body's <c>retry_after</c>.</summary>
+/// <summary>
+/// Reads how long the service asked to wait: the <c>Retry-After</c> header (seconds or a date) or a body's
+/// <c>retry_after</c>.
+/// </summary>
 internal static class RetryAfter
 {
     public static TimeSpan? From(HttpResponseHeaders headers, double? bodySeconds, TimeProvider time)

@@ -19,23 +19,29 @@ internal static class Rulebook
     /// <summary>An envelope code that means success: 0 (the cloud) or 200 (the self-hosted server).</summary>
     public static bool IsSuccessCode(int code) => code is 0 or 200;
 
-    /// <summary>A cloud code (five digits, in the error table); the self-hosted server's error codes equal the HTTP status.</summary>
+    /// <summary>
+    /// A cloud code (five digits, in the error table); the self-hosted server's error codes equal the HTTP status.
+    /// </summary>
     public static bool IsCloudCode(int code) => code >= 1000;
 
     /// <summary>The ruling on a classified answer.</summary>
     /// <param name="verdict">What the answer is.</param>
     /// <param name="route">The route answered.</param>
-    /// <param name="call">The call, whose deadline a wait the service asks for must end within; null when unknown.</param>
+    /// <param name="call">The call, whose deadline a wait the service asks for must end within; null when
+    /// unknown.</param>
     /// <param name="maxRetryAfter">The longest wait the service may ask for and still be waited for.</param>
-    public static Ruling Judge(ResponseVerdict verdict, RouteFacts route, MemOSCall? call = null, TimeSpan? maxRetryAfter = null)
+    public static Ruling Judge(
+        ResponseVerdict verdict,
+        RouteFacts route,
+        MemOSCall? call = null,
+        TimeSpan? maxRetryAfter = null)
     {
         if (verdict.Kind != VerdictKind.Failure)
         {
             return Ruling.Succeeded;
         }
 
-        var error = verdict.Error;
-        var ruling = Ruling.Failure(error.IsTransient, error.NotProcessed, route.Repeatable);
+        var ruling = verdict.Error.Row.RulingOn(route);
 
         // A wait beyond the clamp, or past the call's own timeout, is the caller's to decide: the call
         // fails at once with the wait in RetryAfter.
@@ -55,22 +61,13 @@ internal static class Rulebook
             return Ruling.Stopped;
         }
 
-        return exception switch
-        {
-            MemOSException failure => Ruling.Failure(failure.IsTransient, failure.ProvesNotProcessed, route.Repeatable),
-            HttpRequestException http => Ruling.Failure(transient: true, NeverConnected(http), route.Repeatable),
-            IOException or TimeoutRejectedException => Ruling.Failure(transient: true, provesNotProcessed: false, route.Repeatable),
-
-            // The local rate budget refused a permit: nothing was sent, and another attempt now would meet the same full queue.
-            RateLimiterRejectedException => new Ruling(Failed: true, IsTransient: true, ProvesNotProcessed: true, MayRetry: false),
-
-            // The call's own limit (or the HttpClient's) fired: there is no time left for another attempt.
-            OperationCanceledException => new Ruling(Failed: true, IsTransient: true, ProvesNotProcessed: false, MayRetry: false),
-            _ => Ruling.Failure(transient: false, provesNotProcessed: false, route.Repeatable),
-        };
+        return FailureTable.Of(exception).RulingOn(route);
     }
 
-    /// <summary>Whether a failure while reading a body is the connection's (or a timeout's), rather than the SDK's reading of it.</summary>
+    /// <summary>
+    /// Whether a failure while reading a body is the connection's (or a timeout's), rather than the SDK's reading of
+    /// it.
+    /// </summary>
     public static bool IsInterruption(Exception exception)
         => exception is OperationCanceledException or HttpRequestException or IOException;
 
@@ -104,7 +101,7 @@ internal static class Rulebook
             OperationCanceledException => MemOSErrorFactory.CallTimeout(operation, context.CallTimeout, exception),
             TimeoutRejectedException rejected => MemOSErrorFactory.AttemptTimeout(operation, rejected.Timeout, context.Route.IsWrite, exception),
             RateLimiterRejectedException refusal => MemOSErrorFactory.LocalBudgetRefused(operation, refusal.RetryAfter, refusal),
-            HttpRequestException http => MemOSErrorFactory.NetworkFailure(operation, context.Host, http, NeverConnected(http)),
+            HttpRequestException http => MemOSErrorFactory.NetworkFailure(operation, context.Host, http),
             IOException => MemOSErrorFactory.ConnectionLost(operation, context.Host, exception),
 
             // Data that did not become the result (a list item that is null, an unexpected shape).
@@ -115,6 +112,11 @@ internal static class Rulebook
         if (failure is null)
         {
             return exception;
+        }
+
+        if (failure != exception)
+        {
+            failure.Mark(FailureTable.Of(exception));
         }
 
         failure.EarlierAttemptMayHaveApplied = context.EarlierAttemptMayHaveApplied;
@@ -136,8 +138,4 @@ internal static class Rulebook
             ? exception is HttpRequestException http ? $"network: {http.HttpRequestError}" : exception.GetType().Name
             : verdict is null ? "no answer"
             : verdict.Code is { } code && !IsSuccessCode(code) ? $"HTTP {(int)verdict.Status}, code {code}" : $"HTTP {(int)verdict.Status}";
-
-    // A connection never made (or a name never resolved): not a byte of the request reached the service.
-    private static bool NeverConnected(HttpRequestException exception)
-        => exception.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError;
 }

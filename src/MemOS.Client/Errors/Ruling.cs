@@ -3,7 +3,8 @@ namespace MemOS.Client.Errors;
 /// <summary>The verdict <see cref="Rulebook"/> reaches on one attempt.</summary>
 /// <param name="Failed">Whether the attempt failed.</param>
 /// <param name="IsTransient">Whether the same request may succeed later.</param>
-/// <param name="ProvesNotProcessed">Whether the outcome proves the service did not process the request (it never reached it, or it refused it before doing anything).</param>
+/// <param name="ProvesNotProcessed">Whether the outcome proves the service did not process the request (it never
+/// reached it, or it refused it before doing anything).</param>
 /// <param name="MayRetry">Whether this route's request may be attempted again after this outcome.</param>
 internal readonly record struct Ruling(bool Failed, bool IsTransient, bool ProvesNotProcessed, bool MayRetry)
 {
@@ -11,11 +12,4 @@ internal readonly record struct Ruling(bool Failed, bool IsTransient, bool Prove
 
     /// <summary>The caller stopped the call: nothing to judge, nothing to repeat.</summary>
     public static Ruling Stopped => new(Failed: true, IsTransient: false, ProvesNotProcessed: false, MayRetry: false);
-
-    /// <summary>
-    /// A failure of a route whose request is repeatable or not: it may be attempted again when it may
-    /// pass and repeating cannot apply a change twice (the route is repeatable, or this attempt surely applied nothing).
-    /// </summary>
-    public static Ruling Failure(bool transient, bool provesNotProcessed, bool repeatable)
-        => new(Failed: true, transient, provesNotProcessed, MayRetry: transient && (repeatable || provesNotProcessed));
 }

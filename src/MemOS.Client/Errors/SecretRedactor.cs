@@ -21,7 +21,9 @@ internal sealed class SecretRedactor
         _previous = previous;
     }
 
-    /// <summary>A redactor for a rotated key that still masks this one, which calls already in flight were sent with.</summary>
+    /// <summary>
+    /// A redactor for a rotated key that still masks this one, which calls already in flight were sent with.
+    /// </summary>
     public SecretRedactor Rotated(string? secret) => new(secret, _secret);
 
     public string? Redact(string? text)

@@ -28,7 +28,9 @@ internal sealed class LocalRatePause(RateLimiter limiter, TimeProvider time) : I
         }
     }
 
-    /// <summary>Returns once no pause is running; the first waiter after a pause spends what the limiter saved up.</summary>
+    /// <summary>
+    /// Returns once no pause is running; the first waiter after a pause spends what the limiter saved up.
+    /// </summary>
     public async ValueTask WaitAsync(CancellationToken cancellationToken)
     {
         var until = Volatile.Read(ref _until);

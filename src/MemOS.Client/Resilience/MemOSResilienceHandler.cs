@@ -22,18 +22,23 @@ namespace MemOS.Client;
 /// </remarks>
 public sealed class MemOSResilienceHandler : DelegatingHandler
 {
-    private static readonly ResiliencePropertyKey<MemOSCall> CallKey = new("MemOS.Call");
-
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeProvider _time;
     private readonly RateBudget? _budget;
 
-    /// <summary>Creates the handler; set <see cref="DelegatingHandler.InnerHandler"/> unless an HTTP client factory does.</summary>
+    /// <summary>
+    /// Creates the handler; set <see cref="DelegatingHandler.InnerHandler"/> unless an HTTP client factory does.
+    /// </summary>
     /// <param name="options">How to retry.</param>
     /// <param name="loggerFactory">Where to log retries; nowhere when null.</param>
     /// <param name="timeProvider">The clock delays run on; the system clock when null.</param>
-    /// <param name="rateLimiter">The rate budget every attempt takes a permit from (see <see cref="MemOSClientOptions.RateLimiter"/>); none when null.</param>
-    public MemOSResilienceHandler(MemOSRetryOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, RateLimiter? rateLimiter = null)
+    /// <param name="rateLimiter">The rate budget every attempt takes a permit from (see <see
+    /// cref="MemOSClientOptions.RateLimiter"/>); none when null.</param>
+    public MemOSResilienceHandler(
+        MemOSRetryOptions options,
+        ILoggerFactory? loggerFactory = null,
+        TimeProvider? timeProvider = null,
+        RateLimiter? rateLimiter = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.GetValidationErrors(SettingPath.InCode(nameof(MemOSRetryOptions)));
@@ -51,11 +56,7 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        if (request.Options.TryGetValue(MemOSCall.Key, out var call))
-        {
-            context.Properties.Set(CallKey, call);
-        }
-
+        var call = MemOSCall.Attach(request, context, _time);
         try
         {
             var outcome = await _pipeline.ExecuteOutcomeAsync(
@@ -69,13 +70,14 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                         // The verdict is kept with the request the response answers; a handler may leave that unset.
                         response.RequestMessage ??= state.Request;
 
-                        // Judged here, under the attempt's timeout; the transport reads the same verdict.
-                        var verdict = await ResponseClassifier.ClassifyAsync(response, state.Handler._time, attemptContext.CancellationToken).ConfigureAwait(false);
+                        // Judged here, under the attempt's timeout; the transport reads the same verdict off the call.
+                        var verdict = await ResponseClassifier
+                            .ClassifyAsync(response, state.Call, attemptContext.CancellationToken)
+                            .ConfigureAwait(false);
                         if (verdict.IsRateLimited)
                         {
                             // Heard on the attempt that met the limit, before any wait or retry.
-                            Call(attemptContext)?.Telemetry.RateLimited();
-                            AttemptScope.Current?.OnRateLimited?.Invoke(verdict.RetryAfter);
+                            state.Call.RateLimited(verdict.RetryAfter);
                             state.Handler._budget?.RateLimited(verdict.RetryAfter);
                         }
 
@@ -89,7 +91,7 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                     }
                 },
                 context,
-                (Handler: this, Request: request)).ConfigureAwait(false);
+                (Handler: this, Request: request, Call: call)).ConfigureAwait(false);
 
             // A failure is left as it is: the transport has the rulebook name it for the caller.
             outcome.ThrowIfException();
@@ -105,38 +107,45 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
     /// The pipeline each request runs through, outermost first: retries, then each attempt's
     /// timeout, with the rate budget's permit taken between the two.
     /// </summary>
-    private static ResiliencePipeline<HttpResponseMessage> Pipeline(MemOSRetryOptions options, ILogger logger, TimeProvider time, RateBudget? budget)
+    private static ResiliencePipeline<HttpResponseMessage> Pipeline(
+        MemOSRetryOptions options,
+        ILogger logger,
+        TimeProvider time,
+        RateBudget? budget)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         var maxRetries = options.MaxRetries;
         var maxRetryAfter = options.MaxRetryAfter;
         builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
-            // The count is each call's (its AttemptScope may set it), checked in ShouldHandle.
+            // The count is each call's (a bulk caller's scope may set it), checked in ShouldHandle.
             MaxRetryAttempts = int.MaxValue,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = options.UseJitter,
             Delay = options.BaseDelay,
             MaxDelay = options.MaxDelay,
             ShouldHandle = args => new ValueTask<bool>(
-                args.AttemptNumber < (AttemptScope.Current?.MaxRetries ?? maxRetries)
-                && Judge(args.Context, args.Outcome, maxRetryAfter).MayRetry),
-            DelayGenerator = args => new ValueTask<TimeSpan?>(Verdict(args.Outcome.Result)?.RetryAfter),
+                args.AttemptNumber < (Call(args.Context).Scope?.MaxRetries ?? maxRetries)
+                && Judge(Call(args.Context), args.Context, args.Outcome, maxRetryAfter).MayRetry),
+            DelayGenerator = args
+                => new ValueTask<TimeSpan?>(Call(args.Context).VerdictOn(args.Outcome.Result)?.RetryAfter),
             OnRetry = args =>
             {
-                var ruling = Judge(args.Context, args.Outcome, maxRetryAfter);
-                Call(args.Context)?.Telemetry.Retrying(failedAttemptMayHaveApplied: !ruling.ProvesNotProcessed);
+                var call = Call(args.Context);
+                var ruling = Judge(call, args.Context, args.Outcome, maxRetryAfter);
+                call.Telemetry?.Retrying(failedAttemptMayHaveApplied: !ruling.ProvesNotProcessed);
                 ResilienceLog.Retrying(
                     logger,
-                    Route(args.Context).Name,
+                    call.Route.Name,
                     args.AttemptNumber + 1,
                     (long)args.RetryDelay.TotalMilliseconds,
-                    Rulebook.Describe(Verdict(args.Outcome.Result), args.Outcome.Exception));
+                    Rulebook.Describe(call.VerdictOn(args.Outcome.Result), args.Outcome.Exception));
                 return default;
             },
         });
 
-        // Inside the retries, so every attempt takes a permit; outside the attempt's timeout, so only the call's bounds the wait.
+        // Inside the retries, so every attempt takes a permit; outside the attempt's timeout, so only the call's bounds
+        // the wait.
         if (budget is not null)
         {
             builder.AddRateLimiter(budget.StrategyOptions());
@@ -145,26 +154,26 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
         var attemptTimeout = options.AttemptTimeout;
         builder.AddTimeout(new TimeoutStrategyOptions
         {
-            TimeoutGenerator = args => new ValueTask<TimeSpan>(Route(args.Context).IsGeneration ? Timeout.InfiniteTimeSpan : attemptTimeout),
+            TimeoutGenerator = args => new ValueTask<TimeSpan>(
+                Call(args.Context).Route.IsGeneration ? Timeout.InfiniteTimeSpan : attemptTimeout),
         });
         return builder.Build();
     }
 
     // The rulebook's verdict on one attempt's outcome.
-    private static Ruling Judge(ResilienceContext context, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter)
-        => outcome.Exception is { } exception ? Rulebook.Judge(exception, Route(context), context.CancellationToken)
-           : Verdict(outcome.Result) is { } verdict ? Rulebook.Judge(verdict, Route(context), Call(context), maxRetryAfter)
+    private static Ruling Judge(
+        MemOSCall call,
+        ResilienceContext context,
+        Outcome<HttpResponseMessage> outcome,
+        TimeSpan maxRetryAfter)
+        => outcome.Exception is { } exception ? Rulebook.Judge(exception, call.Route, context.CancellationToken)
+           : call.VerdictOn(outcome.Result) is { } verdict ? Rulebook.Judge(verdict, call.Route, call, maxRetryAfter)
            : Ruling.Succeeded;
 
-    private static MemOSCall? Call(ResilienceContext context)
-        => context.Properties.TryGetValue(CallKey, out var call) ? call : null;
+    // Every request the handler runs has its call (SendAsync attaches one to a request the SDK did not build).
+    private static MemOSCall Call(ResilienceContext context) => MemOSCall.Of(context)!;
 
-    private static RouteFacts Route(ResilienceContext context)
-        => Call(context)?.Route ?? RouteFacts.Unknown("request");
-
-    // The verdict the classifier keeps with the response being judged: one per attempt, by construction.
-    private static ResponseVerdict? Verdict(HttpResponseMessage? response)
-        => response is null ? null : ResponseClassifier.Known(response);
-
-    private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);
+    private Task<HttpResponseMessage> SendOnceAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);
 }

@@ -32,7 +32,10 @@ internal sealed class RateBudget
         }
     }
 
-    /// <summary>Acquires before each attempt: waiting is bounded by the call's token (its timeout and the caller's cancellation), not by the attempt's timeout.</summary>
+    /// <summary>
+    /// Acquires before each attempt: waiting is bounded by the call's token (its timeout and the caller's
+    /// cancellation), not by the attempt's timeout.
+    /// </summary>
     public RateLimiterStrategyOptions StrategyOptions() => new()
     {
         Name = "MemOS.RateBudget",

@@ -20,14 +20,19 @@ public interface IMemOSServerClient
     /// </summary>
     /// <param name="request">The query and its options.</param>
     /// <param name="cancellationToken">Cancels the stream.</param>
-    /// <returns>Text and reasoning deltas (plus status, reference and other server events), then the end event.</returns>
-    IAsyncEnumerable<ChatStreamEvent> ChatStreamAsync(ServerChatRequest request, CancellationToken cancellationToken = default);
+    /// <returns>Text and reasoning deltas (plus status, reference and other server events), then the end
+    /// event.</returns>
+    IAsyncEnumerable<ChatStreamEvent> ChatStreamAsync(
+        ServerChatRequest request,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Answers a query in one response (<c>POST /product/chat/complete</c>).</summary>
     /// <param name="request">The query and its options.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer and the model's reasoning, if any.</returns>
-    Task<ServerChatCompleteResult> ChatCompleteAsync(ServerChatRequest request, CancellationToken cancellationToken = default);
+    Task<ServerChatCompleteResult> ChatCompleteAsync(
+        ServerChatRequest request,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Writes messages, which the server turns into memories (<c>POST /product/add</c>).</summary>
     /// <param name="request">The messages and where to write them.</param>
@@ -39,7 +44,9 @@ public interface IMemOSServerClient
     /// <param name="request">The query and the cubes to search.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The server's <c>data</c>, as received.</returns>
-    Task<ServerResult> SearchMemoryAsync(ServerSearchMemoryRequest request, CancellationToken cancellationToken = default);
+    Task<ServerResult> SearchMemoryAsync(
+        ServerSearchMemoryRequest request,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Lists the memories of a cube (<c>POST /product/get_memory</c>).</summary>
     /// <param name="request">The cube and the page.</param>
@@ -57,7 +64,9 @@ public interface IMemOSServerClient
     /// <param name="request">What to delete.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The server's <c>data</c>, as received.</returns>
-    Task<ServerResult> DeleteMemoryAsync(ServerDeleteMemoryRequest request, CancellationToken cancellationToken = default);
+    Task<ServerResult> DeleteMemoryAsync(
+        ServerDeleteMemoryRequest request,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Sends a natural-language correction of the user's memories (<c>POST /product/feedback</c>).</summary>
     /// <param name="request">The feedback and the conversation it is about.</param>

@@ -29,7 +29,8 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     /// <summary>
     /// Creates a client over an <see cref="HttpClient"/> the caller manages. The client never
     /// changes or disposes it. Its own <see cref="HttpClient.Timeout"/> still applies, so keep
-    /// it infinite (or long) for streamed chats; the SDK enforces <see cref="MemOSServerClientOptions.Timeout"/> itself.
+    /// it infinite (or long) for streamed chats; the SDK enforces <see cref="MemOSServerClientOptions.Timeout"/>
+    /// itself.
     /// </summary>
     /// <param name="httpClient">The HTTP client to send with.</param>
     /// <param name="options">The settings; validated here.</param>
@@ -60,7 +61,8 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
             options.Timeout,
             options.StreamIdleTimeout,
             options.MaxStreamEventBytes,
-            nameof(MemOSServerClient)));
+            nameof(MemOSServerClient),
+            TimeProvider: options.TimeProvider));
         _api = ApiFactory.Create<IMemOSServerApi>(_transport.HttpClient, RequestOptions);
     }
 
@@ -69,23 +71,33 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
 
     /// <inheritdoc />
     /// <remarks>The server ends its stream by closing the connection, with no end event.</remarks>
-    public IAsyncEnumerable<ChatStreamEvent> ChatStreamAsync(ServerChatRequest request, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ChatStreamEvent> ChatStreamAsync(
+        ServerChatRequest request,
+        CancellationToken cancellationToken = default)
         => ChatStreamReader.Read(_transport, _api, ServerCalls.ChatStream, request, requireEndMarker: false, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ServerChatCompleteResult> ChatCompleteAsync(ServerChatRequest request, CancellationToken cancellationToken = default)
+    public Task<ServerChatCompleteResult> ChatCompleteAsync(
+        ServerChatRequest request,
+        CancellationToken cancellationToken = default)
         => _transport.SendAsync(_api, ServerCalls.ChatComplete, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ServerResult> AddMemoryAsync(ServerAddMemoryRequest request, CancellationToken cancellationToken = default)
+    public Task<ServerResult> AddMemoryAsync(
+        ServerAddMemoryRequest request,
+        CancellationToken cancellationToken = default)
         => _transport.SendAsync(_api, ServerCalls.AddMemory, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ServerResult> SearchMemoryAsync(ServerSearchMemoryRequest request, CancellationToken cancellationToken = default)
+    public Task<ServerResult> SearchMemoryAsync(
+        ServerSearchMemoryRequest request,
+        CancellationToken cancellationToken = default)
         => _transport.SendAsync(_api, ServerCalls.SearchMemory, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ServerResult> GetMemoryAsync(ServerGetMemoryRequest request, CancellationToken cancellationToken = default)
+    public Task<ServerResult> GetMemoryAsync(
+        ServerGetMemoryRequest request,
+        CancellationToken cancellationToken = default)
         => _transport.SendAsync(_api, ServerCalls.GetMemory, request, cancellationToken);
 
     /// <inheritdoc />
@@ -93,16 +105,27 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
         => _transport.SendAsync(_api, ServerCalls.GetMemoryById, memoryId, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ServerResult> DeleteMemoryAsync(ServerDeleteMemoryRequest request, CancellationToken cancellationToken = default)
+    public Task<ServerResult> DeleteMemoryAsync(
+        ServerDeleteMemoryRequest request,
+        CancellationToken cancellationToken = default)
         => _transport.SendAsync(_api, ServerCalls.DeleteMemory, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ServerResult> AddFeedbackAsync(ServerFeedbackRequest request, CancellationToken cancellationToken = default)
+    public Task<ServerResult> AddFeedbackAsync(
+        ServerFeedbackRequest request,
+        CancellationToken cancellationToken = default)
         => _transport.SendAsync(_api, ServerCalls.AddFeedback, request, cancellationToken);
 
-    /// <summary>Releases the connection pool, when this client created it. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
+    /// <summary>
+    /// Releases the connection pool, when this client created it. Later calls throw <see
+    /// cref="ObjectDisposedException"/>.
+    /// </summary>
     public void Dispose() => _transport.Dispose();
 
-    /// <summary>Sends the next calls with a rotated API key (dependency injection calls it when configuration reloads).</summary>
-    internal void UseApiKey(string? apiKey) => _transport.UseCredentials(TransportSettings.AuthorizationFor(apiKey, "Bearer"), apiKey);
+    /// <summary>
+    /// Sends the next calls with a rotated API key (dependency injection calls it when configuration reloads).
+    /// </summary>
+    internal void UseApiKey(
+        string? apiKey) => _transport.UseCredentials(TransportSettings.AuthorizationFor(apiKey,
+        "Bearer"), apiKey);
 }

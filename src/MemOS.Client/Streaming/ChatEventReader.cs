@@ -9,11 +9,13 @@ namespace MemOS.Client.Streaming;
 
 /// <summary>
 /// The per-event loop of a chat stream: reads each SSE event off the body, types it, and turns
-/// every way a stream can end wrong into its exception: an error event, a body that does not decompress, an unreadable or
+/// every way a stream can end wrong into its exception: an error event, a body that does not decompress, an unreadable
+/// or
 /// oversized event, a body cut inside an event or before its end marker, a read gone idle.
 /// </summary>
 internal sealed class ChatEventReader : IDisposable
 {
+    private readonly HttpResponseMessage _response;
     private readonly MemOSTransport _transport;
     private readonly MemOSCall _call;
     private readonly RouteFacts _operation;
@@ -26,14 +28,25 @@ internal sealed class ChatEventReader : IDisposable
     private bool _ended;
 
     /// <param name="body">The response body, an event stream.</param>
+    /// <param name="response">The response, owned from here: disposed with the reader.</param>
     /// <param name="transport">Gives the idle timeout, the event size limit and the redactor.</param>
-    /// <param name="call">The call: its operation names it in messages, and a failed write says whether it may have been applied.</param>
+    /// <param name="call">The call: its operation names it in messages, and a failed write says whether it may have
+    /// been applied.</param>
     /// <param name="status">The response's status, for messages.</param>
     /// <param name="traceId">The response's trace id, for messages.</param>
     /// <param name="requireEndMarker">Whether a stream that closes without its end event is cut.</param>
     /// <param name="cancellationToken">The caller's token.</param>
-    public ChatEventReader(Stream body, MemOSTransport transport, MemOSCall call, HttpStatusCode status, string? traceId, bool requireEndMarker, CancellationToken cancellationToken)
+    public ChatEventReader(
+        Stream body,
+        HttpResponseMessage response,
+        MemOSTransport transport,
+        MemOSCall call,
+        HttpStatusCode status,
+        string? traceId,
+        bool requireEndMarker,
+        CancellationToken cancellationToken)
     {
+        _response = response;
         _transport = transport;
         _call = call;
         _operation = call.Route;
@@ -71,6 +84,7 @@ internal sealed class ChatEventReader : IDisposable
     {
         _events.Dispose();
         _idle.Dispose();
+        _response.Dispose();
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -97,7 +111,9 @@ internal sealed class ChatEventReader : IDisposable
         return Next(read);
     }
 
-    /// <summary>Types the event just read (or the end of the body), throwing for every way a stream can end wrong.</summary>
+    /// <summary>
+    /// Types the event just read (or the end of the body), throwing for every way a stream can end wrong.
+    /// </summary>
     private ChatStreamEvent Next(bool read)
     {
         if (!read)

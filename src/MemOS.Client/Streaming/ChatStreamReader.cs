@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json.Serialization.Metadata;
-using MemOS.Client.Answers;
 using MemOS.Client.Api;
 using MemOS.Client.Chat;
 using MemOS.Client.Errors;
@@ -26,7 +24,14 @@ internal static class ChatStreamReader
     /// <param name="requireEndMarker">Whether a stream that closes without its end event is cut.</param>
     /// <param name="cancellationToken">The caller's token.</param>
     /// <param name="requestModel">The model the chat asks for, for its span; never pass request text.</param>
-    public static IAsyncEnumerable<ChatStreamEvent> Read<TApi, TRequest>(MemOSTransport transport, TApi api, ApiStream<TApi, TRequest> stream, TRequest request, bool requireEndMarker, CancellationToken cancellationToken, string? requestModel = null)
+    public static IAsyncEnumerable<ChatStreamEvent> Read<TApi, TRequest>(
+        MemOSTransport transport,
+        TApi api,
+        ApiStream<TApi, TRequest> stream,
+        TRequest request,
+        bool requireEndMarker,
+        CancellationToken cancellationToken,
+        string? requestModel = null)
     {
         stream.Check(request);
         return ReadAsync(transport, api, stream, request, requireEndMarker, requestModel, cancellationToken);
@@ -43,59 +48,35 @@ internal static class ChatStreamReader
     {
         // One iterator for the whole stream, the events read by a reader that returns buffered
         // events synchronously: each nested async layer cost as much per event as the framing.
-        // A yield cannot sit inside a try with a catch, so every step before it is watched on its own.
+        // A yield cannot sit inside a try with a catch, so the steps before the first one are taken
+        // together, and each read after it on its own.
         var route = stream.Route;
-        var jsonAnswerInfo = stream.JsonAnswer;
-        using var telemetry = OperationTelemetry.Start(route.Name, route.GenAIOperation, transport.BaseUri, requestModel);
-        var call = transport.NewCall(route, telemetry, jsonAnswerInfo);
-        HttpResponseMessage response;
-        ResponseVerdict verdict;
+        using var telemetry = OperationTelemetry.Start(
+            route.Name, route.GenAIOperation, transport.BaseUri, requestModel);
+        var call = transport.NewCall(route, telemetry, stream.JsonAnswer);
+        ChatEventReader? events = null;
+        string? jsonAnswer;
         try
         {
-            (response, verdict) = await transport.OpenStreamAsync(api, stream, request, call, cancellationToken).ConfigureAwait(false);
+            (events, jsonAnswer) = await OpenAsync(transport, api, stream, request, call, requireEndMarker, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (Exception exception)
         {
-            telemetry.Failed(exception);
-            throw;
+            throw Failed(transport, call, exception, cancellationToken);
         }
 
-        using var owned = response;
-
-        // A whole JSON answer instead of a stream: a service that ignored stream, or (self-hosted) not an answer at all.
-        if (verdict.Kind != VerdictKind.Stream)
+        // A whole JSON answer instead of a stream: a service that ignored stream.
+        if (events is null)
         {
-            string? text;
-            try
-            {
-                text = ReadJsonAnswer(transport, call, verdict, jsonAnswerInfo, cancellationToken);
-            }
-            catch (Exception exception)
-            {
-                telemetry.Failed(exception);
-                throw;
-            }
-
             telemetry.FirstEvent();
-            if (!string.IsNullOrEmpty(text))
+            if (!string.IsNullOrEmpty(jsonAnswer))
             {
-                yield return new ChatTextDelta(text);
+                yield return new ChatTextDelta(jsonAnswer);
             }
 
             yield return new ChatStreamEnd();
             yield break;
-        }
-
-        ChatEventReader events;
-        try
-        {
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            events = new ChatEventReader(body, transport, call, verdict.Status, verdict.TraceId, requireEndMarker, cancellationToken);
-        }
-        catch (Exception exception)
-        {
-            telemetry.Failed(exception);
-            throw;
         }
 
         using (events)
@@ -109,8 +90,7 @@ internal static class ChatStreamReader
                 }
                 catch (Exception exception)
                 {
-                    telemetry.Failed(exception);
-                    throw;
+                    throw Failed(transport, call, exception, cancellationToken);
                 }
 
                 if (next is null)
@@ -124,22 +104,57 @@ internal static class ChatStreamReader
         }
     }
 
-    /// <summary>The answer text of a whole JSON answer given instead of a stream, or the exception it ends in.</summary>
-    private static string? ReadJsonAnswer(MemOSTransport transport, MemOSCall call, ResponseVerdict verdict, JsonTypeInfo<ChatResult>? jsonAnswerInfo, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends through the transport's one send core and opens the answer: the stream's event reader,
+    /// which owns the response, or the text of a whole JSON answer given instead (the response then disposed).
+    /// </summary>
+    private static async Task<(ChatEventReader? Events, string? JsonAnswer)> OpenAsync<TApi, TRequest>(
+        MemOSTransport transport,
+        TApi api,
+        ApiStream<TApi, TRequest> stream,
+        TRequest request,
+        MemOSCall call,
+        bool requireEndMarker,
+        CancellationToken cancellationToken)
     {
-        var route = call.Route;
-        if (jsonAnswerInfo is null)
+        var (response, verdict) = await transport.ExchangeAsync(api, stream.Send, request, call, cancellationToken)
+            .ConfigureAwait(false);
+        MemOSTransport.Captured(call, verdict);
+        if (verdict.Kind == VerdictKind.Stream)
         {
-            throw transport.Fail(call, MemOSErrorFactory.InvalidResponse(route.Name, "it is a JSON body, not an event stream", verdict.Status, verdict.TraceId), cancellationToken);
+            try
+            {
+                var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                var events = new ChatEventReader(
+                    body, response, transport, call, verdict.Status, verdict.TraceId, requireEndMarker, cancellationToken);
+                return (events, null);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
         }
 
-        try
+        using (response)
         {
-            return verdict.Kind == VerdictKind.Success ? EnvelopeReader.ReadData(verdict, route, jsonAnswerInfo, transport.Redactor)?.Response : null;
+            // The self-hosted server's stream route has no JSON answer: such a body is not its answer.
+            return stream.JsonAnswer is null
+                ? throw MemOSErrorFactory.InvalidResponse(
+                    call.Route.Name, "it is a JSON body, not an event stream", verdict.Status, verdict.TraceId)
+                : (null, (verdict.Data as ChatResult)?.Response);
         }
-        catch (Exception exception)
-        {
-            throw transport.Fail(call, exception, cancellationToken);
-        }
+    }
+
+    // The one exception a failed stream ends in, recorded on its span.
+    private static Exception Failed(
+        MemOSTransport transport,
+        MemOSCall call,
+        Exception exception,
+        CancellationToken cancellationToken)
+    {
+        var failure = transport.Fail(call, exception, cancellationToken);
+        call.Telemetry?.Failed(failure);
+        return failure;
     }
 }

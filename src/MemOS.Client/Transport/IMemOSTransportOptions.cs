@@ -19,10 +19,15 @@ internal interface IMemOSTransportOptions
 
     TimeProvider? TimeProvider { get; set; }
 
-    /// <summary>Problems found in the configuration section before binding (which is then skipped); null when bound from code or clean.</summary>
+    /// <summary>
+    /// Problems found in the configuration section before binding (which is then skipped); null when bound from code or
+    /// clean.
+    /// </summary>
     List<string>? ConfigurationErrors { get; set; }
 
-    /// <summary>Where the options were bound from, so messages name the configuration path; null when set in code.</summary>
+    /// <summary>
+    /// Where the options were bound from, so messages name the configuration path; null when set in code.
+    /// </summary>
     SettingPath? ConfigurationPath { get; set; }
 
     List<string> GetValidationErrors();

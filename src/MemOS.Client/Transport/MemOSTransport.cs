@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using MemOS.Client.Answers;
 using MemOS.Client.Api;
@@ -21,6 +22,7 @@ internal sealed class MemOSTransport : IDisposable
     private readonly TimeSpan _timeout;
     private readonly string _userAgent;
     private readonly string _clientName;
+    private readonly TimeProvider _time;
 
     // The headers every request carries besides Accept: authorization (when a key is set) and the SDK's
     // User-Agent. Replaced whole, never changed in place: a call reads one consistent set, before or
@@ -30,7 +32,8 @@ internal sealed class MemOSTransport : IDisposable
     private volatile bool _disposed;
 
     /// <param name="http">The client to send with.</param>
-    /// <param name="ownsHttp">Whether <paramref name="http"/> was built by the SDK for this client alone (it is then given the base address and disposed with the transport).</param>
+    /// <param name="ownsHttp">Whether <paramref name="http"/> was built by the SDK for this client alone (it is then
+    /// given the base address and disposed with the transport).</param>
     /// <param name="settings">Where and how to send.</param>
     public MemOSTransport(HttpClient http, bool ownsHttp, TransportSettings settings)
     {
@@ -58,6 +61,7 @@ internal sealed class MemOSTransport : IDisposable
         _headers = RequestHeaders(settings.Authorization, _userAgent);
         _redactor = new SecretRedactor(settings.Secret);
         _timeout = settings.Timeout;
+        _time = settings.TimeProvider ?? TimeProvider.System;
         StreamIdleTimeout = settings.StreamIdleTimeout;
         MaxStreamEventBytes = settings.MaxStreamEventBytes;
     }
@@ -84,40 +88,57 @@ internal sealed class MemOSTransport : IDisposable
     /// <param name="request">What to send.</param>
     /// <param name="cancellationToken">The caller's token.</param>
     /// <param name="requestModel">The model a chat asks for, for its span; never pass request text.</param>
-    public Task<TResult> SendAsync<TApi, TRequest, TData, TResult>(TApi api, ApiCall<TApi, TRequest, TData, TResult> call, TRequest request, CancellationToken cancellationToken, string? requestModel = null)
+    public Task<TResult> SendAsync<TApi, TRequest, TData, TResult>(
+        TApi api,
+        ApiCall<TApi, TRequest, TData, TResult> call,
+        TRequest request,
+        CancellationToken cancellationToken,
+        string? requestModel = null)
     {
         ThrowIfDisposed();
         call.Check(request);
         return SendCheckedAsync(api, call, request, requestModel, cancellationToken);
     }
 
-    private async Task<TResult> SendCheckedAsync<TApi, TRequest, TData, TResult>(TApi api, ApiCall<TApi, TRequest, TData, TResult> call, TRequest request, string? requestModel, CancellationToken cancellationToken)
+    private async Task<TResult> SendCheckedAsync<TApi, TRequest, TData, TResult>(
+        TApi api,
+        ApiCall<TApi, TRequest, TData, TResult> apiCall,
+        TRequest request,
+        string? requestModel,
+        CancellationToken cancellationToken)
     {
-        var route = call.Route;
+        var route = apiCall.Route;
         using var telemetry = OperationTelemetry.Start(route.Name, route.GenAIOperation, _baseUri, requestModel);
-        var memosCall = new MemOSCall(route, telemetry, _timeout, call.Data);
-        using var timeout = CallTimeout.Start(_timeout, cancellationToken);
+        var call = NewCall(route, telemetry, apiCall.Data);
         try
         {
-            using var response = await call.Send(api, request, _headers, memosCall, timeout.Token).ConfigureAwait(false);
-            var verdict = Judged(await ResponseClassifier.ClassifyAsync(response, TimeProvider.System, timeout.Token).ConfigureAwait(false), memosCall, response.RequestMessage?.RequestUri);
-            var data = verdict.Kind switch
+            var (response, verdict) = await ExchangeAsync(api, apiCall.Send, request, call, cancellationToken)
+                .ConfigureAwait(false);
+            using (response)
             {
-                VerdictKind.Success => EnvelopeReader.ReadData(verdict, route, call.Data, Redactor),
-                VerdictKind.Accepted => default,
-                _ => throw MemOSErrorFactory.InvalidResponse(route.Name, "it is an event stream, not JSON", verdict.Status, verdict.TraceId),
-            };
+                // The classifier read the data with the envelope, and only a readable answer is a success.
+                var data = verdict.Kind switch
+                {
+                    VerdictKind.Success => verdict.Data is TData value ? value : default,
+                    VerdictKind.Accepted => default,
+                    _ => throw MemOSErrorFactory.InvalidResponse(
+                        route.Name, "it is an event stream, not JSON", verdict.Status, verdict.TraceId),
+                };
 
-            var result = (data is null && route.DataRequired ? default : call.Finish(data, request))
-                         ?? throw MemOSErrorFactory.InvalidResponse(route.Name, "the answer has no data", verdict.Status, Redactor.Redact(verdict.TraceId));
-            telemetry.Answered(result);
-            Captured(memosCall, verdict);
-            return result;
+                var result = apiCall.Finish(data, request)
+                             ?? throw MemOSErrorFactory.InvalidResponse(
+                                 route.Name, "the answer has no data", verdict.Status, verdict.TraceId);
+                telemetry.Answered(result);
+                Captured(call, verdict);
+                return result;
+            }
         }
         catch (Exception exception)
         {
-            var failure = Fail(memosCall, exception, cancellationToken);
-            if (failure is MemOSException memos && Rulebook.MeansDone(route, memos) && call.Finish(default, request) is { } done)
+            var failure = Fail(call, exception, cancellationToken);
+            if (failure is MemOSException memos
+                && Rulebook.MeansDone(route, memos)
+                && apiCall.Finish(default, request) is { } done)
             {
                 return done;
             }
@@ -142,37 +163,53 @@ internal sealed class MemOSTransport : IDisposable
     /// <summary>A call of <paramref name="route"/>, bounded by this client's overall timeout.</summary>
     /// <param name="route">What the call is.</param>
     /// <param name="telemetry">Its span and measurements.</param>
-    /// <param name="dataInfo">The type of its answer's data, read with the envelope; null when the caller reads it.</param>
-    public MemOSCall NewCall(RouteFacts route, OperationTelemetry telemetry, JsonTypeInfo? dataInfo = null) => new(route, telemetry, _timeout, dataInfo);
+    /// <param name="dataInfo">The type of its answer's data, read with the envelope; null when the caller reads
+    /// it.</param>
+    public MemOSCall NewCall(RouteFacts route, OperationTelemetry telemetry, JsonTypeInfo? dataInfo = null)
+        => new(route, telemetry, _timeout, _redactor, _time, dataInfo);
 
     /// <summary>
-    /// Sends a request asking for an event stream and returns the response once its headers have
-    /// been judged: an event stream, or a JSON answer (an error envelope is thrown here). The caller
-    /// owns the returned response, and ends the call's telemetry when the stream ends.
+    /// The one send every call and stream takes: the request sent under the call's overall timeout and
+    /// its answer judged (by the resilience handler, or here when none ran). Returns the response, which
+    /// the caller owns, with its verdict: a success, an accepted write or an event stream; a failed
+    /// answer is thrown as its exception, to be named by <see cref="Fail"/>.
     /// </summary>
-    public async Task<(HttpResponseMessage Response, ResponseVerdict Verdict)> OpenStreamAsync<TApi, TRequest>(TApi api, ApiStream<TApi, TRequest> stream, TRequest request, MemOSCall call, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<(HttpResponseMessage Response, ResponseVerdict Verdict)> ExchangeAsync<TApi, TRequest>(
+        TApi api,
+        ApiSender<TApi, TRequest> send,
+        TRequest request,
+        MemOSCall call,
+        CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
         using var timeout = CallTimeout.Start(_timeout, cancellationToken);
         HttpResponseMessage? response = null;
         try
         {
-            response = await stream.Send(api, request, _headers, call, timeout.Token).ConfigureAwait(false);
-            var verdict = Judged(await ResponseClassifier.ClassifyAsync(response, TimeProvider.System, timeout.Token).ConfigureAwait(false), call, response.RequestMessage?.RequestUri);
-            Captured(call, verdict);
-            return (response, verdict);
+            response = await send(api, request, _headers, call, timeout.Token).ConfigureAwait(false);
+            var verdict = await ResponseClassifier.ClassifyAsync(response, call, timeout.Token).ConfigureAwait(false);
+            if (verdict.Code is { } code)
+            {
+                call.Telemetry?.ResponseCode(code);
+            }
+
+            return verdict.Kind == VerdictKind.Failure
+                ? throw MemOSErrorFactory.FromVerdict(
+                    call.Route.Name, verdict, Redactor, response.RequestMessage?.RequestUri)
+                : (response, verdict);
         }
-        catch (Exception exception)
+        catch
         {
             response?.Dispose();
-            var failure = Fail(call, exception, cancellationToken);
-            throw failure == exception ? exception : failure;
+            throw;
         }
     }
 
     /// <summary>The one exception a failed call ends in, as <see cref="Rulebook"/> names it.</summary>
     public Exception Fail(MemOSCall call, Exception exception, CancellationToken callerToken)
-        => Rulebook.ExceptionFor(exception, new FailureContext(call.Route, $"{_baseUri.Host}:{_baseUri.Port}", _timeout, _supplied.Timeout, call.Telemetry.EarlierAttemptMayHaveApplied, callerToken));
+        => Rulebook.ExceptionFor(exception, new FailureContext(
+            call.Route, $"{_baseUri.Host}:{_baseUri.Port}", _timeout, _supplied.Timeout, call.EarlierAttemptMayHaveApplied, callerToken));
 
     public void Dispose()
     {
@@ -180,7 +217,9 @@ internal sealed class MemOSTransport : IDisposable
         _ownedHttp?.Dispose();
     }
 
-    /// <summary>Names the SDK's client, not the HttpClient inside it, and also when the HttpClient is the caller's.</summary>
+    /// <summary>
+    /// Names the SDK's client, not the HttpClient inside it, and also when the HttpClient is the caller's.
+    /// </summary>
     public void ThrowIfDisposed()
     {
         if (_disposed)
@@ -189,23 +228,15 @@ internal sealed class MemOSTransport : IDisposable
         }
     }
 
-    // The verdict the resilience handler reached, or one reached here when no handler ran; a failure is thrown.
-    private ResponseVerdict Judged(ResponseVerdict verdict, MemOSCall call, Uri? url)
-    {
-        if (verdict.Code is { } code)
-        {
-            call.Telemetry.ResponseCode(code);
-        }
-
-        return verdict.Kind == VerdictKind.Failure ? throw MemOSErrorFactory.FromVerdict(call.Route.Name, verdict, Redactor, url) : verdict;
-    }
-
-    // A successful answer's status and trace id, for a MemOSResponseCapture open around the call.
-    private void Captured(MemOSCall call, ResponseVerdict verdict)
+    /// <summary>
+    /// A successful answer's status and trace id, for a <see cref="MemOSResponseCapture"/> open around the call.
+    /// </summary>
+    public static void Captured(MemOSCall call, ResponseVerdict verdict)
     {
         if (MemOSResponseCapture.IsCapturing)
         {
-            MemOSResponseCapture.Record(new MemOSResponseInfo(call.Route.Name, verdict.Status, verdict.Code, Redactor.Redact(verdict.TraceId)));
+            var info = new MemOSResponseInfo(call.Route.Name, verdict.Status, verdict.Code, verdict.TraceId);
+            MemOSResponseCapture.Record(info);
         }
     }
 

@@ -10,8 +10,20 @@ namespace MemOS.Client.Transport;
 /// <param name="StreamIdleTimeout">The longest a stream read may wait for bytes.</param>
 /// <param name="MaxStreamEventBytes">The most data one stream event may carry.</param>
 /// <param name="ClientName">The SDK client's type name, for <see cref="ObjectDisposedException"/>.</param>
-/// <param name="UserAgentApplicationId">The application's id put before the SDK's in <c>User-Agent</c>, already validated; none when null.</param>
-internal sealed record TransportSettings(Uri BaseUri, string? Authorization, string? Secret, TimeSpan Timeout, TimeSpan StreamIdleTimeout, int MaxStreamEventBytes, string ClientName, string? UserAgentApplicationId = null)
+/// <param name="UserAgentApplicationId">The application's id put before the SDK's in <c>User-Agent</c>, already
+/// validated; none when null.</param>
+/// <param name="TimeProvider">The clock an answer's Retry-After date is read against; the system clock when
+/// null.</param>
+internal sealed record TransportSettings(
+    Uri BaseUri,
+    string? Authorization,
+    string? Secret,
+    TimeSpan Timeout,
+    TimeSpan StreamIdleTimeout,
+    int MaxStreamEventBytes,
+    string ClientName,
+    string? UserAgentApplicationId = null,
+    TimeProvider? TimeProvider = null)
 {
     /// <summary>Shows where the settings point, never the key or the header built from it.</summary>
     public override string ToString() => $"TransportSettings {{ BaseUri = {BaseUri}, Timeout = {Timeout} }}";
@@ -21,7 +33,8 @@ internal sealed record TransportSettings(Uri BaseUri, string? Authorization, str
         => root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
 
     /// <summary>
-    /// The cloud's scheme is <c>Token</c> (<c>Authorization: Token &lt;key&gt;</c>); a key that already names its scheme is sent
+    /// The cloud's scheme is <c>Token</c> (<c>Authorization: Token &lt;key&gt;</c>); a key that already names its
+    /// scheme is sent
     /// as given, as the official CLI does.
     /// </summary>
     public static string? AuthorizationFor(string? apiKey, string defaultScheme)

@@ -10,7 +10,9 @@ internal static class UserAgent
 
     public static string Value { get; } = Build();
 
-    /// <summary>The header with the application's id before the SDK's own; the SDK's alone when there is none.</summary>
+    /// <summary>
+    /// The header with the application's id before the SDK's own; the SDK's alone when there is none.
+    /// </summary>
     public static string For(string? applicationId)
         => string.IsNullOrEmpty(applicationId) ? Value : applicationId + " " + Value;
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using MemOS.Client.Api;
 
 namespace MemOS.Client.Tests.Api;
@@ -98,24 +99,61 @@ public sealed class RouteTableTests
     }
 }
 
-/// <summary>Every method of the Refit interfaces has its row in CloudCalls or ServerCalls, and each row sends to the route of its facts.</summary>
+/// <summary>
+/// Every row of CloudCalls and ServerCalls, paired with the Refit method it calls by calling it: each
+/// row's send runs against a stand-in interface that records the method called, whose route must be
+/// the row's; and every method of the interfaces is called by some row.
+/// </summary>
 public sealed class CallTableTests
 {
     [Fact]
-    public void Every_row_of_the_call_tables_names_facts_of_the_route_its_methods_send_to()
+    public void Each_row_sends_through_the_method_of_its_own_route_and_every_method_has_a_row()
     {
-        var rows = new[] { typeof(CloudCalls), typeof(ServerCalls) }
-            .SelectMany(table => table.GetFields(BindingFlags.Public | BindingFlags.Static))
-            .Where(field => field.FieldType.IsGenericType)
-            .Select(field => (field.Name, Api: field.FieldType.GetGenericArguments()[0], Route: (RouteFacts)field.FieldType.GetProperty("Route")!.GetValue(field.GetValue(null))!))
-            .ToList();
-
-        rows.Should().HaveCount(typeof(IMemOSCloudApi).GetMethods().Length + typeof(IMemOSServerApi).GetMethods().Length, "each interface method is sent through exactly one row");
-        foreach (var (name, api, route) in rows)
+        var called = new List<MethodInfo>();
+        foreach (var (table, api) in new[] { (typeof(CloudCalls), typeof(IMemOSCloudApi)), (typeof(ServerCalls), typeof(IMemOSServerApi)) })
         {
-            var method = api.GetMethod(name + "Async");
-            method.Should().NotBeNull($"row {name} names a method of an interface");
-            method!.GetCustomAttribute<Refit.HttpMethodAttribute>()!.Path.Should().Be(route.Path, $"row {name} sends to its facts' route");
+            var standIn = RecordingApi.Create(api);
+            foreach (var field in table.GetFields(BindingFlags.Public | BindingFlags.Static).Where(field => field.FieldType.IsGenericType))
+            {
+                var row = field.GetValue(null)!;
+                var route = (RouteFacts)row.GetType().GetProperty("Route")!.GetValue(row)!;
+                var send = (Delegate)row.GetType().GetProperty("Send")!.GetValue(row)!;
+                var requestType = send.GetType().GetGenericArguments()[1];
+                var request = requestType == typeof(string) ? "an-id" : RuntimeHelpers.GetUninitializedObject(requestType);
+                var call = new MemOSCall(route, null, Timeout.InfiniteTimeSpan, null, TimeProvider.System);
+
+                RecordingApi.Called = null;
+                send.DynamicInvoke(standIn, request, new Dictionary<string, string>(), call, CancellationToken.None);
+
+                var method = RecordingApi.Called;
+                method.Should().NotBeNull($"row {table.Name}.{field.Name} sends through its interface");
+                method!.GetCustomAttribute<Refit.HttpMethodAttribute>()!.Path
+                    .Should().Be(route.Path, $"row {table.Name}.{field.Name} sends to the route of its facts");
+                called.Add(method!);
+            }
+        }
+
+        called.Should().BeEquivalentTo(
+            typeof(IMemOSCloudApi).GetMethods().Concat(typeof(IMemOSServerApi).GetMethods()),
+            "each interface method is sent through exactly one row");
+    }
+
+    /// <summary>Stands in for a Refit interface: records the method called and answers with an empty response.</summary>
+    public class RecordingApi : DispatchProxy
+    {
+        [ThreadStatic]
+        private static MethodInfo? _called;
+
+        public static MethodInfo? Called { get => _called; set => _called = value; }
+
+        public static object Create(Type api)
+            => typeof(DispatchProxy).GetMethod(nameof(DispatchProxy.Create), 2, Type.EmptyTypes)!
+                .MakeGenericMethod(api, typeof(RecordingApi)).Invoke(null, null)!;
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            _called = targetMethod;
+            return Task.FromResult(new HttpResponseMessage());
         }
     }
 }
