@@ -46,7 +46,7 @@ internal static class ChatStreamReader
         // A yield cannot sit inside a try with a catch, so every step before it is watched on its own.
         var route = stream.Route;
         var jsonAnswerInfo = stream.JsonAnswer;
-        using var telemetry = OperationTelemetry.Start(route.Name, route.GenAIOperation, transport.BaseUri, requestModel);
+        using var telemetry = OperationTelemetry.Start(route.Name, route.GenAIOperation, transport.BaseUri, requestModel, request, transport.CaptureContent);
         var call = transport.NewCall(route, telemetry, jsonAnswerInfo);
         HttpResponseMessage response;
         ResponseVerdict verdict;

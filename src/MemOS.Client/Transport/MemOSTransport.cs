@@ -60,6 +60,7 @@ internal sealed class MemOSTransport : IDisposable
         _timeout = settings.Timeout;
         StreamIdleTimeout = settings.StreamIdleTimeout;
         MaxStreamEventBytes = settings.MaxStreamEventBytes;
+        CaptureContent = settings.CaptureContent;
     }
 
     /// <summary>The client the Refit interfaces send with; its base address is <see cref="BaseUri"/>.</summary>
@@ -72,6 +73,9 @@ internal sealed class MemOSTransport : IDisposable
     public TimeSpan StreamIdleTimeout { get; }
 
     public int MaxStreamEventBytes { get; }
+
+    /// <summary>Whether spans may carry request and answer text.</summary>
+    public bool CaptureContent { get; }
 
     /// <summary>
     /// Sends one call of <paramref name="api"/> and returns its result, or throws the one exception
@@ -94,7 +98,7 @@ internal sealed class MemOSTransport : IDisposable
     private async Task<TResult> SendCheckedAsync<TApi, TRequest, TData, TResult>(TApi api, ApiCall<TApi, TRequest, TData, TResult> call, TRequest request, string? requestModel, CancellationToken cancellationToken)
     {
         var route = call.Route;
-        using var telemetry = OperationTelemetry.Start(route.Name, route.GenAIOperation, _baseUri, requestModel);
+        using var telemetry = OperationTelemetry.Start(route.Name, route.GenAIOperation, _baseUri, requestModel, request, CaptureContent);
         var memosCall = new MemOSCall(route, telemetry, _timeout, call.Data);
         using var timeout = CallTimeout.Start(_timeout, cancellationToken);
         try

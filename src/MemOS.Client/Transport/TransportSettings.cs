@@ -11,7 +11,8 @@ namespace MemOS.Client.Transport;
 /// <param name="MaxStreamEventBytes">The most data one stream event may carry.</param>
 /// <param name="ClientName">The SDK client's type name, for <see cref="ObjectDisposedException"/>.</param>
 /// <param name="UserAgentApplicationId">The application's id put before the SDK's in <c>User-Agent</c>, already validated; none when null.</param>
-internal sealed record TransportSettings(Uri BaseUri, string? Authorization, string? Secret, TimeSpan Timeout, TimeSpan StreamIdleTimeout, int MaxStreamEventBytes, string ClientName, string? UserAgentApplicationId = null)
+/// <param name="CaptureContent">Whether spans may carry request and answer text (decided by <see cref="Telemetry.ContentCapture"/>).</param>
+internal sealed record TransportSettings(Uri BaseUri, string? Authorization, string? Secret, TimeSpan Timeout, TimeSpan StreamIdleTimeout, int MaxStreamEventBytes, string ClientName, string? UserAgentApplicationId = null, bool CaptureContent = false)
 {
     /// <summary>Shows where the settings point, never the key or the header built from it.</summary>
     public override string ToString() => $"TransportSettings {{ BaseUri = {BaseUri}, Timeout = {Timeout} }}";
