@@ -85,7 +85,9 @@ public sealed class TelemetryTests
         span.Status.Should().Be(ActivityStatusCode.Error);
         span.GetTagItem("error.type").Should().Be(typeof(MemOSAuthenticationException).FullName);
         span.GetTagItem("memos.response.code").Should().Be(40132);
-        telemetry.Measurements(server.BaseUrl).Should().ContainSingle().Which.Tag("error.type").Should().Be(typeof(MemOSAuthenticationException).FullName);
+        var durations = telemetry.Measurements(server.BaseUrl);
+        durations.Select(m => m.Instrument).Should().BeEquivalentTo(["memos.client.request.duration", "gen_ai.client.operation.duration"]);
+        durations.Should().OnlyContain(m => (string?)m.Tag("error.type") == typeof(MemOSAuthenticationException).FullName);
     }
 
     [Fact]

@@ -30,15 +30,7 @@ public static class MemOSHealthChecksBuilderExtensions
     /// <param name="timeout">How long the probe may take; 5 seconds when null.</param>
     /// <returns>The builder, for more checks.</returns>
     public static IHealthChecksBuilder AddMemOS(this IHealthChecksBuilder builder, string? clientName = null, string? name = null, HealthStatus? failureStatus = null, IEnumerable<string>? tags = null, TimeSpan? timeout = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var limit = Checked(timeout);
-        return builder.Add(new HealthCheckRegistration(
-            name ?? (clientName is null ? "memos" : "memos-" + clientName),
-            provider => new MemOSHealthCheck(clientName is null ? provider.GetRequiredService<IMemOSClient>() : provider.GetRequiredKeyedService<IMemOSClient>(clientName), limit),
-            failureStatus,
-            tags));
-    }
+        => Add<IMemOSClient>(builder, "memos", clientName, name, failureStatus, tags, timeout, static (client, limit) => new MemOSHealthCheck(client, limit));
 
     /// <summary>
     /// Checks a self-hosted MemOS server with the registered <see cref="IMemOSServerClient"/> (or the
@@ -54,20 +46,19 @@ public static class MemOSHealthChecksBuilderExtensions
     /// <param name="timeout">How long the probe may take; 5 seconds when null.</param>
     /// <returns>The builder, for more checks.</returns>
     public static IHealthChecksBuilder AddMemOSServer(this IHealthChecksBuilder builder, string? clientName = null, string? name = null, HealthStatus? failureStatus = null, IEnumerable<string>? tags = null, TimeSpan? timeout = null)
+        => Add<IMemOSServerClient>(builder, "memos-server", clientName, name, failureStatus, tags, timeout, static (client, limit) => new MemOSServerHealthCheck(client, limit));
+
+    // The check of the client registered as TClient (under clientName, when given), named defaultName or defaultName-clientName.
+    private static IHealthChecksBuilder Add<TClient>(IHealthChecksBuilder builder, string defaultName, string? clientName, string? name, HealthStatus? failureStatus, IEnumerable<string>? tags, TimeSpan? timeout, Func<TClient, TimeSpan, IHealthCheck> create)
+        where TClient : notnull
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var limit = Checked(timeout);
-        return builder.Add(new HealthCheckRegistration(
-            name ?? (clientName is null ? "memos-server" : "memos-server-" + clientName),
-            provider => new MemOSServerHealthCheck(clientName is null ? provider.GetRequiredService<IMemOSServerClient>() : provider.GetRequiredKeyedService<IMemOSServerClient>(clientName), limit),
-            failureStatus,
-            tags));
-    }
-
-    private static TimeSpan Checked(TimeSpan? timeout)
-    {
         var limit = timeout ?? DefaultTimeout;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(timeout));
-        return limit;
+        return builder.Add(new HealthCheckRegistration(
+            name ?? (clientName is null ? defaultName : defaultName + "-" + clientName),
+            provider => create(clientName is null ? provider.GetRequiredService<TClient>() : provider.GetRequiredKeyedService<TClient>(clientName), limit),
+            failureStatus,
+            tags));
     }
 }

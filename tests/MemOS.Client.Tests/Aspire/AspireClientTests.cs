@@ -24,7 +24,7 @@ public sealed class AspireClientTests
 
         using var host = builder.Build();
         var client = host.Services.GetRequiredService<IMemOSClient>();
-        ((MemOSClient)client).BaseUrl.Should().Be(emulator.BaseUrl);
+        ((MemOSClient)client).BaseUrl.AbsoluteUri.TrimEnd('/').Should().Be(emulator.BaseUrl.AbsoluteUri);
         (await client.SearchMemoryAsync("u1", "anything")).Memories.Should().BeEmpty();
         var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         report.Entries.Should().ContainKey("MemOS").WhoseValue.Status.Should().Be(HealthStatus.Healthy);
