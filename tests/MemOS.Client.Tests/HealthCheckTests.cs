@@ -11,12 +11,15 @@ namespace MemOS.Client.Tests;
 /// <summary>The health checks as an app's health endpoint runs them: registered with one call, run by the framework's service.</summary>
 public sealed class HealthCheckTests
 {
+    // Long enough that a loaded machine never turns an answer into a timeout; the timeout has its own test.
+    private static readonly TimeSpan Generous = TimeSpan.FromMinutes(1);
+
     [Fact]
     public async Task The_cloud_check_is_healthy_when_the_key_is_accepted()
     {
         await using var emulator = await MemOSEmulator.StartAsync();
 
-        var entry = await RunAsync(emulator.CreateOptions(), services => services.AddHealthChecks().AddMemOS());
+        var entry = await RunAsync(emulator.CreateOptions(), services => services.AddHealthChecks().AddMemOS(timeout: Generous));
 
         entry.Status.Should().Be(HealthStatus.Healthy);
         entry.Description.Should().Contain("MemOS cloud at 127.0.0.1");
@@ -29,7 +32,7 @@ public sealed class HealthCheckTests
         var options = emulator.CreateOptions();
         options.ApiKey = "memos-wrong-key-0123456789";
 
-        var entry = await RunAsync(options, services => services.AddHealthChecks().AddMemOS());
+        var entry = await RunAsync(options, services => services.AddHealthChecks().AddMemOS(timeout: Generous));
 
         entry.Status.Should().Be(HealthStatus.Unhealthy);
         entry.Description.Should().StartWith("Unauthorized").And.NotContain(options.ApiKey);
@@ -45,7 +48,7 @@ public sealed class HealthCheckTests
         var options = emulator.CreateOptions();
         options.Retry = new MemOSRetryOptions { MaxRetries = 0 };
 
-        var entry = await RunAsync(options, services => services.AddHealthChecks().AddMemOS());
+        var entry = await RunAsync(options, services => services.AddHealthChecks().AddMemOS(timeout: Generous));
 
         entry.Status.Should().Be(HealthStatus.Degraded);
         entry.Description.Should().StartWith("Rate limited");
@@ -56,7 +59,7 @@ public sealed class HealthCheckTests
     {
         var options = new MemOSClientOptions { ApiKey = "memos-key-0123456789", BaseUrl = DeadPort(), Retry = new MemOSRetryOptions { MaxRetries = 0 } };
 
-        var entry = await RunAsync(options, services => services.AddHealthChecks().AddMemOS(failureStatus: HealthStatus.Degraded));
+        var entry = await RunAsync(options, services => services.AddHealthChecks().AddMemOS(failureStatus: HealthStatus.Degraded, timeout: Generous));
 
         entry.Status.Should().Be(HealthStatus.Degraded, "the registration's failure status applies");
         entry.Description.Should().StartWith("Unreachable");
@@ -84,7 +87,7 @@ public sealed class HealthCheckTests
             options.BaseUrl = emulator.BaseUrl;
             options.ApiKey = emulator.ApiKey;
         });
-        services.AddHealthChecks().AddMemOS("projectB");
+        services.AddHealthChecks().AddMemOS("projectB", timeout: Generous);
         await using var provider = services.BuildServiceProvider();
 
         var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
@@ -149,7 +152,7 @@ public sealed class HealthCheckTests
             configured.BaseUrl = options.BaseUrl;
             configured.Retry = options.Retry;
         });
-        services.AddHealthChecks().AddMemOSServer();
+        services.AddHealthChecks().AddMemOSServer(timeout: Generous);
         await using var provider = services.BuildServiceProvider();
         var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         return report.Entries.Should().ContainSingle().Which.Value;

@@ -18,7 +18,7 @@ public sealed class AspireClientTests
     public async Task A_connection_string_points_the_client_at_its_endpoint_with_its_key_and_the_health_check_passes()
     {
         await using var emulator = await MemOSEmulator.StartAsync();
-        var builder = Builder(("ConnectionStrings:memos", $"Endpoint={emulator.BaseUrl};Key={emulator.ApiKey}"));
+        var builder = Builder(("ConnectionStrings:memos", $"Endpoint={emulator.BaseUrl};Key={emulator.ApiKey}"), ("Aspire:MemOS:HealthCheckTimeout", "00:01:00"));
 
         builder.AddMemOSClient("memos");
 
@@ -91,7 +91,8 @@ public sealed class AspireClientTests
         var otherKey = emulator.CreateApiKey();
         var builder = Builder(
             ("ConnectionStrings:projectA", $"Endpoint={emulator.BaseUrl};Key={emulator.ApiKey}"),
-            ("ConnectionStrings:projectB", $"Endpoint={emulator.BaseUrl};Key={otherKey}"));
+            ("ConnectionStrings:projectB", $"Endpoint={emulator.BaseUrl};Key={otherKey}"),
+            ("Aspire:MemOS:HealthCheckTimeout", "00:01:00"));
 
         builder.AddKeyedMemOSClient("projectA");
         builder.AddKeyedMemOSClient("projectB");
