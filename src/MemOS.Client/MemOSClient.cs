@@ -9,6 +9,7 @@ using MemOS.Client.Profiles;
 using MemOS.Client.Ranking;
 using MemOS.Client.Serialization;
 using MemOS.Client.Streaming;
+using MemOS.Client.Telemetry;
 using MemOS.Client.Tasks;
 using MemOS.Client.Transport;
 
@@ -78,7 +79,8 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
             options.MaxStreamEventBytes,
             nameof(MemOSClient),
             options.UserAgentApplicationId,
-            options.TimeProvider));
+            options.TimeProvider,
+            ContentCapture.IsOn(options.CaptureMessageContent)));
         _api = ApiFactory.Create<IMemOSCloudApi>(_transport.HttpClient, RequestOptions);
         _requireStreamEndMarker = options.RequireStreamEndMarker;
     }

@@ -62,5 +62,21 @@ public sealed class OpenTelemetryExportTests
         }
 
         operations.Should().BeEquivalentTo("upsert_memory", "search_memory", "delete_memory");
+
+        // The exporter takes the SDK's bucket advice: seconds from 10 ms to 82 s, not its millisecond defaults.
+        foreach (var name in new[] { "memos.client.request.duration", "gen_ai.client.operation.duration" })
+        {
+            var metric = metrics.Should().ContainSingle(metric => metric.Name == name).Subject;
+            foreach (var point in metric.MetricPoints)
+            {
+                var bounds = new List<double>();
+                foreach (var bucket in point.GetHistogramBuckets())
+                {
+                    bounds.Add(bucket.ExplicitBound);
+                }
+
+                bounds.Should().Equal([0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92, double.PositiveInfinity], name);
+            }
+        }
     }
 }

@@ -23,17 +23,16 @@ public sealed class TelemetryTests
         var span = telemetry.Activities(server.BaseUrl).Should().ContainSingle().Subject;
         span.Source.Name.Should().Be("MemOS.Client");
         span.Kind.Should().Be(ActivityKind.Client);
-        span.DisplayName.Should().Be("search/memory");
+        span.DisplayName.Should().Be("search_memory", "the GenAI conventions name a memory span after its operation");
         span.GetTagItem("memos.operation").Should().Be("search/memory");
         span.GetTagItem("server.address").Should().Be("127.0.0.1");
         span.GetTagItem("memos.response.code").Should().Be(0);
         span.GetTagItem("memos.retry_count").Should().Be(0);
         span.Status.Should().Be(ActivityStatusCode.Unset);
 
-        var duration = telemetry.Measurements(server.BaseUrl).Should().ContainSingle().Subject;
-        duration.Instrument.Should().Be("memos.client.request.duration");
-        duration.Tag("memos.operation").Should().Be("search/memory");
-        duration.Value.Should().BeGreaterThan(0);
+        var measurements = telemetry.Measurements(server.BaseUrl);
+        measurements.Select(m => m.Instrument).Should().BeEquivalentTo(["memos.client.request.duration", "gen_ai.client.operation.duration"]);
+        measurements.Should().OnlyContain(m => (string?)m.Tag("memos.operation") == "search/memory" && (string?)m.Tag("gen_ai.operation.name") == "search_memory" && m.Value > 0);
     }
 
     [Fact]
@@ -86,7 +85,9 @@ public sealed class TelemetryTests
         span.Status.Should().Be(ActivityStatusCode.Error);
         span.GetTagItem("error.type").Should().Be(typeof(MemOSAuthenticationException).FullName);
         span.GetTagItem("memos.response.code").Should().Be(40132);
-        telemetry.Measurements(server.BaseUrl).Should().ContainSingle().Which.Tag("error.type").Should().Be(typeof(MemOSAuthenticationException).FullName);
+        var durations = telemetry.Measurements(server.BaseUrl);
+        durations.Select(m => m.Instrument).Should().BeEquivalentTo(["memos.client.request.duration", "gen_ai.client.operation.duration"]);
+        durations.Should().OnlyContain(m => (string?)m.Tag("error.type") == typeof(MemOSAuthenticationException).FullName);
     }
 
     [Fact]
@@ -124,7 +125,7 @@ public sealed class TelemetryTests
         {
             (await events.MoveNextAsync().AsTask().WaitAsync(Bound)).Should().BeTrue();
             telemetry.Activities(server.BaseUrl).Should().BeEmpty("the span lasts as long as the stream");
-            telemetry.Measurements(server.BaseUrl).Should().ContainSingle().Which.Instrument.Should().Be("memos.client.stream.time_to_first_event");
+            telemetry.Measurements(server.BaseUrl).Select(m => m.Instrument).Should().BeEquivalentTo(["memos.client.stream.time_to_first_event", "gen_ai.client.operation.time_to_first_chunk"]);
 
             release.SetResult();
             while (await events.MoveNextAsync().AsTask().WaitAsync(Bound))
@@ -137,7 +138,9 @@ public sealed class TelemetryTests
         span.GetTagItem("gen_ai.operation.name").Should().Be("chat");
         span.GetTagItem("gen_ai.request.model").Should().BeNull();
         span.Status.Should().Be(ActivityStatusCode.Unset);
-        telemetry.Measurements(server.BaseUrl).Select(m => m.Instrument).Should().BeEquivalentTo(["memos.client.stream.time_to_first_event", "memos.client.request.duration"]);
+        span.GetTagItem("gen_ai.response.time_to_first_chunk").Should().BeOfType<double>().Which.Should().BePositive();
+        telemetry.Measurements(server.BaseUrl).Select(m => m.Instrument).Should().BeEquivalentTo(
+            ["memos.client.stream.time_to_first_event", "gen_ai.client.operation.time_to_first_chunk", "memos.client.request.duration", "gen_ai.client.operation.duration"]);
     }
 
     [Fact]

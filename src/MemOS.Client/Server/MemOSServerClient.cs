@@ -1,7 +1,10 @@
+using MemOS.Client.Answers;
 using MemOS.Client.Api;
+using MemOS.Client.Errors;
 using MemOS.Client.Serialization;
 using MemOS.Client.Chat;
 using MemOS.Client.Streaming;
+using MemOS.Client.Telemetry;
 using MemOS.Client.Transport;
 
 namespace MemOS.Client.Server;
@@ -62,12 +65,34 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
             options.StreamIdleTimeout,
             options.MaxStreamEventBytes,
             nameof(MemOSServerClient),
-            TimeProvider: options.TimeProvider));
+            TimeProvider: options.TimeProvider,
+            CaptureContent: ContentCapture.IsOn(options.CaptureMessageContent)));
         _api = ApiFactory.Create<IMemOSServerApi>(_transport.HttpClient, RequestOptions);
     }
 
     /// <summary>The server root this client calls.</summary>
     public Uri BaseUrl => _transport.BaseUri;
+
+    /// <summary>
+    /// Asks the server's <c>GET /health</c>, for <see cref="HealthChecks.MemOSServerHealthCheck"/>: returns when it
+    /// answers with success, throws the exception its answer means otherwise (a refused key, a
+    /// rate limit, a failure), or <see cref="HttpRequestException"/> when it cannot be reached.
+    /// </summary>
+    internal async Task CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        _transport.ThrowIfDisposed();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "health");
+        using var response = await _transport.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            // The resilience handler put its call on the request; without a handler, one is made here.
+            var call = MemOSCall.Of(request)
+                       ?? new MemOSCall(
+                           RouteFacts.Unknown("health"), null, Timeout.InfiniteTimeSpan, _transport.Redactor, TimeProvider.System);
+            var verdict = await ResponseClassifier.ClassifyAsync(response, call, cancellationToken).ConfigureAwait(false);
+            throw MemOSErrorFactory.FromVerdict("health", verdict, _transport.Redactor);
+        }
+    }
 
     /// <inheritdoc />
     /// <remarks>The server ends its stream by closing the connection, with no end event.</remarks>

@@ -47,6 +47,16 @@ public sealed class MemOSServerClientOptions : IMemOSTransportOptions
     /// </summary>
     public int MaxStreamEventBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Whether traces may carry what you send and what the service answers: search queries
+    /// (<c>gen_ai.memory.query.text</c>), memory records (<c>gen_ai.memory.records</c>) and chat
+    /// messages (<c>gen_ai.input.messages</c>, <c>gen_ai.output.messages</c>). When null (the
+    /// default), the OpenTelemetry variable <c>OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true</c>
+    /// turns it on; otherwise it is off, and spans carry ids, counts and codes only. Such text is often
+    /// personal data: turn it on only where your traces may hold it.
+    /// </summary>
+    public bool? CaptureMessageContent { get; set; }
+
     /// <summary>Retries, backoff and per-attempt timeouts; see <see cref="MemOSRetryOptions"/>.</summary>
     public MemOSRetryOptions Retry { get; set; } = new();
 
@@ -74,6 +84,7 @@ public sealed class MemOSServerClientOptions : IMemOSTransportOptions
         new(nameof(Timeout), SettingKind.TimeSpan),
         new(nameof(StreamIdleTimeout), SettingKind.TimeSpan),
         new(nameof(MaxStreamEventBytes), SettingKind.Integer),
+        new(nameof(CaptureMessageContent), SettingKind.Boolean),
         new(nameof(Retry), SettingKind.Section, ConfigurationSetting.Retry),
     ];
 

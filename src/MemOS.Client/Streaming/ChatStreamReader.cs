@@ -52,7 +52,7 @@ internal static class ChatStreamReader
         // together, and each read after it on its own.
         var route = stream.Route;
         using var telemetry = OperationTelemetry.Start(
-            route.Name, route.GenAIOperation, transport.BaseUri, requestModel);
+            route.Name, route.GenAIOperation, transport.BaseUri, requestModel, request, transport.CaptureContent);
         var call = transport.NewCall(route, telemetry, stream.JsonAnswer);
         ChatEventReader? events = null;
         string? jsonAnswer;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using MemOS.Client.Memories;
 
 namespace MemOS.Client.Telemetry;
 
@@ -15,30 +14,36 @@ internal sealed class OperationTelemetry : IDisposable
     private readonly StrongBox<TagList>? _tags;
     private readonly Activity? _activity;
     private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly string? _genAIOperation;
+    private readonly bool _captureContent;
     private int _retries;
     private int _rateLimits;
     private int _retriesAfterPossibleApply;
     private bool _firstEventSeen;
     private bool _ended;
 
-    private OperationTelemetry(StrongBox<TagList>? tags, Activity? activity)
+    private OperationTelemetry(StrongBox<TagList>? tags, Activity? activity, string? genAIOperation, bool captureContent)
     {
         _tags = tags;
         _activity = activity;
+        _genAIOperation = genAIOperation;
+        _captureContent = captureContent;
     }
 
     /// <summary>Starts the span of a call; it becomes <see cref="Activity.Current"/> for the HTTP work under it.</summary>
     /// <param name="operation">The operation's name, its route such as <c>search/memory</c>: never anything from the request body.</param>
-    /// <param name="genAIOperation">The GenAI operation name, for routes the conventions name.</param>
+    /// <param name="genAIOperation">The GenAI operation name, for routes the conventions name; it names the span and the conventions' metrics.</param>
     /// <param name="server">The API root; only its host and port are recorded.</param>
     /// <param name="requestModel">For answer-generating routes, the model asked for, when the request names one.</param>
-    public static OperationTelemetry Start(string operation, string? genAIOperation, Uri server, string? requestModel = null)
+    /// <param name="request">The request, whose ids (and content, with <paramref name="captureContent"/>) the span records.</param>
+    /// <param name="captureContent">Whether the span may carry the request's and answer's text.</param>
+    public static OperationTelemetry Start(string operation, string? genAIOperation, Uri server, string? requestModel = null, object? request = null, bool captureContent = false)
     {
         // With nothing listening, the call only counts its retries: no tags, no span, no measurements.
         var measured = MemOSTelemetry.IsMeasured;
         if (!measured && !MemOSTelemetry.Source.HasListeners())
         {
-            return new OperationTelemetry(tags: null, activity: null);
+            return new OperationTelemetry(tags: null, activity: null, genAIOperation, captureContent);
         }
 
         var tags = new TagList
@@ -48,24 +53,28 @@ internal sealed class OperationTelemetry : IDisposable
             { MemOSTelemetry.ServerPortTag, server.Port },
         };
 
-        // The GenAI semantic conventions (model calls and memory operations), so GenAI-aware
-        // backends show MemOS calls next to other models' and memory stores' calls.
+        var isChat = genAIOperation == GenAIMemoryOperation.Chat;
         if (genAIOperation is not null)
         {
-            tags.Add(MemOSTelemetry.GenAIOperationTag, genAIOperation);
-            tags.Add(MemOSTelemetry.GenAIProviderTag, MemOSTelemetry.GenAIProviderName);
+            tags.Add(GenAIConventions.OperationName, genAIOperation);
+            tags.Add(GenAIConventions.ProviderName, MemOSTelemetry.GenAIProviderName);
+            if (isChat && requestModel is not null)
+            {
+                tags.Add(GenAIConventions.RequestModel, requestModel);
+            }
         }
 
-        var isChat = genAIOperation == GenAIMemoryOperation.Chat;
+        // The conventions name a span after its operation (a chat also after its model); routes they do not name keep the route.
+        var name = genAIOperation is null ? operation : isChat && requestModel is not null ? genAIOperation + " " + requestModel : genAIOperation;
         var activity = MemOSTelemetry.Source.HasListeners()
-            ? MemOSTelemetry.Source.StartActivity(isChat && requestModel is not null ? "chat " + requestModel : operation, ActivityKind.Client, parentContext: default, tags)
+            ? MemOSTelemetry.Source.StartActivity(name, ActivityKind.Client, parentContext: default, tags)
             : null;
-        if (activity is not null && isChat)
+        if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag(MemOSTelemetry.GenAIModelTag, requestModel);
+            GenAIRequestTags.FromRequest(activity, request, captureContent);
         }
 
-        return new OperationTelemetry(measured ? new StrongBox<TagList>(tags) : null, activity);
+        return new OperationTelemetry(measured ? new StrongBox<TagList>(tags) : null, activity, genAIOperation, captureContent);
     }
 
     /// <summary>The retries made so far.</summary>
@@ -102,15 +111,14 @@ internal sealed class OperationTelemetry : IDisposable
 
     /// <summary>
     /// The data of a successful answer: for a search, the number of records it returned
-    /// (<c>gen_ai.memory.record.count</c>). Only counts are read, never the records themselves.
+    /// (<c>gen_ai.memory.record.count</c>); their text, and a chat's answer, only with content capture on.
     /// </summary>
     /// <remarks>Generic, so that a value-type answer is not boxed for a span nobody records.</remarks>
     public void Answered<TData>(TData? data)
     {
-        if (_activity is not null && data is SearchMemoryResult found)
+        if (_activity is { IsAllDataRequested: true })
         {
-            var count = found.Memories.Count + found.Preferences.Count + found.ToolMemories.Count + found.Skills.Count + found.Profiles.Count + found.Events.Count;
-            _activity.SetTag(MemOSTelemetry.GenAIMemoryRecordCountTag, count);
+            GenAIRequestTags.FromAnswer(_activity, data, _captureContent);
         }
     }
 
@@ -123,9 +131,15 @@ internal sealed class OperationTelemetry : IDisposable
         if (!_firstEventSeen)
         {
             _firstEventSeen = true;
+            var seconds = Stopwatch.GetElapsedTime(_started).TotalSeconds;
+            _activity?.SetTag(GenAIConventions.TimeToFirstChunk, seconds);
             if (_tags is not null)
             {
-                MemOSTelemetry.TimeToFirstEvent.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, _tags.Value);
+                MemOSTelemetry.TimeToFirstEvent.Record(seconds, _tags.Value);
+                if (_genAIOperation is not null)
+                {
+                    MemOSTelemetry.TimeToFirstChunk.Record(seconds, _tags.Value);
+                }
             }
         }
     }
@@ -172,7 +186,12 @@ internal sealed class OperationTelemetry : IDisposable
         _ended = true;
         if (_tags is not null)
         {
-            MemOSTelemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, _tags.Value);
+            var seconds = Stopwatch.GetElapsedTime(_started).TotalSeconds;
+            MemOSTelemetry.RequestDuration.Record(seconds, _tags.Value);
+            if (_genAIOperation is not null)
+            {
+                MemOSTelemetry.OperationDuration.Record(seconds, _tags.Value);
+            }
         }
         if (_activity is not null)
         {

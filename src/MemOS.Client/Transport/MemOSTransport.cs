@@ -64,6 +64,7 @@ internal sealed class MemOSTransport : IDisposable
         _time = settings.TimeProvider ?? TimeProvider.System;
         StreamIdleTimeout = settings.StreamIdleTimeout;
         MaxStreamEventBytes = settings.MaxStreamEventBytes;
+        CaptureContent = settings.CaptureContent;
     }
 
     /// <summary>The client the Refit interfaces send with; its base address is <see cref="BaseUri"/>.</summary>
@@ -76,6 +77,9 @@ internal sealed class MemOSTransport : IDisposable
     public TimeSpan StreamIdleTimeout { get; }
 
     public int MaxStreamEventBytes { get; }
+
+    /// <summary>Whether spans may carry request and answer text.</summary>
+    public bool CaptureContent { get; }
 
     /// <summary>
     /// Sends one call of <paramref name="api"/> and returns its result, or throws the one exception
@@ -108,7 +112,7 @@ internal sealed class MemOSTransport : IDisposable
         CancellationToken cancellationToken)
     {
         var route = apiCall.Route;
-        using var telemetry = OperationTelemetry.Start(route.Name, route.GenAIOperation, _baseUri, requestModel);
+        using var telemetry = OperationTelemetry.Start(route.Name, route.GenAIOperation, _baseUri, requestModel, request, CaptureContent);
         var call = NewCall(route, telemetry, apiCall.Data);
         try
         {

@@ -12,6 +12,8 @@ namespace MemOS.Client.Transport;
 /// <param name="ClientName">The SDK client's type name, for <see cref="ObjectDisposedException"/>.</param>
 /// <param name="UserAgentApplicationId">The application's id put before the SDK's in <c>User-Agent</c>, already
 /// validated; none when null.</param>
+/// <param name="CaptureContent">Whether spans may carry request and answer text (decided by
+/// <see cref="Telemetry.ContentCapture"/>).</param>
 /// <param name="TimeProvider">The clock an answer's Retry-After date is read against; the system clock when
 /// null.</param>
 internal sealed record TransportSettings(
@@ -23,7 +25,8 @@ internal sealed record TransportSettings(
     int MaxStreamEventBytes,
     string ClientName,
     string? UserAgentApplicationId = null,
-    TimeProvider? TimeProvider = null)
+    TimeProvider? TimeProvider = null,
+    bool CaptureContent = false)
 {
     /// <summary>Shows where the settings point, never the key or the header built from it.</summary>
     public override string ToString() => $"TransportSettings {{ BaseUri = {BaseUri}, Timeout = {Timeout} }}";
