@@ -10,6 +10,14 @@ using Microsoft.Extensions.FileProviders;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Under an Aspire AppHost (samples/AppHost) the MemOS service comes as ConnectionStrings:memos, "Endpoint=…;Key=…".
+if (builder.Configuration.GetConnectionString("memos") is { Length: > 0 } memosConnection)
+{
+    var parts = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = memosConnection };
+    builder.Configuration["MemOS:BaseUrl"] = (string)parts["Endpoint"];
+    builder.Configuration["MemOS:ApiKey"] = (string)parts["Key"];
+}
+
 await using var emulator = string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("MEMOS_API_KEY")) && string.IsNullOrWhiteSpace(builder.Configuration["MemOS:ApiKey"])
     ? await MemOSEmulator.StartAsync()
     : null;
