@@ -10,7 +10,12 @@ using Microsoft.Extensions.FileProviders;
 
 var builder = WebApplication.CreateBuilder(args);
 
-await using var emulator = string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("MEMOS_API_KEY")) && string.IsNullOrWhiteSpace(builder.Configuration["MemOS:ApiKey"])
+// Under an Aspire AppHost (samples/AppHost) the MemOS service comes as ConnectionStrings:memos.
+var underAppHost = !string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("memos"));
+
+await using var emulator = !underAppHost
+                           && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("MEMOS_API_KEY"))
+                           && string.IsNullOrWhiteSpace(builder.Configuration["MemOS:ApiKey"])
     ? await MemOSEmulator.StartAsync()
     : null;
 if (emulator is not null)
@@ -22,7 +27,17 @@ if (emulator is not null)
 
 // Request-by-request framework logs would bury the sample's own lines.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
-builder.Services.AddMemOSClient(builder.Configuration.GetSection("MemOS"));
+if (underAppHost)
+{
+    // The Aspire client integration: the client, its health check, its traces and metrics.
+    builder.AddMemOSClient("memos");
+}
+else
+{
+    builder.Services.AddMemOSClient(builder.Configuration.GetSection("MemOS"));
+    builder.Services.AddHealthChecks().AddMemOS();
+}
+
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<MemOSExceptionHandler>();
 var app = builder.Build();
@@ -44,7 +59,9 @@ app.Use((context, next) =>
 var page = new EmbeddedFileProvider(typeof(Program).Assembly, "AspNetCoreChat.wwwroot");
 app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
 app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
-app.MapChatApi(emulator is null ? "MemOS cloud" : "local MemOS emulator");
+// A probe for the orchestrator: is MemOS answering with this key? (The key never appears in the answer.)
+app.MapHealthChecks("/health");
+app.MapChatApi(underAppHost ? "MemOS from the AppHost" : emulator is null ? "MemOS cloud" : "local MemOS emulator");
 
 await app.StartAsync();
 foreach (var address in app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses)

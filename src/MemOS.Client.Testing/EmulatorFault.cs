@@ -24,6 +24,8 @@ public sealed record EmulatorFault
 
     internal int? CutAfterEvents { get; private init; }
 
+    internal bool Hang { get; private init; }
+
     /// <summary>Answers HTTP 200 with this envelope code, as the service reports most errors (e.g. 40309 for a rate limit).</summary>
     /// <param name="code">The envelope code.</param>
     /// <param name="message">The envelope message; a generic one when null.</param>
@@ -40,6 +42,9 @@ public sealed record EmulatorFault
 
     /// <summary>Drops the connection without answering.</summary>
     public static EmulatorFault DropConnection() => new() { Drop = true };
+
+    /// <summary>Never answers: the call waits until the client gives up or the emulator stops, as a timeout looks to the client.</summary>
+    public static EmulatorFault NoAnswer() => new() { Hang = true };
 
     /// <summary>For a streamed chat: sends this many events, then ends the stream without its end event, as a cut connection looks to the client.</summary>
     /// <param name="events">Events to send before the cut.</param>

@@ -81,6 +81,19 @@ internal sealed class ToolProcess : IDisposable
         return Start(start, variables);
     }
 
+    /// <summary>Starts another .NET program of this build, e.g. a console app that starts the emulator.</summary>
+    public static ToolProcess Program(string dll) => Start(new ProcessStartInfo(Dotnet) { ArgumentList = { dll } }, null);
+
+    /// <summary>Waits until standard output holds <paramref name="text"/> (or the process ends first).</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!Output.Contains(text, StringComparison.Ordinal) && !_process.HasExited)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
     /// <summary>Starts a bash script in which <c>memos</c> is the tool.</summary>
     public static ToolProcess Bash(IReadOnlyDictionary<string, string>? variables, string script)
         => Start(new ProcessStartInfo("bash") { ArgumentList = { "-c", "set -euo pipefail; memos() { \"$DOTNET_EXE\" \"$MEMOS_TOOL_DLL\" \"$@\"; }\n" + script } }, variables);

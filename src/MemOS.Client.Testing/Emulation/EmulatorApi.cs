@@ -14,10 +14,12 @@ internal sealed class EmulatorApi
     private readonly ConcurrentDictionary<string, EmulatorTenant> _tenants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<EmulatorCall, Task>> _routes = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private readonly CancellationToken _stopping;
 
-    public EmulatorApi(TimeProvider time)
+    public EmulatorApi(TimeProvider time, CancellationToken stopping)
     {
         _time = time;
+        _stopping = stopping;
         MemoryRoutes.Map(_routes);
         ChatRoutes.Map(_routes);
         MessageRoutes.Map(_routes);
@@ -30,7 +32,7 @@ internal sealed class EmulatorApi
 
     public EmulatorRateLimits RateLimits { get; } = new();
 
-    public void AddTenant(string apiKey) => _tenants.TryAdd(apiKey, new EmulatorTenant());
+    public void AddTenant(string apiKey, EmulatorTenant tenant) => _tenants.TryAdd(apiKey, tenant);
 
     public async Task HandleAsync(HttpContext context, string route)
     {
@@ -68,6 +70,7 @@ internal sealed class EmulatorApi
         }
 
         var request = await EmulatorRequest.ReadAsync(context, context.RequestAborted).ConfigureAwait(false);
+        EmulatorRequestLog.NoteUser(context, request?.String("user_id"));
         if (request is null)
         {
             await EmulatorResponses.Error(context, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: the body must be a JSON object").ConfigureAwait(false);
@@ -97,6 +100,22 @@ internal sealed class EmulatorApi
         {
             await Task.Delay(wait, _time, context.RequestAborted).ConfigureAwait(false);
             return false;
+        }
+
+        if (fault.Hang)
+        {
+            using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, _time, giveUp.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up, or the emulator is stopping: either way there is no one left to answer.
+            }
+
+            context.Abort();
+            return true;
         }
 
         if (fault.Drop)

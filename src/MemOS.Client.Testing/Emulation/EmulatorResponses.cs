@@ -55,6 +55,7 @@ internal static class EmulatorResponses
     private static async Task Envelope(HttpContext context, int httpStatus, int code, string message, JsonNode? data)
     {
         var body = Encoding.UTF8.GetBytes(new JsonObject { ["code"] = code, ["message"] = message, ["data"] = data }.ToJsonString());
+        EmulatorRequestLog.NoteCode(context, code);
         context.Response.StatusCode = httpStatus;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = body.Length;
