@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MemOS.Client.Messages;
 
 namespace MemOS.Client.Cli;
 
@@ -52,6 +53,20 @@ internal static class CliOptions
             if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
             {
                 result.AddError($"<{argument.Name}> must not be empty.");
+            }
+        });
+        return argument;
+    }
+
+    /// <summary>A message's text, checked by the SDK's one message validator (its non-empty rule).</summary>
+    public static Argument<string> MessageText(this Argument<string> argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            var message = new MemOSMessage { Role = MessageRole.User, Content = result.GetValueOrDefault<string>() ?? string.Empty };
+            if (message.Problem(0) is { } problem)
+            {
+                result.AddError($"<{argument.Name}> {problem.Problem}");
             }
         });
         return argument;

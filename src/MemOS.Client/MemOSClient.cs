@@ -340,18 +340,7 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         CancellationToken cancellationToken)
         => _transport.SendAsync(_api, call, request, cancellationToken);
 
-    /// <summary>
-    /// The handler behind every client the SDK builds itself: connections are recycled so DNS
-    /// changes are seen, an abandoned stream closes its connection instead of draining it, and a
-    /// redirect is never followed (it would drop the API key and can turn a POST into a GET).
-    /// </summary>
-    internal static SocketsHttpHandler CreateHandler() => new()
-    {
-        AllowAutoRedirect = false,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
-        AutomaticDecompression = System.Net.DecompressionMethods.All,
-        MaxResponseDrainSize = 0,
-    };
+    /// <summary>The handler behind every client the SDK builds itself (<see cref="SplitPoolHandler"/>).</summary>
+    internal static HttpMessageHandler CreateHandler() => new SplitPoolHandler();
 
 }

@@ -37,9 +37,9 @@ public sealed class MemOSRetryOptions
     internal List<string> GetValidationErrors(SettingPath path)
     {
         var errors = new List<string>();
-        if (MaxRetries is < 0 or > 10)
+        if (MaxRetries is < 0 or > MemOSLimits.MaxRetries)
         {
-            errors.Add($"{path["MaxRetries"]} is '{MaxRetries}'; use a whole number from 0 (no retries) to 10.");
+            errors.Add($"{path["MaxRetries"]} is '{MaxRetries}'; use a whole number from 0 (no retries) to {MemOSLimits.MaxRetries}.");
         }
 
         if (BaseDelay < TimeSpan.Zero)

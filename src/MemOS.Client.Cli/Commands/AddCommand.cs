@@ -14,7 +14,7 @@ internal static class AddCommand
         var role = new Option<string>("--role") { Description = $"Who said it: {string.Join(", ", KnownRoles.All)}.", DefaultValueFactory = _ => MessageRole.User.Value };
         role.AcceptOnlyFromAmong([.. KnownRoles.All]);
         var chatTime = new Option<string?>("--chat-time") { Description = "When it was said, e.g. \"2025-09-12 08:00:00\"; now when omitted." }.ChatTime();
-        var text = new Argument<string>("text") { Description = "The message." }.NotEmpty();
+        var text = new Argument<string>("text") { Description = "The message." }.MessageText();
         var command = new Command("add", "Write a message into MemOS; it prints the task that processes it.") { user, conversation, role, chatTime, text };
         command.SetAction((result, cancellationToken) => MemosCli.WithClientAsync(global, environment, result, async (session, token) =>
         {

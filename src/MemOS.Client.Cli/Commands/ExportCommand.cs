@@ -50,7 +50,7 @@ internal static class ExportCommand
             await environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Exported {count} {what}{(file is null ? string.Empty : " to " + file.Name)}."));
             foreach (var conversationId in incomplete)
             {
-                await environment.Error.WriteLineAsync($"warning: conversation {conversationId} returned 50 messages, the most get/message returns; older messages may be missing from the export.");
+                await environment.Error.WriteLineAsync($"warning: conversation {conversationId} returned {MemOSLimits.MaxPageSize} messages, the most get/message returns; older messages may be missing from the export.");
             }
 
             if (incomplete.Count > 0)

@@ -13,7 +13,7 @@ internal static class ImportCommand
         var file = new Argument<string>("file") { Description = "JSON Lines, one conversation per line: {\"user_id\":\"u1\",\"conversation_id\":\"c1\",\"messages\":[{\"role\":\"user\",\"content\":\"…\",\"chat_time\":\"…\"}]}; - reads standard input. A pipe or FIFO is read once, to its end, before anything is written." }.NotEmpty();
         var checkpoint = new Option<FileInfo?>("--checkpoint") { Description = "A file recording what was written; run again with the same file to send only what is missing." };
         var concurrency = new Option<int>("--max-concurrency") { Description = "The most requests at once; the import adapts below it to the service's rate limits.", DefaultValueFactory = _ => 8 }.Between(1);
-        var messages = new Option<int>("--max-messages") { Description = "The most messages per request.", DefaultValueFactory = _ => 50 }.Between(1);
+        var messages = new Option<int>("--max-messages") { Description = "The most messages per request.", DefaultValueFactory = _ => MemOSLimits.MaxPageSize }.Between(1);
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the valid lines and list the invalid ones, instead of writing nothing when a line is invalid." };
         var noSettle = new Option<bool>("--no-settle") { Description = "Do not read a conversation back to settle a request that may have been applied; report it instead." };
         var command = new Command("import", "Write conversation history from a JSON Lines file into MemOS, fast and never twice.") { file, checkpoint, concurrency, messages, skipInvalid, noSettle };

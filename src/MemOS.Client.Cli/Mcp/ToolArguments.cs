@@ -150,7 +150,17 @@ internal sealed class ToolArguments
             throw new ToolArgumentException($"Missing '{path}.content': the text of the message.");
         }
 
-        CheckText(path + ".content", content);
+        if (content.ValueKind != JsonValueKind.String)
+        {
+            throw new ToolArgumentException($"'{path}.content' must be a string, not {Describe(content)}.");
+        }
+
+        // Empty text and the like: the SDK's one message validator decides, as for every add.
+        if (new MemOSMessage { Role = role.GetString()!, Content = content.GetString()! }.Problem(0) is { } problem)
+        {
+            throw new ToolArgumentException($"'{path}{problem.Field["messages[0]".Length..]}' {problem.Problem}");
+        }
+
         if (message.TryGetProperty("chat_time", out var time))
         {
             CheckText(path + ".chat_time", time);

@@ -49,5 +49,5 @@ internal sealed class EmulatorRequest(JsonObject body, IFormCollection? form, IQ
 
     public bool? Boolean(string name) => body[name] is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? value.GetValue<bool>() : null;
 
-    public bool IsLongId(string name) => String(name) is { Length: > 100 };
+    public bool IsLongId(string name) => String(name) is { Length: > MemOSLimits.MaxIdLength };
 }

@@ -9,7 +9,7 @@ namespace MemOS.Client.Testing.Emulation;
 internal static class TokenCount
 {
     /// <summary>The service's limit on one add/message request (and on a search query).</summary>
-    public const int RequestLimit = 40_000;
+    public const int RequestLimit = MemOSLimits.MaxRequestTokens;
 
     /// <summary>The emulator's limit on a chat request's query and system prompt.</summary>
     public const int ChatLimit = 8_000;

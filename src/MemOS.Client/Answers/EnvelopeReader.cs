@@ -89,6 +89,11 @@ internal static class EnvelopeReader
             error = new JsonException(exception.Message, exception.Path, exception.LineNumber, exception.BytePositionInLine, exception);
             return false;
         }
+        catch (InvalidOperationException exception)
+        {
+            error = Unreadable(exception);
+            return false;
+        }
 
         fields = new(code, message ?? detail, retryAfter, dataValue, dataError);
         return true;
@@ -101,7 +106,7 @@ internal static class EnvelopeReader
         {
             return (JsonSerializer.Deserialize(json, dataInfo), null);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             return (null, exception);
         }
@@ -129,7 +134,15 @@ internal static class EnvelopeReader
         {
             return (null, exception);
         }
+        catch (InvalidOperationException exception)
+        {
+            return (null, Unreadable(exception));
+        }
     }
+
+    // System.Text.Json reports a string it cannot decode (bytes that are not UTF-8, half of a surrogate
+    // pair escaped) as an InvalidOperationException: for an answer, that is JSON it cannot read, like any other.
+    private static JsonException Unreadable(InvalidOperationException exception) => new(exception.Message, exception);
 
     private enum Field
     {

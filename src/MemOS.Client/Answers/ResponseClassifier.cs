@@ -104,8 +104,9 @@ internal static class ResponseClassifier
         return Judge(response, read, wantsStream, call);
     }
 
-    // Read unparsed: parsing the Accept header into its typed collection costs more than the whole check.
-    private static bool WantsStream(HttpRequestMessage request)
+    /// <summary>Whether the request asks for an event stream (its <c>Accept</c> names one).</summary>
+    /// <remarks>Read unparsed: parsing the Accept header into its typed collection costs more than the whole check.</remarks>
+    internal static bool WantsStream(HttpRequestMessage request)
     {
         if (!request.Headers.NonValidated.TryGetValues("Accept", out var accepts))
         {

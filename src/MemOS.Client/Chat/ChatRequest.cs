@@ -140,8 +140,8 @@ public sealed record ChatRequest
         Guard.RequiredId(UserId, "user_id");
         Guard.Id(ConversationId, "conversation_id");
         Guard.Required(Query, "query");
-        Guard.Range(MemoryLimitNumber, 1, Guard.MaxRecallLimit, "memory_limit_number");
-        Guard.Range(PreferenceLimitNumber, 1, Guard.MaxRecallLimit, "preference_limit_number");
+        Guard.Range(MemoryLimitNumber, 1, MemOSLimits.MaxRecallLimit, "memory_limit_number");
+        Guard.Range(PreferenceLimitNumber, 1, MemOSLimits.MaxRecallLimit, "preference_limit_number");
         Guard.Range(Relativity, 0, 1, "relativity");
         Guard.Range(Temperature, 0, 2, "temperature");
         Guard.Range(TopP, 0, 1, "top_p");

@@ -6,14 +6,6 @@ namespace MemOS.Client;
 /// </summary>
 internal static class Guard
 {
-    public const int MaxIdLength = 100;
-    public const int MaxGroupIds = 20;
-    public const int MaxRecallLimit = 25;
-    public const int MaxPageSize = 50;
-    public const int MaxUploadFiles = 20;
-    public const long MaxFileBytes = 100L * 1024 * 1024;
-    public const long MaxUploadBytes = 300L * 1024 * 1024;
-
     public static void Required(string? value, string field)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -50,9 +42,9 @@ internal static class Guard
             throw new ArgumentException($"{field} must not be empty or whitespace; leave it null to omit it.", field);
         }
 
-        if (value.Length > MaxIdLength)
+        if (value.Length > MemOSLimits.MaxIdLength)
         {
-            throw new ArgumentException($"{field} must be at most {MaxIdLength} characters; it has {value.Length}.", field);
+            throw new ArgumentException($"{field} must be at most {MemOSLimits.MaxIdLength} characters; it has {value.Length}.", field);
         }
     }
 
@@ -68,9 +60,9 @@ internal static class Guard
             throw new ArgumentException($"{field} must hold at least one id.", field);
         }
 
-        if (value.Values.Count > MaxGroupIds)
+        if (value.Values.Count > MemOSLimits.MaxGroupIds)
         {
-            throw new ArgumentException($"{field} may hold at most {MaxGroupIds} ids in a group chat; it has {value.Values.Count}.", field);
+            throw new ArgumentException($"{field} may hold at most {MemOSLimits.MaxGroupIds} ids in a group chat; it has {value.Values.Count}.", field);
         }
 
         foreach (var id in value.Values)

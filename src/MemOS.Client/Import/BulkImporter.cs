@@ -199,8 +199,8 @@ internal sealed class BulkImporter
                     ChunkKind.TooLarge => Fail(chunk.Range, TooLarge(chunk.Range)),
                     ChunkKind.Uncertain => MayHaveBeenApplied(chunk.Range, new MemOSException("An earlier run of this import may have applied these messages and wrote later ones of the conversation after them, so reading the conversation back cannot place them; they are not sent again.")),
                     ChunkKind.Settle when !_options.SettleAmbiguousWrites => MayHaveBeenApplied(chunk.Range, new MemOSException("An earlier run of this import may have applied these messages (it stopped while they were in flight, or their answer was lost); settling is off, so they are not sent again.")),
-                    ChunkKind.Settle => await SettleAsync(plan, chunk.Range, "An earlier run of this import may have applied these messages", cancellationToken).ConfigureAwait(false),
-                    _ => await SendAsync(plan, chunk, cancellationToken).ConfigureAwait(false),
+                    ChunkKind.Settle => await SettleAsync(plan, chunk.Range, "An earlier run of this import may have applied these messages", round: 1, cancellationToken).ConfigureAwait(false),
+                    _ => await SendAsync(plan, chunk, settled: 0, cancellationToken).ConfigureAwait(false),
                 };
                 if (!next)
                 {
@@ -226,7 +226,11 @@ internal sealed class BulkImporter
     }
 
     /// <returns>Whether the conversation may go on: every message was written, found written, or may have been.</returns>
-    private async Task<bool> SendAsync(ConversationPlan plan, ImportChunk chunk, CancellationToken cancellationToken)
+    /// <param name="plan">The conversation.</param>
+    /// <param name="chunk">The messages to send.</param>
+    /// <param name="settled">How many times messages of this chunk were settled and sent again already.</param>
+    /// <param name="cancellationToken">Stops the import.</param>
+    private async Task<bool> SendAsync(ConversationPlan plan, ImportChunk chunk, int settled, CancellationToken cancellationToken)
     {
         var conversation = plan.Conversation;
         var request = new AddMessageRequest
@@ -276,7 +280,7 @@ internal sealed class BulkImporter
                 return MayHaveBeenApplied(chunk.Range, error);
             }
 
-            return await SettleAsync(plan, chunk.Range, error.Message, cancellationToken).ConfigureAwait(false);
+            return await SettleAsync(plan, chunk.Range, error.Message, settled + 1, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is MemOSException or ArgumentException)
         {
@@ -293,7 +297,12 @@ internal sealed class BulkImporter
     /// Reads the conversation back to tell how much of a range that may have been applied is there;
     /// what is there counts as written, what is missing is sent (and settled again if need be).
     /// </summary>
-    private async Task<bool> SettleAsync(ConversationPlan plan, ImportRange range, string why, CancellationToken cancellationToken)
+    /// <param name="plan">The conversation.</param>
+    /// <param name="range">The messages that may have been applied.</param>
+    /// <param name="why">Why they may have been.</param>
+    /// <param name="round">Which settling of the original request this is, from 1; what is missing is sent again only while this is within <see cref="ImportOptions.MaxRetriesPerRequest"/>.</param>
+    /// <param name="cancellationToken">Stops the import.</param>
+    private async Task<bool> SettleAsync(ConversationPlan plan, ImportRange range, string why, int round, CancellationToken cancellationToken)
     {
         ReadBack.Decision decision;
         try
@@ -334,11 +343,19 @@ internal sealed class BulkImporter
 
         var missing = range with { Start = range.Start + applied, Count = range.Count - applied };
         await RecordAsync(missing, ImportOutcome.NotApplied).ConfigureAwait(false);
+
+        // Settle, send what is missing, settle again: against a service that keeps losing answers this
+        // would never end. The read-back has just shown these messages missing, so they are not applied.
+        if (round > _options.MaxRetriesPerRequest)
+        {
+            return Fail(missing, new MemOSException($"{why.TrimEnd('.')}; read back after {round} sends whose answers were lost, these messages are not stored. They are not sent again: that is more than the {_options.MaxRetriesPerRequest} retries one request may take (MaxRetriesPerRequest)."));
+        }
+
         foreach (var chunk in ConversationPlan.Split(missing, plan.MessagesOf(missing), _options))
         {
             var goOn = chunk.Kind == ChunkKind.TooLarge
                 ? Fail(chunk.Range, TooLarge(chunk.Range))
-                : await SendAsync(plan, chunk, cancellationToken).ConfigureAwait(false);
+                : await SendAsync(plan, chunk, round, cancellationToken).ConfigureAwait(false);
             if (!goOn)
             {
                 return false;

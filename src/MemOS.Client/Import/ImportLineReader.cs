@@ -12,7 +12,6 @@ namespace MemOS.Client.Import;
 /// </summary>
 internal static class ImportLineReader
 {
-    private const int MaxIdLength = 100;
 
     /// <summary>One line that is not blank: the conversation when it is valid, else its problems.</summary>
     public readonly record struct Line(int Number, ConversationImport? Conversation, IReadOnlyList<ImportProblem> Problems);
@@ -116,9 +115,9 @@ internal static class ImportLineReader
             {
                 problems.Add(new ImportProblem(number, name, "must not be empty"));
             }
-            else if (value.GetString()!.Length > MaxIdLength)
+            else if (value.GetString()!.Length > MemOSLimits.MaxIdLength)
             {
-                problems.Add(new ImportProblem(number, name, $"is longer than the {MaxIdLength} characters the service accepts"));
+                problems.Add(new ImportProblem(number, name, $"is longer than the {MemOSLimits.MaxIdLength} characters the service accepts"));
             }
         }
 

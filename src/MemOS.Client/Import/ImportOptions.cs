@@ -13,7 +13,7 @@ public sealed class ImportOptions
     public int InitialConcurrency { get; set; } = 2;
 
     /// <summary>The most messages in one add/message request. Default 50.</summary>
-    public int MaxMessagesPerRequest { get; set; } = 50;
+    public int MaxMessagesPerRequest { get; set; } = MemOSLimits.MaxPageSize;
 
     /// <summary>
     /// The most estimated tokens in one add/message request; the service accepts 40 000. Tokens are
@@ -21,7 +21,7 @@ public sealed class ImportOptions
     /// Chinese character is about one token), plus 8 per message for its role and framing. A
     /// single message larger than this is not sent and is reported as not applied. Default 40 000.
     /// </summary>
-    public int MaxTokensPerRequest { get; set; } = 40_000;
+    public int MaxTokensPerRequest { get; set; } = MemOSLimits.MaxRequestTokens;
 
     /// <summary>How long to pause all requests after a rate limit when the service did not say. Default 1 second.</summary>
     public TimeSpan RateLimitDelay { get; set; } = TimeSpan.FromSeconds(1);
@@ -30,9 +30,11 @@ public sealed class ImportOptions
     /// How many times the client may send one request again, in place of its own
     /// <see cref="MemOSRetryOptions.MaxRetries"/>: after a rate limit (once the service's
     /// <c>Retry-After</c> has passed) or a failure that provably never reached the service. The
-    /// client decides what is safe to send again, as for any call. Default 20.
+    /// client decides what is safe to send again, as for any call. It also bounds settling (see
+    /// <see cref="SettleAmbiguousWrites"/>): messages a read-back shows missing are sent again at most
+    /// this many times, then reported not applied. From 0 to 10, as <see cref="MemOSRetryOptions.MaxRetries"/>; default 10.
     /// </summary>
-    public int MaxRetriesPerRequest { get; set; } = 20;
+    public int MaxRetriesPerRequest { get; set; } = MemOSLimits.MaxRetries;
 
     /// <summary>
     /// Whether a request that may have been applied (a lost connection, a timeout, a 5xx) is settled
@@ -81,6 +83,7 @@ public sealed class ImportOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxTokensPerRequest, 16, nameof(MaxTokensPerRequest));
         ArgumentOutOfRangeException.ThrowIfLessThan(RateLimitDelay, TimeSpan.Zero, nameof(RateLimitDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetriesPerRequest, 0, nameof(MaxRetriesPerRequest));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxRetriesPerRequest, MemOSLimits.MaxRetries, nameof(MaxRetriesPerRequest));
         ArgumentOutOfRangeException.ThrowIfLessThan(SettleDelay, TimeSpan.Zero, nameof(SettleDelay));
     }
 }

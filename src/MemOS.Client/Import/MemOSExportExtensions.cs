@@ -11,7 +11,6 @@ namespace MemOS.Client;
 /// <summary>Backs up a user's memories and messages as JSON Lines, one item per line, written as pages arrive.</summary>
 public static class MemOSExportExtensions
 {
-    private const int PageSize = 50;
 
     private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
 
@@ -86,13 +85,13 @@ public static class MemOSExportExtensions
         var incomplete = new List<string>();
         foreach (var conversationId in conversations)
         {
-            var result = await client.GetMessagesAsync(new GetMessageRequest { UserId = userId, ConversationId = conversationId, MessageLimitNumber = Guard.MaxPageSize }, cancellationToken).ConfigureAwait(false);
+            var result = await client.GetMessagesAsync(new GetMessageRequest { UserId = userId, ConversationId = conversationId, MessageLimitNumber = MemOSLimits.MaxPageSize }, cancellationToken).ConfigureAwait(false);
             if (result.Messages.Count == 0)
             {
                 continue;
             }
 
-            if (result.Messages.Count >= Guard.MaxPageSize)
+            if (result.Messages.Count >= MemOSLimits.MaxPageSize)
             {
                 incomplete.Add(conversationId);
             }
@@ -136,7 +135,7 @@ public static class MemOSExportExtensions
     }
 
     private static GetMemoryRequest AllMemories(string userId)
-        => new() { UserId = userId, Size = PageSize, IncludeMemoryView = AllViews, IncludePreference = true, IncludeToolMemory = true };
+        => new() { UserId = userId, Size = MemOSLimits.MaxPageSize, IncludeMemoryView = AllViews, IncludePreference = true, IncludeToolMemory = true };
 
     private static int Write<T>(Utf8JsonWriter writer, ArrayBufferWriter<byte> output, string category, IReadOnlyList<T> items, JsonTypeInfo<T> typeInfo)
     {

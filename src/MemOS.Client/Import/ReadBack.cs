@@ -13,7 +13,7 @@ namespace MemOS.Client.Import;
 internal static class ReadBack
 {
     /// <summary>The most messages get/message returns.</summary>
-    public const int Limit = 50;
+    public const int Limit = MemOSLimits.MaxPageSize;
 
     /// <summary>How many leading messages of the request are there, or why that cannot be told.</summary>
     public readonly record struct Decision(int? Applied, string? Reason);

@@ -22,7 +22,7 @@ public sealed record AddKnowledgeBaseFileRequest
     {
         Guard.Required(KnowledgeBaseId, "knowledgebase_id");
         Guard.Required(Files, "file");
-        Guard.Range(Files.Count, 1, Guard.MaxUploadFiles, "file (number of files)");
+        Guard.Range(Files.Count, 1, MemOSLimits.MaxUploadFiles, "file (number of files)");
         for (var i = 0; i < Files.Count; i++)
         {
             Guard.Required(Files[i]?.Content, $"file[{i}].content");

@@ -10,16 +10,16 @@ internal static class UploadLimits
             throw new ArgumentException("At least one file is required.", nameof(files));
         }
 
-        if (files.Count > Guard.MaxUploadFiles)
+        if (files.Count > MemOSLimits.MaxUploadFiles)
         {
-            throw new ArgumentException($"At most {Guard.MaxUploadFiles} files may be uploaded at once; {files.Count} were given. Split them into several uploads.", nameof(files));
+            throw new ArgumentException($"At most {MemOSLimits.MaxUploadFiles} files may be uploaded at once; {files.Count} were given. Split them into several uploads.", nameof(files));
         }
 
         long total = 0;
         foreach (var upload in files)
         {
             ArgumentNullException.ThrowIfNull(upload, nameof(files));
-            if (upload.Length > Guard.MaxFileBytes)
+            if (upload.Length > MemOSLimits.MaxFileBytes)
             {
                 throw new ArgumentException($"'{upload.FileName}' is {upload.Length} bytes; each file may be at most 100 MB.", nameof(files));
             }
@@ -27,7 +27,7 @@ internal static class UploadLimits
             total += upload.Length;
         }
 
-        if (total > Guard.MaxUploadBytes)
+        if (total > MemOSLimits.MaxUploadBytes)
         {
             throw new ArgumentException($"The files add up to {total} bytes; one upload may be at most 300 MB in all. Split them into several uploads.", nameof(files));
         }

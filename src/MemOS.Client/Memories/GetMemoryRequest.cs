@@ -49,6 +49,6 @@ public sealed record GetMemoryRequest
         Guard.Id(UserId, "user_id");
         Guard.Id(AgentId, "agent_id");
         Guard.Range(Page, 1, int.MaxValue, "page");
-        Guard.Range(Size, 1, Guard.MaxPageSize, "size");
+        Guard.Range(Size, 1, MemOSLimits.MaxPageSize, "size");
     }
 }

@@ -93,10 +93,10 @@ public sealed record SearchMemoryRequest
         Guard.Id(UserId, "user_id");
         Guard.Id(AgentId, "agent_id");
         Guard.Id(ConversationId, "conversation_id");
-        Guard.Range(MemoryLimitNumber, 1, Guard.MaxRecallLimit, "memory_limit_number");
-        Guard.Range(PreferenceLimitNumber, 1, Guard.MaxRecallLimit, "preference_limit_number");
-        Guard.Range(ToolMemoryLimitNumber, 1, Guard.MaxRecallLimit, "tool_memory_limit_number");
-        Guard.Range(SkillLimitNumber, 1, Guard.MaxRecallLimit, "skill_limit_number");
+        Guard.Range(MemoryLimitNumber, 1, MemOSLimits.MaxRecallLimit, "memory_limit_number");
+        Guard.Range(PreferenceLimitNumber, 1, MemOSLimits.MaxRecallLimit, "preference_limit_number");
+        Guard.Range(ToolMemoryLimitNumber, 1, MemOSLimits.MaxRecallLimit, "tool_memory_limit_number");
+        Guard.Range(SkillLimitNumber, 1, MemOSLimits.MaxRecallLimit, "skill_limit_number");
         Guard.Range(Relativity, 0, 1, "relativity");
     }
 }

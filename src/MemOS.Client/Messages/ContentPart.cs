@@ -58,7 +58,7 @@ public sealed record ContentPart
     {
         var missing = Type.Value switch
         {
-            "text" when Text is null => "text",
+            "text" when string.IsNullOrWhiteSpace(Text) => "text",
             "image_url" when string.IsNullOrWhiteSpace(ImageUrl?.Url) => "image_url.url",
             "file" when string.IsNullOrWhiteSpace(File?.FileData) => "file.file_data",
             "" => "type",
@@ -67,7 +67,7 @@ public sealed record ContentPart
         if (missing is not null)
         {
             var field = $"messages[{messageIndex}].content[{partIndex}]";
-            throw new ArgumentException($"{field}.{missing} is required for a '{Type.Value}' content part.", field);
+            throw new ArgumentException($"{field}.{missing} is required for a '{Type.Value}' content part and must not be empty or white space.", field);
         }
     }
 }

@@ -34,6 +34,6 @@ public sealed record GetMessageRequest
     {
         Guard.RequiredId(UserId, "user_id");
         Guard.RequiredId(ConversationId, "conversation_id");
-        Guard.Range(MessageLimitNumber, 1, Guard.MaxPageSize, "message_limit_number");
+        Guard.Range(MessageLimitNumber, 1, MemOSLimits.MaxPageSize, "message_limit_number");
     }
 }

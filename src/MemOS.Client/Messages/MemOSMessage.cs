@@ -79,9 +79,15 @@ public sealed record MemOSMessage
     }
 
     /// <summary>
-    /// Checks the message at <paramref name="index"/> of a request's messages. This runs on every
-    /// add, so the field's name (<c>messages[i]</c>) is formatted only when there is an error to report.
+    /// Checks the message at <paramref name="index"/> of a request's messages: the one message
+    /// validator, which the SDK runs on every add and the import reader, <c>memos add</c> and the
+    /// MCP server run on what they are given. It holds the <b>non-empty rule</b>: a message says
+    /// something. Its text must not be empty or white space, a list of parts must hold at least one
+    /// part, and a text part must not be blank; only a message that carries <c>tool_calls</c> may
+    /// have no content. The field's name (<c>messages[i]</c>) is formatted only when there is an
+    /// error to report.
     /// </summary>
+    /// <exception cref="ArgumentException">The message breaks a rule; the exception names the field.</exception>
     internal void Validate(int index)
     {
         if (string.IsNullOrWhiteSpace(Role.Value))
@@ -94,9 +100,9 @@ public sealed record MemOSMessage
             throw Invalid(index, ".role", $" '{Role.Value}' is not a role MemOS accepts; use user, assistant, system or tool.");
         }
 
-        if (Content is null && (ToolCalls is null || ToolCalls.Count == 0))
+        if (ToolCalls is not { Count: > 0 } && !SaysSomething(Content))
         {
-            throw Invalid(index, string.Empty, ".content is required unless the message carries tool_calls.");
+            throw Invalid(index, ".content", " must not be empty or white space: a message says something (only one that carries tool_calls may have no content).");
         }
 
         if (Role == MessageRole.Tool && string.IsNullOrWhiteSpace(ToolCallId))
@@ -117,6 +123,29 @@ public sealed record MemOSMessage
             }
         }
     }
+
+    /// <summary>
+    /// What <see cref="Validate"/> finds wrong with the message, for tools that report problems
+    /// rather than throw: the field (<c>messages[i].content</c>) and what is wrong with it; null when nothing is.
+    /// </summary>
+    internal (string Field, string Problem)? Problem(int index)
+    {
+        try
+        {
+            Validate(index);
+            return null;
+        }
+        catch (ArgumentException error)
+        {
+            var field = error.ParamName ?? $"messages[{index}]";
+            var text = error.Message.Replace($" (Parameter '{error.ParamName}')", string.Empty, StringComparison.Ordinal);
+            return (field, text.StartsWith(field, StringComparison.Ordinal) ? text[field.Length..].TrimStart('.', ' ') : text);
+        }
+    }
+
+    // Blank parts are refused one by one below, with the part's own name.
+    private static bool SaysSomething(MessageContent? content)
+        => content is not null && (content.Text is { } text ? !string.IsNullOrWhiteSpace(text) : content.Parts is { Count: > 0 });
 
     private static ArgumentException Invalid(int index, string field, string problem)
     {

@@ -17,7 +17,7 @@ public sealed record BindProfileTemplateRequest
     internal void Validate()
     {
         Guard.Required(BindList, "bind_list");
-        Guard.Range(BindList.Count, 1, Guard.MaxGroupIds, "bind_list (number of bindings)");
+        Guard.Range(BindList.Count, 1, MemOSLimits.MaxGroupIds, "bind_list (number of bindings)");
         for (var i = 0; i < BindList.Count; i++)
         {
             var binding = BindList[i] ?? throw new ArgumentException($"bind_list[{i}] must not be null.", nameof(BindList));

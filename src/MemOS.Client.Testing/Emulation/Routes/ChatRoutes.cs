@@ -16,7 +16,7 @@ internal static class ChatRoutes
                 out var error,
                 (string.IsNullOrWhiteSpace(userId), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: user_id"),
                 (string.IsNullOrWhiteSpace(query), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: query"),
-                (userId is { Length: > 100 }, MemOSErrorCodes.UserIdTooLong, "user_id is longer than 100 characters"),
+                (userId is { Length: > MemOSLimits.MaxIdLength }, MemOSErrorCodes.UserIdTooLong, "user_id is longer than 100 characters"),
                 (request.IsLongId("conversation_id"), MemOSErrorCodes.ConversationIdTooLong, "conversation_id is longer than 100 characters"),
                 (TokenCount.Of(query) + TokenCount.Of(request.String("system_prompt")) > TokenCount.ChatLimit, MemOSErrorCodes.InputTooLong, "The input exceeds the single-request token limit")))
         {

@@ -5,8 +5,6 @@ namespace MemOS.Client.Testing.Emulation.Routes;
 /// <summary>add/message, search/memory, get/memory, get/memory/{id}, update/memory and delete/memory.</summary>
 internal static class MemoryRoutes
 {
-    private const int MaxIdLength = 100;
-    private const int MaxPageSize = 50;
 
     private static readonly HashSet<string> Statuses = ["activated", "resolving", "archived", "deleted"];
 
@@ -41,8 +39,8 @@ internal static class MemoryRoutes
         if (call.Invalid(
                 out var error,
                 (userIds.Count == 0 && agentIds.Count == 0, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: user_id"),
-                (userIds.Concat(agentIds).Any(id => id.Length > MaxIdLength), MemOSErrorCodes.UserIdTooLong, "user_id is longer than 100 characters"),
-                (conversationId.Length > MaxIdLength, MemOSErrorCodes.ConversationIdTooLong, "conversation_id is longer than 100 characters"),
+                (userIds.Concat(agentIds).Any(id => id.Length > MemOSLimits.MaxIdLength), MemOSErrorCodes.UserIdTooLong, "user_id is longer than 100 characters"),
+                (conversationId.Length > MemOSLimits.MaxIdLength, MemOSErrorCodes.ConversationIdTooLong, "conversation_id is longer than 100 characters"),
                 (texts.Length == 0, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: messages"),
                 (TokenCount.OfMessages(texts.Select(t => t.Text)) > TokenCount.RequestLimit, MemOSErrorCodes.MessagesTooLong, "The messages are longer than the per-request limit")))
         {
@@ -84,7 +82,7 @@ internal static class MemoryRoutes
                 out var error,
                 (string.IsNullOrWhiteSpace(query), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: query"),
                 (subject is null, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: user_id"),
-                (subject is { Length: > MaxIdLength }, MemOSErrorCodes.UserIdTooLong, "user_id is longer than 100 characters"),
+                (subject is { Length: > MemOSLimits.MaxIdLength }, MemOSErrorCodes.UserIdTooLong, "user_id is longer than 100 characters"),
                 (request.IsLongId("conversation_id"), MemOSErrorCodes.ConversationIdTooLong, "conversation_id is longer than 100 characters")))
         {
             return error;
@@ -120,7 +118,7 @@ internal static class MemoryRoutes
                 out var error,
                 (userId is null && agentId is null, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: user_id"),
                 (userId is not null && agentId is not null, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: give user_id or agent_id, not both"),
-                (page < 1 || size is < 1 or > MaxPageSize, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: page from 1, size 1 to 50"),
+                (page < 1 || size is < 1 or > MemOSLimits.MaxPageSize, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: page from 1, size 1 to 50"),
                 (filterError is not null, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: " + filterError)))
         {
             return error;

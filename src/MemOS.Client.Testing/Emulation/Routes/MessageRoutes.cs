@@ -23,7 +23,7 @@ internal static class MessageRoutes
                 out var error,
                 (string.IsNullOrWhiteSpace(userId), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: user_id"),
                 (string.IsNullOrWhiteSpace(conversationId), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: conversation_id"),
-                (limit is < 1 or > 50, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: message_limit_number is 1 to 50")))
+                (limit is < 1 or > MemOSLimits.MaxPageSize, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: message_limit_number is 1 to 50")))
         {
             return error;
         }

@@ -96,12 +96,17 @@ public sealed class StreamingTests
         });
         using var client = server.CreateClient();
 
-        await foreach (var _ in client.ChatStreamAsync("u", "c", "hi"))
+        var received = new List<ChatStreamEvent>();
+        await foreach (var item in client.ChatStreamAsync("u", "c", "hi"))
         {
+            received.Add(item);
             break;
         }
 
-        await aborted.Task.WaitAsync(Bound);
+        received.Should().Equal(new ChatTextDelta("first"));
+        (await Task.WhenAny(aborted.Task, Task.Delay(Bound))).Should().BeSameAs(aborted.Task, "the server sees the request aborted once the caller stops reading");
+        await server.Connections.AllClosedAsync(Bound);
+        server.Connections.Open.Should().Be(0, "the abandoned stream's connection is closed, not kept in the pool");
     }
 
     [Theory]

@@ -64,53 +64,76 @@ public sealed class StreamEdgeCaseTests
         error.InnerException.Should().BeAssignableTo<Exception>().Which.Should().Match(e => e is InvalidDataException || e is InvalidOperationException);
     }
 
-    [Fact]
-    public async Task A_search_after_streams_whose_server_closed_at_their_end_succeeds()
+    [Theory]
+    [InlineData("search")]
+    [InlineData("add")]
+    public async Task A_call_after_streams_whose_server_closed_at_their_end_succeeds_and_reaches_the_server_once(string call)
     {
         // Each stream is answered on a connection the server closes right after the stream's last
-        // byte (no "Connection: close" header warns the client), and each search goes out at once
-        // after it: on a connection the pool still holds, which the server has closed. A search
-        // repeats safely, so the client's retry sends it again on a new connection. (A write does
-        // not repeat: the request reached a socket the server had closed, but nothing the client
-        // sees proves that the server did not process it.)
+        // byte (no "Connection: close" header warns the client), and each call goes out at once
+        // after it, then the next stream. Streams never share connections with calls, and no
+        // stream's connection is used again, so no request takes the connection the server is
+        // closing: a search is not retried, and a write (the call, or the next chat stream, which could not be sent again
+        // safely: nothing would prove the server had not read it) simply succeeds.
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var searches = 0;
+        var calls = 0;
+        var connectionsAccepted = 0;
         using var stop = new CancellationTokenSource();
+        var connections = new List<Task>();
         var serving = Task.Run(async () =>
         {
+            // Each connection served on its own: the client keeps streams and calls on separate ones.
             while (!stop.IsCancellationRequested)
             {
-                using var socket = await listener.AcceptSocketAsync(stop.Token);
-                while (await ReadRequestAsync(socket) is { } request)
-                {
-                    if (request.StartsWith("POST /api/openmem/v1/chat ", StringComparison.Ordinal))
-                    {
-                        await Answer(socket, "text/event-stream", "data: {\"type\":\"text\",\"data\":\"Hi\"}\n\ndata: {\"type\":\"end\"}\n\n");
-                        break;
-                    }
-
-                    Interlocked.Increment(ref searches);
-                    await Answer(socket, "application/json", "{\"code\":0,\"message\":\"ok\",\"data\":{\"memory_detail_list\":[],\"preference_detail_list\":[]}}");
-                }
+                var socket = await listener.AcceptSocketAsync(stop.Token);
+                Interlocked.Increment(ref connectionsAccepted);
+                connections.Add(Task.Run(() => ServeAsync(socket)));
             }
         });
+
+        async Task ServeAsync(Socket accepted)
+        {
+            using var socket = accepted;
+            while (await RawAnswerServer.ReadRequestAsync(socket) is { } request)
+            {
+                if (request.StartsWith("POST /api/openmem/v1/chat ", StringComparison.Ordinal))
+                {
+                    await Answer(socket, "text/event-stream", "data: {\"type\":\"text\",\"data\":\"Hi\"}\n\ndata: {\"type\":\"end\"}\n\n");
+                    break;
+                }
+
+                Interlocked.Increment(ref calls);
+                await Answer(socket, "application/json", request.StartsWith("POST /api/openmem/v1/add/message ", StringComparison.Ordinal)
+                    ? "{\"code\":0,\"message\":\"ok\",\"data\":{\"success\":true,\"task_id\":\"t-1\",\"status\":\"running\"}}"
+                    : "{\"code\":0,\"message\":\"ok\",\"data\":{\"memory_detail_list\":[],\"preference_detail_list\":[]}}");
+            }
+        }
+
         using var client = new MemOSClient(new MemOSClientOptions { ApiKey = LoopbackServer.ApiKey, BaseUrl = new Uri($"http://127.0.0.1:{port}/api/openmem/v1") });
 
         for (var i = 0; i < 20; i++)
         {
             var events = await client.ChatStreamAsync("u", "c", "hi").ToListAsync().AsTask().WaitAsync(Bound);
             events.Should().Equal(new ChatTextDelta("Hi"), new ChatStreamEnd());
-            var found = await client.SearchMemoryAsync("u", "q").WaitAsync(Bound);
-            found.Memories.Should().BeEmpty();
+            if (call == "search")
+            {
+                (await client.SearchMemoryAsync("u", "q").WaitAsync(Bound)).Memories.Should().BeEmpty();
+            }
+            else
+            {
+                (await client.AddMessageAsync("u", "c", [Messages.MemOSMessage.User("hi")]).WaitAsync(Bound)).TaskId.Should().Be("t-1");
+            }
         }
 
-        searches.Should().Be(20, "every search was answered once: a retried one never reached the server's code");
+        calls.Should().Be(20, "every call reached the server exactly once");
+        connectionsAccepted.Should().Be(21, "a connection for each stream, and one the calls share");
         client.Dispose();
         await stop.CancelAsync();
         listener.Stop();
         (await Task.WhenAny(serving, Task.Delay(Bound))).Should().BeSameAs(serving, "the server stops once the client has gone");
+        await Task.WhenAll(connections).WaitAsync(Bound);
     }
 
     private static async Task Write(HttpContext context, string text)
@@ -124,37 +147,5 @@ public sealed class StreamEdgeCaseTests
         var bytes = Encoding.UTF8.GetBytes(body);
         var head = Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: {contentType}\r\nContent-Length: {bytes.Length}\r\n\r\n");
         await socket.SendAsync(head.Concat(bytes).ToArray());
-    }
-
-    /// <summary>One request's head and body; null when the client closed the connection.</summary>
-    private static async Task<string?> ReadRequestAsync(Socket socket)
-    {
-        var received = new List<byte>();
-        var buffer = new byte[4096];
-        while (true)
-        {
-            var read = await socket.ReceiveAsync(buffer);
-            if (read == 0)
-            {
-                return null;
-            }
-
-            received.AddRange(buffer.AsSpan(0, read).ToArray());
-            var text = Encoding.ASCII.GetString([.. received]);
-            var headEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-            if (headEnd < 0)
-            {
-                continue;
-            }
-
-            var length = text[..headEnd].Split("\r\n")
-                .Where(line => line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
-                .Select(line => int.Parse(line["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture))
-                .FirstOrDefault();
-            if (received.Count >= headEnd + 4 + length)
-            {
-                return text;
-            }
-        }
     }
 }

@@ -37,6 +37,22 @@ public sealed class ImportTests : IDisposable
                 : MemOSMessage.Assistant($"c{i} m{j}") with { ChatTime = $"2025-01-01 00:00:{j:00}" })],
         }).ToList();
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(11)]
+    [InlineData(20)]
+    public async Task Retries_per_request_beyond_the_clients_cap_are_refused_before_anything_is_sent(int retries)
+    {
+        await using var server = await LoopbackServer.RespondingWith("""{"code":0,"message":"ok","data":{"success":true}}"""u8.ToArray());
+        using var client = server.CreateClient();
+
+        var act = () => client.ImportAsync(Stream(Conversations(1)), new ImportOptions { MaxRetriesPerRequest = retries });
+
+        (await act.Should().ThrowAsync<ArgumentOutOfRangeException>()).Which.ParamName.Should().Be(nameof(ImportOptions.MaxRetriesPerRequest));
+        server.Requests.Should().BeEmpty();
+        new ImportOptions().MaxRetriesPerRequest.Should().Be(MemOSLimits.MaxRetries, "the default is the most the client allows");
+    }
+
     private static async IAsyncEnumerable<T> Stream<T>(IEnumerable<T> items)
     {
         foreach (var item in items)

@@ -116,6 +116,25 @@ public sealed class ImportSettleTests : IAsyncDisposable
         _server!.Requests.Should().ContainSingle();
     }
 
+    [Fact]
+    public async Task A_service_that_loses_every_answer_is_settled_a_bounded_number_of_times_then_named_not_applied()
+    {
+        // Every add/message is dropped unapplied: each read-back finds the messages missing, so each
+        // settle sends them again, up to MaxRetriesPerRequest times; the last read-back shows them
+        // missing, so they are reported not applied rather than sent for ever.
+        using var client = await StartAsync(_ => Fate.DropUnapplied);
+
+        var report = await client.ImportAsync(Stream(Conversations(1, 2)), new ImportOptions { MaxRetriesPerRequest = 3, TimeProvider = new AutoAdvancingTimeProvider() }).WaitAsync(Bound);
+
+        var failed = report.NotApplied.Should().ContainSingle().Subject;
+        failed.Range.Should().Be(new ImportRange("u", "c0", 0, 2));
+        failed.Error.Message.Should().Contain("after 4 sends whose answers were lost").And.Contain("MaxRetriesPerRequest");
+        report.MayHaveBeenApplied.Should().BeEmpty();
+        report.Progress.ReadBacks.Should().Be(4);
+        _server!.Requests.Count(r => r.Path.EndsWith("/add/message", StringComparison.Ordinal)).Should().Be(4, "the first send and three sent again");
+        _store.Texts("u", "c0").Should().BeEmpty();
+    }
+
     public enum Fate
     {
         Apply,
