@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using MemOS.Client.Cli.Mcp;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -29,7 +30,7 @@ internal static class McpCommand
 
             var options = new McpServerOptions
             {
-                ServerInfo = new Implementation { Name = "memos", Version = typeof(McpCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" },
+                ServerInfo = new Implementation { Name = "memos", Version = typeof(McpCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0" },
                 ToolCollection = tools,
             };
             try
