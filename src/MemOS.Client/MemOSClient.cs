@@ -200,9 +200,9 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
 
     /// <inheritdoc />
     public Task<SuccessResult> DeleteKnowledgeBaseAsync(
-        string knowledgebaseId,
+        string knowledgeBaseId,
         CancellationToken cancellationToken = default)
-        => Send(CloudCalls.DeleteKnowledgeBase, new DeleteKnowledgeBaseRequest { KnowledgeBaseId = knowledgebaseId }, cancellationToken);
+        => Send(CloudCalls.DeleteKnowledgeBase, new DeleteKnowledgeBaseRequest { KnowledgeBaseId = knowledgeBaseId }, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<KnowledgeBaseFileInfo>> AddKnowledgeBaseFileAsync(
@@ -212,19 +212,19 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
 
     /// <inheritdoc />
     public Task<IReadOnlyList<KnowledgeBaseFileInfo>> UploadKnowledgeBaseFilesAsync(
-        string knowledgebaseId,
+        string knowledgeBaseId,
         IEnumerable<KnowledgeBaseUpload> files,
         KnowledgeBaseFileType? type = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(knowledgebaseId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(knowledgeBaseId);
         ArgumentNullException.ThrowIfNull(files);
         var uploads = files.ToArray();
         UploadLimits.Check(uploads);
 
         // The official client sends the knowledge base and type as query parameters.
         var parts = Array.ConvertAll(uploads, upload => new UploadPart(upload));
-        return Send(CloudCalls.UploadKnowledgeBaseFiles, new UploadRequest(knowledgebaseId, type?.Value, parts), cancellationToken);
+        return Send(CloudCalls.UploadKnowledgeBaseFiles, new UploadRequest(knowledgeBaseId, type?.Value, parts), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -235,12 +235,12 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
 
     /// <inheritdoc />
     public IAsyncEnumerable<KnowledgeBaseFileDetail> GetAllKnowledgeBaseFilesAsync(
-        string knowledgebaseId,
+        string knowledgeBaseId,
         KnowledgeBaseFileType? type = null,
         int? pageSize = null,
         CancellationToken cancellationToken = default)
     {
-        var first = new GetKnowledgeBaseFileRequest { KnowledgeBaseId = knowledgebaseId, Type = type, Page = 1, PageSize = pageSize };
+        var first = new GetKnowledgeBaseFileRequest { KnowledgeBaseId = knowledgeBaseId, Type = type, Page = 1, PageSize = pageSize };
         first.Validate();
         return Files(first, cancellationToken);
 

@@ -119,6 +119,7 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
         => BaseUrl ?? new Uri(Region == MemOSRegion.Global ? GlobalBaseUrl : ChinaBaseUrl);
 
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem, when there is one.</summary>
+    /// <exception cref="ArgumentException">A setting is missing or out of range; the message lists each one.</exception>
     public void Validate()
     {
         var errors = GetValidationErrors();

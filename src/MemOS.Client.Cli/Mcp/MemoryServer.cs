@@ -1,3 +1,4 @@
+using System.Reflection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -22,7 +23,9 @@ internal sealed class MemoryServer
 
     public void Configure(McpServerOptions options)
     {
-        options.ServerInfo = new Implementation { Name = "memos", Version = typeof(MemoryServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" };
+        // The package version, as `memos --version` prints it (the assembly version drops the prerelease suffix).
+        var version = typeof(MemoryServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        options.ServerInfo = new Implementation { Name = "memos", Version = version ?? "0.0.0" };
         options.ServerInstructions = ServerGuidance.Instructions;
         options.ToolCollection = _tools;
         options.PromptCollection = _prompts;

@@ -67,6 +67,7 @@ public sealed class MemOSServerClientOptions : IMemOSTransportOptions
     public TimeProvider? TimeProvider { get; set; }
 
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem, when there is one.</summary>
+    /// <exception cref="ArgumentException">A setting is missing or out of range; the message lists each one.</exception>
     public void Validate()
     {
         var errors = GetValidationErrors();
