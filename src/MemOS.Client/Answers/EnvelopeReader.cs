@@ -106,9 +106,13 @@ internal static class EnvelopeReader
         {
             return (JsonSerializer.Deserialize(json, dataInfo), null);
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        catch (JsonException exception)
         {
             return (null, exception);
+        }
+        catch (InvalidOperationException exception)
+        {
+            return (null, Unreadable(exception));
         }
     }
 

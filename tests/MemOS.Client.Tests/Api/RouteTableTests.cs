@@ -142,9 +142,9 @@ public sealed class CallTableTests
     public class RecordingApi : DispatchProxy
     {
         [ThreadStatic]
-        private static MethodInfo? _called;
+        private static MethodInfo? CalledMethod;
 
-        public static MethodInfo? Called { get => _called; set => _called = value; }
+        public static MethodInfo? Called { get => CalledMethod; set => CalledMethod = value; }
 
         public static object Create(Type api)
             => typeof(DispatchProxy).GetMethod(nameof(DispatchProxy.Create), 2, Type.EmptyTypes)!
