@@ -1,11 +1,16 @@
 namespace MemOS.Client.Import;
 
 /// <summary>
-/// An additive-increase, multiplicative-decrease limit on requests in flight: each success adds
-/// 1/limit (about one more slot per round of successful requests), a rate limit halves the limit
-/// and pauses every sender until the service's Retry-After has passed. It hears of a rate limit on
-/// the attempt that met it, while the client's retry of that call waits. Requests that were already
-/// in flight when the limit was cut do not cut it again, so one burst of rejections halves it once.
+/// An additive-increase, decreasing-on-evidence limit on requests in flight. The service answers
+/// 40309 for two reasons, told apart by what follows a cut. Beyond a cap on requests at once, it
+/// served the others in flight: the limit drops to that many and the import goes on at that
+/// capacity, without pausing. Under a limit per time window, requests sent after the cut are
+/// rejected again before the Retry-After has passed: the limit halves and every sender pauses
+/// until the Retry-After has passed. Each success adds 1/limit (about one more slot per round of
+/// requests); above the last cap found, growth is slower, so the import probes for more capacity
+/// rarely rather than drawing a 40309 every round. It hears of a rate limit on the attempt that met
+/// it, while the client's retry of that call waits. Requests that were already in flight when the
+/// limit was cut do not cut it again, so one burst of rejections counts once.
 /// </summary>
 internal sealed class AdaptiveConcurrency
 {
@@ -17,6 +22,11 @@ internal sealed class AdaptiveConcurrency
     private int _inFlight;
     private long _epoch;
     private long _pausedUntil;
+    private long _lastCutUntil;
+    private double _cap = double.MaxValue;
+
+    /// <summary>How much slower the limit grows above the last cap found than below it.</summary>
+    private const double ProbeSlowdown = 16;
 
     public AdaptiveConcurrency(int initial, int max, TimeProvider time)
     {
@@ -85,7 +95,7 @@ internal sealed class AdaptiveConcurrency
         lock (_gate)
         {
             _inFlight--;
-            _limit = Math.Min(_max, _limit + (1 / _limit));
+            _limit = Math.Min(_max, _limit + (_limit < _cap + 1 ? 1 / _limit : 1 / (_limit * ProbeSlowdown)));
             WakeAll();
         }
     }
@@ -101,26 +111,43 @@ internal sealed class AdaptiveConcurrency
     }
 
     /// <summary>
-    /// Told of a rate-limited attempt of a call that holds a slot (the client sends it again itself):
-    /// halves the limit, once per epoch, and pauses every sender until the wait has passed.
+    /// Told of a rate-limited attempt of a call that holds a slot (the client sends it again itself,
+    /// after <paramref name="wait"/>): lowers the limit, once per epoch, and pauses every sender only
+    /// when the evidence says the limit is per time window.
     /// </summary>
     /// <param name="epoch">The epoch the call last saw.</param>
     /// <param name="wait">How long the service asked to wait.</param>
-    /// <param name="fresh">Whether this started a new pause (the caller counts it as a rate-limit wait).</param>
+    /// <param name="paused">Whether this paused every sender (the caller counts it as a rate-limit wait).</param>
     /// <returns>The current epoch, for the call's next rate limit.</returns>
-    public long RateLimited(long epoch, TimeSpan wait, out bool fresh)
+    public long RateLimited(long epoch, TimeSpan wait, out bool paused)
     {
         lock (_gate)
         {
-            fresh = epoch == _epoch;
-            if (fresh)
+            paused = false;
+            if (epoch != _epoch)
             {
-                _epoch++;
-                _limit = Math.Max(1, Math.Floor(_limit / 2));
+                // Sent before the last cut: part of the burst that cut it.
+                return _epoch;
             }
 
-            var until = _time.GetUtcNow().UtcTicks + wait.Ticks;
-            _pausedUntil = Math.Max(_pausedUntil, until);
+            _epoch++;
+            var now = _time.GetUtcNow().UtcTicks;
+            if (now < _lastCutUntil || _limit <= 1)
+            {
+                // Rejected again under the lower limit, within the last Retry-After (or with one
+                // request at a time): the service counts requests per window, not at once.
+                _limit = Math.Max(1, Math.Floor(_limit / 2));
+                _pausedUntil = Math.Max(_pausedUntil, now + wait.Ticks);
+                paused = true;
+            }
+            else
+            {
+                // The service served the others in flight: that many at once is its capacity.
+                _cap = Math.Max(1, Math.Min(_limit - 1, _inFlight - 1));
+                _limit = _cap;
+            }
+
+            _lastCutUntil = now + wait.Ticks;
             return _epoch;
         }
     }
