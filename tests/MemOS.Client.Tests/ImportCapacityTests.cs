@@ -25,9 +25,8 @@ public sealed class ImportCapacityTests(ITestOutputHelper output)
         var stored = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         await using var server = await LoopbackServer.StartAsync(async context =>
         {
-            if (Interlocked.Increment(ref inFlight) > Capacity)
+            if (!TryEnter(ref inFlight))
             {
-                Interlocked.Decrement(ref inFlight);
                 Interlocked.Increment(ref rejected);
                 context.Response.Headers.RetryAfter = "1";
                 await Respond.Text(context, """{"code":40309,"message":"too many requests at once"}""", 429);
@@ -46,7 +45,8 @@ public sealed class ImportCapacityTests(ITestOutputHelper output)
 
             await Respond.Text(context, """{"code":0,"data":{"success":true},"message":"ok"}""");
         });
-        using var client = server.CreateClient();
+        // Real time: the client waits out each Retry-After, as against the service.
+        using var client = server.CreateClient(o => o.TimeProvider = TimeProvider.System);
         const int Conversations = 400;
         var conversations = Enumerable.Range(0, Conversations).Select(i => new ConversationImport
         {
@@ -62,9 +62,24 @@ public sealed class ImportCapacityTests(ITestOutputHelper output)
         var ideal = Capacity * 1000.0 / ServiceMilliseconds;
         var achieved = Conversations / seconds / ideal;
         output.WriteLine($"capacity {Capacity} at once, {ServiceMilliseconds} ms each (ideal {ideal:0} requests/s): {Conversations} requests in {seconds:0.00} s = {achieved:P0} of the ideal; {rejected} 40309s ({(double)rejected / Conversations:0.000} per request); {report.Progress.RateLimitWaits} pauses for everyone; final concurrency {report.Progress.Concurrency}");
+        report.NotApplied.Concat(report.MayHaveBeenApplied).Should().BeEmpty();
         report.Succeeded.Should().BeTrue();
         stored.Should().HaveCount(Conversations).And.OnlyContain(pair => pair.Value == 1, "every message is stored once");
         achieved.Should().BeGreaterThan(0.1, "a loose floor: the import neither stalls nor pauses after every 40309");
+    }
+
+    /// <summary>Takes one of the service's places unless all are taken; a refused request never holds one, even for a moment.</summary>
+    private static bool TryEnter(ref int inFlight)
+    {
+        for (var seen = Volatile.Read(ref inFlight); seen < Capacity; seen = Volatile.Read(ref inFlight))
+        {
+            if (Interlocked.CompareExchange(ref inFlight, seen + 1, seen) == seen)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static async IAsyncEnumerable<ConversationImport> Stream(IEnumerable<ConversationImport> items)

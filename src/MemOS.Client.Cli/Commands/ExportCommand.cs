@@ -23,7 +23,7 @@ internal static class ExportCommand
             }
 
             var file = result.GetValue(output) is { } named && named.ToString() != "-" ? named : null;
-            var stream = new ExportOutput(file is null ? environment.StandardOutput : File.Create(file.FullName));
+            var stream = file is null ? new ExportOutput(environment.StandardOutput, owns: false) : new ExportOutput(File.Create(file.FullName), owns: true);
             var what = result.GetValue(messages) ? "conversations" : "memories";
             var chosen = result.GetValue(conversations) is { Length: > 0 } ids ? ids : null;
             MessageExportResult? export = null;

@@ -3,9 +3,10 @@ namespace MemOS.Client.Cli.Commands;
 /// <summary>
 /// The stream an export writes to, counting the lines that reached it and telling a reader that
 /// went away (<c>memos export | head -1</c>: a broken pipe) from any other failure, so the tool
-/// reports what was written rather than what it meant to write.
+/// reports what was written rather than what it meant to write. Disposing it closes the stream
+/// when it <paramref name="owns"/> it (a file), never standard output.
 /// </summary>
-internal sealed class ExportOutput(Stream inner) : Stream
+internal sealed class ExportOutput(Stream inner, bool owns) : Stream
 {
     private long _lines;
 
@@ -60,9 +61,29 @@ internal sealed class ExportOutput(Stream inner) : Stream
 
     public override void Flush() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
 
+    public override async ValueTask DisposeAsync()
+    {
+        if (owns)
+        {
+            await inner.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && owns)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }

@@ -14,7 +14,7 @@ internal static class ImportSummary
         var p = report.Progress;
         var table = new Table().Title("Import").AddColumns("Outcome", "Requests", "Messages");
         table.AddRow("Written", Count(report.Written.Count), Count(p.MessagesWritten));
-        table.AddRow("Already written (per checkpoint)", "-", Count(p.MessagesSkipped));
+        table.AddRow("Already written (checkpoint)", "-", Count(p.MessagesSkipped));
         table.AddRow("May have been applied", Count(report.MayHaveBeenApplied.Count), Count(p.MessagesMayHaveBeenApplied));
         table.AddRow("Not applied", Count(report.NotApplied.Count), Count(p.MessagesNotApplied));
         console.Write(table);

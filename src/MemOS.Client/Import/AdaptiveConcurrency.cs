@@ -2,11 +2,11 @@ namespace MemOS.Client.Import;
 
 /// <summary>
 /// An additive-increase, decreasing-on-evidence limit on requests in flight. The service answers
-/// 40309 for two reasons, told apart by what follows a cut. Beyond a cap on requests at once, it
-/// served the others in flight: the limit drops to that many and the import goes on at that
-/// capacity, without pausing. Under a limit per time window, requests sent after the cut are
-/// rejected again before the Retry-After has passed: the limit halves and every sender pauses
-/// until the Retry-After has passed. Each success adds 1/limit (about one more slot per round of
+/// 40309 for two reasons, told apart by how many requests it held when it refused one. Beyond a cap
+/// on requests at once, it held the others in flight (less those waiting out a 40309): the limit
+/// drops to that many and the import goes on at that capacity, without pausing. A refusal with
+/// clearly fewer in flight than the last one, or of a request sent alone (or one at a time), means
+/// a limit per time window: the limit halves and every sender pauses until the Retry-After has passed. Each success adds 1/limit (about one more slot per round of
 /// requests); above the last cap found, growth is slower, so the import probes for more capacity
 /// rarely rather than drawing a 40309 every round. It hears of a rate limit on the attempt that met
 /// it, while the client's retry of that call waits. Requests that were already in flight when the
@@ -22,8 +22,9 @@ internal sealed class AdaptiveConcurrency
     private int _inFlight;
     private long _epoch;
     private long _pausedUntil;
-    private long _lastCutUntil;
+    private readonly List<long> _waitingUntil = [];
     private double _cap = double.MaxValue;
+    private long _lastRefusalUntil;
 
     /// <summary>How much slower the limit grows above the last cap found than below it.</summary>
     private const double ProbeSlowdown = 16;
@@ -95,7 +96,7 @@ internal sealed class AdaptiveConcurrency
         lock (_gate)
         {
             _inFlight--;
-            _limit = Math.Min(_max, _limit + (_limit < _cap + 1 ? 1 / _limit : 1 / (_limit * ProbeSlowdown)));
+            _limit = Math.Min(_max, _limit + (_limit < _cap ? 1 / _limit : 1 / (_limit * ProbeSlowdown)));
             WakeAll();
         }
     }
@@ -124,6 +125,12 @@ internal sealed class AdaptiveConcurrency
         lock (_gate)
         {
             paused = false;
+            var now = _time.GetUtcNow().UtcTicks;
+            _waitingUntil.RemoveAll(until => until <= now);
+
+            // The requests the service held besides this one: those in flight, less those waiting out a 40309.
+            var others = Math.Max(0, _inFlight - 1 - _waitingUntil.Count);
+            _waitingUntil.Add(now + wait.Ticks);
             if (epoch != _epoch)
             {
                 // Sent before the last cut: part of the burst that cut it.
@@ -131,23 +138,27 @@ internal sealed class AdaptiveConcurrency
             }
 
             _epoch++;
-            var now = _time.GetUtcNow().UtcTicks;
-            if (now < _lastCutUntil || _limit <= 1)
+
+            // Refused with clearly fewer in flight than at the last refusal (our count runs a
+            // request or so high: answers in transit), or with fewer before its Retry-After has
+            // passed, alone, or one at a time: the service counts requests per window, not at once.
+            var perWindow = others == 0 || _limit <= 1 || (_cap < double.MaxValue && (others < _cap - 1 || (others < _cap && now < _lastRefusalUntil)));
+            _lastRefusalUntil = now + wait.Ticks;
+            if (!perWindow)
             {
-                // Rejected again under the lower limit, within the last Retry-After (or with one
-                // request at a time): the service counts requests per window, not at once.
+                // The service held the others in flight: that many at once is its capacity now. The
+                // import goes on at that level, without a pause.
+                _cap = others;
+                _limit = Math.Max(1, Math.Min(_limit - 1, _cap));
+            }
+            else
+            {
+                // Every sender waits for the window to pass.
                 _limit = Math.Max(1, Math.Floor(_limit / 2));
                 _pausedUntil = Math.Max(_pausedUntil, now + wait.Ticks);
                 paused = true;
             }
-            else
-            {
-                // The service served the others in flight: that many at once is its capacity.
-                _cap = Math.Max(1, Math.Min(_limit - 1, _inFlight - 1));
-                _limit = _cap;
-            }
 
-            _lastCutUntil = now + wait.Ticks;
             return _epoch;
         }
     }
