@@ -1,19 +1,20 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MemOS.Client.Import;
 using MemOS.Client.Memories;
 
 namespace MemOS.Client.Cli;
 
 /// <summary>
-/// Results as JSON for scripts and MCP clients: UTF-8 text as written (no <c>\u</c> escapes for
-/// Chinese or quotes), nulls left out. The output is a result, never embedded in HTML.
+/// Results as JSON for scripts and MCP clients: UTF-8 text as written, escaped only where JSON
+/// requires it (control characters, quote, backslash; never Chinese, emoji or <c>&lt; &gt; &amp; '</c>),
+/// nulls left out. The output is a result, never embedded in HTML.
 /// </summary>
 internal static class CliJson
 {
     public static JsonSerializerOptions Options { get; } = new()
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = ReadableJsonEncoder.Instance,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 

@@ -1,3 +1,4 @@
+using MemOS.Client.Import;
 using MemOS.Client.Testing;
 using MemOS.Client.Transport;
 
@@ -15,6 +16,7 @@ internal sealed class ClientSession : IAsyncDisposable
     private ClientSession(MemOSClientOptions options, MemOSEmulator? emulator, bool failFast, CancellationToken cancellationToken)
     {
         _emulator = emulator;
+        Target = ImportCheckpointTarget.Of(options.ResolveBaseUrl(), options.ApiKey ?? string.Empty);
         _inFlight = new InFlightHandler();
         if (failFast)
         {
@@ -46,6 +48,9 @@ internal sealed class ClientSession : IAsyncDisposable
     }
 
     public MemOSClient Client { get; }
+
+    /// <summary>The service the client writes to, as a checkpoint records it (the key only as a hash).</summary>
+    public ImportCheckpointTarget Target { get; }
 
     /// <summary>Cancelled by the caller, or once the service is found unreachable.</summary>
     public CancellationToken Token => _token.Token;

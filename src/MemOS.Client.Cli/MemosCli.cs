@@ -26,6 +26,11 @@ internal static class MemosCli
             EmulatorCommand.Create(global, environment),
         };
 
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new ToolVersion(environment.Output);
+        }
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -70,38 +75,46 @@ internal static class MemosCli
             await using (session.ConfigureAwait(false))
             {
                 var code = await body(session, session.Token).ConfigureAwait(false);
-                return session.Unreachable is null ? code : await UnreachableAsync(environment, session).ConfigureAwait(false);
+                return session.Unreachable is null ? code : await UnreachableAsync(environment, session, values.Json).ConfigureAwait(false);
             }
         }
         catch (Exception) when (session?.Unreachable is not null)
         {
-            return await UnreachableAsync(environment, session).ConfigureAwait(false);
+            return await UnreachableAsync(environment, session, values.Json).ConfigureAwait(false);
         }
         catch (CliException error)
         {
-            await environment.Error.WriteLineAsync("memos: " + error.Message).ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return await FailAsync(environment, values.Json, error.Message, ExitCodes.Usage).ConfigureAwait(false);
         }
         catch (Exception error) when (error is ArgumentException or FormatException or IOException or UnauthorizedAccessException)
         {
-            await environment.Error.WriteLineAsync("memos: " + error.Message).ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return await FailAsync(environment, values.Json, error.Message, ExitCodes.Usage).ConfigureAwait(false);
         }
         catch (MemOSException error)
         {
-            await environment.Error.WriteLineAsync("memos: " + CliMessages.Describe(error)).ConfigureAwait(false);
-            return ExitCodes.Failed;
+            return await FailAsync(environment, values.Json, CliMessages.Describe(error), ExitCodes.Failed).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await environment.Error.WriteLineAsync("memos: cancelled.").ConfigureAwait(false);
-            return ExitCodes.Cancelled;
+            return await FailAsync(environment, values.Json, "cancelled.", ExitCodes.Cancelled).ConfigureAwait(false);
         }
     }
 
-    private static async Task<int> UnreachableAsync(CliEnvironment environment, ClientSession session)
+    private static Task<int> UnreachableAsync(CliEnvironment environment, ClientSession session, bool json)
+        => FailAsync(environment, json, session.Unreachable!, ExitCodes.Failed);
+
+    /// <summary>
+    /// A command's failure: one line on standard error, and with --json also a JSON object on
+    /// standard output (<c>{"error":"…","exit_code":1}</c>), so a script reading it gets JSON either way.
+    /// </summary>
+    private static async Task<int> FailAsync(CliEnvironment environment, bool json, string message, int code)
     {
-        await environment.Error.WriteLineAsync("memos: " + session.Unreachable).ConfigureAwait(false);
-        return ExitCodes.Failed;
+        await environment.Error.WriteLineAsync("memos: " + message).ConfigureAwait(false);
+        if (json)
+        {
+            await CliJson.WriteAsync(environment, new { error = message, exit_code = code }).ConfigureAwait(false);
+        }
+
+        return code;
     }
 }

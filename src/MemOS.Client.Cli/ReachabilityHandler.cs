@@ -35,7 +35,7 @@ internal sealed class ReachabilityHandler(Uri baseUrl) : DelegatingHandler
             if (Interlocked.Increment(ref _failuresInARow) >= Limit && Message is null)
             {
                 var why = error.HttpRequestError == HttpRequestError.NameResolutionError ? "the host name does not resolve" : "the connection is refused";
-                Message = $"cannot reach {baseUrl}: {why} ({Limit} attempts in a row). Check --base-url or MEMOS_BASE_URL and your network, or try the tool with --emulator.";
+                Message = $"cannot reach {baseUrl.Host}:{baseUrl.Port} ({baseUrl}): {why} ({Limit} attempts in a row). Check --base-url or MEMOS_BASE_URL and your network, or try the tool with --emulator.";
                 await _tripped.CancelAsync().ConfigureAwait(false);
             }
 

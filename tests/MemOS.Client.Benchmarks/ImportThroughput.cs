@@ -40,6 +40,7 @@ internal static class ImportThroughput
         }
 
         failed |= !await RateLimitedAsync(quick ? 150 : 600);
+        failed |= !await CappedAsync(quick ? 300 : 1_500);
         failed |= !await SettleAsync(quick ? 300 : 2_000);
         return failed ? 1 : 0;
     }
@@ -64,6 +65,26 @@ internal static class ImportThroughput
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Rate-limited import: {count} requests of {MessagesEach} messages against a limit of {limit} requests/s (50 ms per answer), max concurrency 16:"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {seconds:0.0} s, {rate:0.0} requests/s = {rate / limit:0.00} of the limit; {rateLimits.Count} answers were 40309 ({(double)rateLimits.Count / count:0.00} per request), {report.Progress.RateLimitWaits} pauses; {report.Progress.MessagesWritten} of {count * MessagesEach} messages written, {report.Progress.MessagesNotApplied} not applied."));
         return report.Succeeded;
+    }
+
+    /// <summary>
+    /// An import against a service that serves 8 requests at once, 50 ms each, and answers 40309
+    /// with a Retry-After of 1 s beyond them: how close it runs to the 160 requests/s the cap
+    /// allows, how many 40309 answers it draws, and how often it pauses every request.
+    /// </summary>
+    private static async Task<bool> CappedAsync(int count)
+    {
+        await using var service = await CappedService.StartAsync(capacity: 8, TimeSpan.FromMilliseconds(50));
+        using var client = new MemOSClient(new MemOSClientOptions { ApiKey = "bench-key", BaseUrl = service.ApiRoot });
+        var clock = Stopwatch.StartNew();
+        var report = await client.ImportAsync(Conversations(count).ToAsyncEnumerable(), new ImportOptions { MaxConcurrency = 16, InitialConcurrency = 4 });
+        var seconds = clock.Elapsed.TotalSeconds;
+        var ideal = service.Capacity / service.ServiceTime.TotalSeconds;
+        var rate = count / seconds;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Concurrency-capped import: {count} requests of {MessagesEach} messages against a service serving {service.Capacity} at once, {service.ServiceTime.TotalMilliseconds:0} ms each (ideal {ideal:0} requests/s), 40309 + Retry-After 1 s beyond, max concurrency 16:"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {seconds:0.0} s, {rate:0.0} requests/s = {rate / ideal:0.00} of the ideal; {service.Rejected} answers were 40309 ({(double)service.Rejected / count:0.000} per request), {report.Progress.RateLimitWaits} pauses for everyone, final concurrency {report.Progress.Concurrency}; {report.Progress.MessagesWritten} of {count * MessagesEach} messages written, {service.Served} requests served."));
+        return report.Succeeded && service.Served == count;
     }
 
     /// <summary>

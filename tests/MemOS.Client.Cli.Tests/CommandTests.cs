@@ -46,7 +46,7 @@ public sealed class CommandTests : IAsyncLifetime, IDisposable
         var run = await CliRun.RunAsync("import", file, "--emulator");
 
         run.ExitCode.Should().Be(0, run.Error);
-        run.Output.Should().Contain("Written").And.MatchRegex(@"Written\W+2\W+3\W").And.Contain("2 of 2 conversations done");
+        run.Output.Should().Contain("Written").And.MatchRegex(@"Written\W+2\W+3\W").And.Contain("2 conversations in 2 lines, 2 of them done");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MemOS.Client.Import;
 
 namespace MemOS.Client.Cli.Commands;
 
@@ -22,21 +23,29 @@ internal static class ExportCommand
             }
 
             var file = result.GetValue(output) is { } named && named.ToString() != "-" ? named : null;
-            var stream = file is null ? environment.StandardOutput : File.Create(file.FullName);
+            var stream = file is null ? new ExportOutput(environment.StandardOutput, owns: false) : new ExportOutput(File.Create(file.FullName), owns: true);
+            var what = result.GetValue(messages) ? "conversations" : "memories";
+            var chosen = result.GetValue(conversations) is { Length: > 0 } ids ? ids : null;
+            MessageExportResult? export = null;
             long count;
-            IReadOnlyList<string> incomplete = [];
             try
             {
                 var userId = result.GetRequiredValue(user);
                 if (result.GetValue(messages))
                 {
-                    var export = await client.ExportMessagesAsync(userId, result.GetValue(conversations) is { Length: > 0 } ids ? ids : null, stream, token);
-                    (count, incomplete) = (export.Messages, export.PossiblyIncomplete);
+                    export = await client.ExportMessagesAsync(userId, chosen, stream, token);
+                    count = export.Conversations;
                 }
                 else
                 {
                     count = await client.ExportMemoriesAsync(userId, stream, token);
                 }
+            }
+            catch (IOException) when (stream.Closed && file is null)
+            {
+                // The reader went away (a pipe into head): what reached it is all that was exported.
+                await environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"memos: standard output was closed after {stream.Lines} {what}; the export is incomplete."));
+                return ExitCodes.Failed;
             }
             finally
             {
@@ -46,19 +55,35 @@ internal static class ExportCommand
                 }
             }
 
-            var what = result.GetValue(messages) ? "messages" : "memories";
-            await environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Exported {count} {what}{(file is null ? string.Empty : " to " + file.Name)}."));
-            foreach (var conversationId in incomplete)
+            var messageCount = export is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" ({export.Messages} messages)");
+            await environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Exported {count} {what}{messageCount}{(file is null ? string.Empty : " to " + file.Name)}."));
+            if (export is null)
+            {
+                return ExitCodes.Success;
+            }
+
+            foreach (var conversationId in export.PossiblyIncomplete)
             {
                 await environment.Error.WriteLineAsync($"warning: conversation {conversationId} returned {MemOSLimits.MaxPageSize} messages, the most get/message returns; older messages may be missing from the export.");
             }
 
-            if (incomplete.Count > 0)
+            foreach (var conversationId in export.MessagesWithoutText)
             {
-                return ExitCodes.Failed;
+                await environment.Error.WriteLineAsync($"warning: conversation {conversationId}: messages the service returned without text are left out (an import could not write them).");
             }
 
-            return ExitCodes.Success;
+            foreach (var conversationId in export.Empty)
+            {
+                await environment.Error.WriteLineAsync($"warning: conversation {conversationId}: the service returned no message, so it is not in the export.");
+            }
+
+            if (chosen is null)
+            {
+                // The API lists no conversations: they are found through the memories they produced.
+                await environment.Error.WriteLineAsync("note: conversations are found through the user's memories; one that produced no memory is exported only when named with --conversation.");
+            }
+
+            return export.Complete ? ExitCodes.Success : ExitCodes.Failed;
         }, cancellationToken));
         return command;
     }

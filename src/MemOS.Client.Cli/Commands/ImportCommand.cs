@@ -11,14 +11,15 @@ internal static class ImportCommand
         public static Command Create(GlobalOptions global, CliEnvironment environment)
     {
         var file = new Argument<string>("file") { Description = "JSON Lines, one conversation per line: {\"user_id\":\"u1\",\"conversation_id\":\"c1\",\"messages\":[{\"role\":\"user\",\"content\":\"…\",\"chat_time\":\"…\"}]}; - reads standard input. A pipe or FIFO is read once, to its end, before anything is written." }.NotEmpty();
-        var checkpoint = new Option<FileInfo?>("--checkpoint") { Description = "A file recording what was written; run again with the same file to send only what is missing." };
+        var checkpoint = new Option<FileInfo?>("--checkpoint") { Description = "A file recording what was written (each request's messages by hash, and the service and API key, by hash, written to); run again with the same file to send only what is missing." };
+        var anyTarget = new Option<bool>("--checkpoint-any-target") { Description = "Use the --checkpoint file even though it records an import into another base URL or with another API key (the same service under another URL, or a new key)." };
         var concurrency = new Option<int>("--max-concurrency") { Description = "The most requests at once; the import adapts below it to the service's rate limits.", DefaultValueFactory = _ => 8 }.Between(1);
         var messages = new Option<int>("--max-messages") { Description = "The most messages per request.", DefaultValueFactory = _ => MemOSLimits.MaxPageSize }.Between(1);
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the valid lines and list the invalid ones, instead of writing nothing when a line is invalid." };
         var noSettle = new Option<bool>("--no-settle") { Description = "Do not read a conversation back to settle a request that may have been applied; report it instead." };
-        var command = new Command("import", "Write conversation history from a JSON Lines file into MemOS, fast and never twice.") { file, checkpoint, concurrency, messages, skipInvalid, noSettle };
+        var command = new Command("import", "Write conversation history from a JSON Lines file into MemOS, fast and never twice.") { file, checkpoint, anyTarget, concurrency, messages, skipInvalid, noSettle };
         command.SetAction((result, cancellationToken) => MemosCli.WithClientAsync(global, environment, result, (session, token) =>
-            RunAsync(session, environment, result.GetRequiredValue(file), result.GetValue(checkpoint), global.Read(result).Json, new ImportOptions
+            RunAsync(session, environment, result.GetRequiredValue(file), result.GetValue(checkpoint), result.GetValue(anyTarget), global.Read(result).Json, new ImportOptions
             {
                 MaxConcurrency = result.GetValue(concurrency),
                 InitialConcurrency = Math.Min(2, result.GetValue(concurrency)),
@@ -29,13 +30,13 @@ internal static class ImportCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(ClientSession session, CliEnvironment environment, string path, FileInfo? checkpointFile, bool json, ImportOptions options, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ClientSession session, CliEnvironment environment, string path, FileInfo? checkpointFile, bool anyTarget, bool json, ImportOptions options, CancellationToken cancellationToken)
     {
         var input = await ImportInput.OpenAsync(path, environment.StandardInput, environment.Error, cancellationToken).ConfigureAwait(false);
         await using (input.ConfigureAwait(false))
         {
             var conversations = await input.CountConversationsAsync(cancellationToken).ConfigureAwait(false);
-            FileImportCheckpoint? checkpoint = checkpointFile is null ? null : await FileImportCheckpoint.OpenAsync(checkpointFile.FullName, cancellationToken).ConfigureAwait(false);
+            FileImportCheckpoint? checkpoint = checkpointFile is null ? null : await OpenCheckpointAsync(checkpointFile, anyTarget ? null : session.Target, cancellationToken).ConfigureAwait(false);
             try
             {
                 options.Checkpoint = checkpoint;
@@ -53,8 +54,19 @@ internal static class ImportCommand
                 {
                     ImportSummary.Advise(environment.Error, report, checkpointFile);
                 }
+                else
+                {
+                    // Connections were refused: what was not written never reached the service.
+                    var p = report.Progress;
+                    await environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"memos: {p.MessagesWritten} messages written; every other message is not applied (never sent, or refused before reaching the service){(p.MessagesMayHaveBeenApplied > 0 ? $", except {p.MessagesMayHaveBeenApplied} that may have been" : string.Empty)}. Run the same command again once the service is reachable{(checkpointFile is null ? string.Empty : $", with --checkpoint {checkpointFile.Name}")}.")).ConfigureAwait(false);
+                }
 
-                return report.Succeeded ? ExitCodes.Success : report.Cancelled ? ExitCodes.Cancelled : ExitCodes.Failed;
+                if (report.StoppedBy is { } stop)
+                {
+                    await environment.Error.WriteLineAsync($"memos: import stopped at the first refusal, as every later request would be refused too: {CliMessages.Describe(stop)}").ConfigureAwait(false);
+                }
+
+                return report.Succeeded ? ExitCodes.Success : report.Cancelled && report.StoppedBy is null ? ExitCodes.Cancelled : ExitCodes.Failed;
             }
             finally
             {
@@ -63,6 +75,22 @@ internal static class ImportCommand
                     await checkpoint.DisposeAsync().ConfigureAwait(false);
                 }
             }
+        }
+    }
+
+    private static async Task<FileImportCheckpoint> OpenCheckpointAsync(FileInfo file, ImportCheckpointTarget? target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FileImportCheckpoint.OpenAsync(file.FullName, target, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ImportCheckpointException error) when (error.RecordedTarget is not null)
+        {
+            throw new CliException($"{error.Message} If it is the same service under another URL, or a new key of the same account, pass --checkpoint-any-target.");
+        }
+        catch (ImportCheckpointException error)
+        {
+            throw new CliException(error.Message);
         }
     }
 
@@ -78,7 +106,11 @@ internal static class ImportCommand
                 var progress = new Progress(snapshot =>
                 {
                     task.Value = Math.Min(task.MaxValue, snapshot.ConversationsDone);
-                    task.Description = Describe(snapshot, conversations);
+
+                    // On a terminal the bar redraws over the line Ctrl+C printed: it says the same itself.
+                    task.Description = environment.Interrupt.Token.IsCancellationRequested
+                        ? Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"cancelling: waiting for {snapshot.InFlight} requests in flight (Ctrl+C again stops at once)"))
+                        : Describe(snapshot, conversations);
                 });
                 report = await client.ImportJsonLinesAsync(stream, options, progress, cancellationToken).ConfigureAwait(false);
 

@@ -18,7 +18,11 @@ internal static class ImportSummary
         table.AddRow("May have been applied", Count(report.MayHaveBeenApplied.Count), Count(p.MessagesMayHaveBeenApplied));
         table.AddRow("Not applied", Count(report.NotApplied.Count), Count(p.MessagesNotApplied));
         console.Write(table);
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.ConversationsDone} of {p.ConversationsRead} conversations done in {p.Elapsed.TotalSeconds:0.0} s, {p.RateLimitWaits} rate-limit waits."));
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Conversations} conversations in {p.ConversationsRead} lines, {p.ConversationsDone} of them done in {p.Elapsed.TotalSeconds:0.0} s, {p.RateLimitWaits} rate-limit waits."));
+        if (report.InvalidLines.Count > 0)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.InvalidLines.Select(problem => problem.Line).Distinct().Count()} invalid lines skipped (listed on standard error)."));
+        }
         if (p.ReadBacks > 0)
         {
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.WritesSettled} uncertain requests settled by {p.ReadBacks} read-backs."));
@@ -32,11 +36,14 @@ internal static class ImportSummary
         {
             succeeded = report.Succeeded,
             cancelled = report.Cancelled,
-            conversations_read = p.ConversationsRead,
-            conversations_done = p.ConversationsDone,
+            stopped_by = report.StoppedBy?.Message,
+            conversations = p.Conversations,
+            lines_read = p.ConversationsRead,
+            lines_done = p.ConversationsDone,
+            lines_invalid = report.InvalidLines.Select(problem => problem.Line).Distinct().Count(),
             requests_written = report.Written.Count,
             messages_written = p.MessagesWritten,
-            messages_skipped = p.MessagesSkipped,
+            messages_already_written = p.MessagesSkipped,
             messages_may_have_been_applied = p.MessagesMayHaveBeenApplied,
             messages_not_applied = p.MessagesNotApplied,
             may_have_been_applied = report.MayHaveBeenApplied.Select(f => new { range = f.Range.ToString(), error = f.Error.Message }),
@@ -74,7 +81,9 @@ internal static class ImportSummary
 
         if (report.Cancelled)
         {
-            error.WriteLine(checkpointFile is null ? "memos: cancelled." : $"memos: cancelled; run the same command again with --checkpoint {checkpointFile.Name} to send the rest.");
+            error.WriteLine(checkpointFile is null
+                ? "memos: cancelled. Without --checkpoint nothing records what was written: running the same command again sends every message again, those written now included."
+                : $"memos: cancelled; run the same command again with --checkpoint {checkpointFile.Name} to send the rest.");
         }
         else if (report.NotApplied.Count > 0 && checkpointFile is not null)
         {

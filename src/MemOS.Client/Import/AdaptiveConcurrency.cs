@@ -1,11 +1,16 @@
 namespace MemOS.Client.Import;
 
 /// <summary>
-/// An additive-increase, multiplicative-decrease limit on requests in flight: each success adds
-/// 1/limit (about one more slot per round of successful requests), a rate limit halves the limit
-/// and pauses every sender until the service's Retry-After has passed. It hears of a rate limit on
-/// the attempt that met it, while the client's retry of that call waits. Requests that were already
-/// in flight when the limit was cut do not cut it again, so one burst of rejections halves it once.
+/// An additive-increase, decreasing-on-evidence limit on requests in flight. The service answers
+/// 40309 for two reasons, told apart by how many requests it held when it refused one. Beyond a cap
+/// on requests at once, it held the others in flight (less those waiting out a 40309): the limit
+/// drops to that many and the import goes on at that capacity, without pausing. A refusal with
+/// clearly fewer in flight than the last one, or of a request sent alone (or one at a time), means
+/// a limit per time window: the limit halves and every sender pauses until the Retry-After has passed. Each success adds 1/limit (about one more slot per round of
+/// requests); above the last cap found, growth is slower, so the import probes for more capacity
+/// rarely rather than drawing a 40309 every round. It hears of a rate limit on the attempt that met
+/// it, while the client's retry of that call waits. Requests that were already in flight when the
+/// limit was cut do not cut it again, so one burst of rejections counts once.
 /// </summary>
 internal sealed class AdaptiveConcurrency
 {
@@ -17,6 +22,12 @@ internal sealed class AdaptiveConcurrency
     private int _inFlight;
     private long _epoch;
     private long _pausedUntil;
+    private readonly List<long> _waitingUntil = [];
+    private double _cap = double.MaxValue;
+    private long _lastRefusalUntil;
+
+    /// <summary>How much slower the limit grows above the last cap found than below it.</summary>
+    private const double ProbeSlowdown = 16;
 
     public AdaptiveConcurrency(int initial, int max, TimeProvider time)
     {
@@ -85,7 +96,7 @@ internal sealed class AdaptiveConcurrency
         lock (_gate)
         {
             _inFlight--;
-            _limit = Math.Min(_max, _limit + (1 / _limit));
+            _limit = Math.Min(_max, _limit + (_limit < _cap ? 1 / _limit : 1 / (_limit * ProbeSlowdown)));
             WakeAll();
         }
     }
@@ -101,26 +112,53 @@ internal sealed class AdaptiveConcurrency
     }
 
     /// <summary>
-    /// Told of a rate-limited attempt of a call that holds a slot (the client sends it again itself):
-    /// halves the limit, once per epoch, and pauses every sender until the wait has passed.
+    /// Told of a rate-limited attempt of a call that holds a slot (the client sends it again itself,
+    /// after <paramref name="wait"/>): lowers the limit, once per epoch, and pauses every sender only
+    /// when the evidence says the limit is per time window.
     /// </summary>
     /// <param name="epoch">The epoch the call last saw.</param>
     /// <param name="wait">How long the service asked to wait.</param>
-    /// <param name="fresh">Whether this started a new pause (the caller counts it as a rate-limit wait).</param>
+    /// <param name="paused">Whether this paused every sender (the caller counts it as a rate-limit wait).</param>
     /// <returns>The current epoch, for the call's next rate limit.</returns>
-    public long RateLimited(long epoch, TimeSpan wait, out bool fresh)
+    public long RateLimited(long epoch, TimeSpan wait, out bool paused)
     {
         lock (_gate)
         {
-            fresh = epoch == _epoch;
-            if (fresh)
+            paused = false;
+            var now = _time.GetUtcNow().UtcTicks;
+            _waitingUntil.RemoveAll(until => until <= now);
+
+            // The requests the service held besides this one: those in flight, less those waiting out a 40309.
+            var others = Math.Max(0, _inFlight - 1 - _waitingUntil.Count);
+            _waitingUntil.Add(now + wait.Ticks);
+            if (epoch != _epoch)
             {
-                _epoch++;
-                _limit = Math.Max(1, Math.Floor(_limit / 2));
+                // Sent before the last cut: part of the burst that cut it.
+                return _epoch;
             }
 
-            var until = _time.GetUtcNow().UtcTicks + wait.Ticks;
-            _pausedUntil = Math.Max(_pausedUntil, until);
+            _epoch++;
+
+            // Refused with clearly fewer in flight than at the last refusal (our count runs a
+            // request or so high: answers in transit), or with fewer before its Retry-After has
+            // passed, alone, or one at a time: the service counts requests per window, not at once.
+            var perWindow = others == 0 || _limit <= 1 || (_cap < double.MaxValue && (others < _cap - 1 || (others < _cap && now < _lastRefusalUntil)));
+            _lastRefusalUntil = now + wait.Ticks;
+            if (!perWindow)
+            {
+                // The service held the others in flight: that many at once is its capacity now. The
+                // import goes on at that level, without a pause.
+                _cap = others;
+                _limit = Math.Max(1, Math.Min(_limit - 1, _cap));
+            }
+            else
+            {
+                // Every sender waits for the window to pass.
+                _limit = Math.Max(1, Math.Floor(_limit / 2));
+                _pausedUntil = Math.Max(_pausedUntil, now + wait.Ticks);
+                paused = true;
+            }
+
             return _epoch;
         }
     }

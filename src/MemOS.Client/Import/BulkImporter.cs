@@ -24,10 +24,13 @@ internal sealed class BulkImporter
     private readonly ConcurrentQueue<ImportRange> _written = new();
     private readonly ConcurrentQueue<ImportFailure> _mayHaveBeenApplied = new();
     private readonly ConcurrentQueue<ImportFailure> _notApplied = new();
+    private Action _stopAll = static () => { };
+    private MemOSException? _stoppedBy;
 
     // Touched only by the reader, in file order.
     private readonly Dictionary<(string UserId, string ConversationId), ConversationState> _conversations = [];
     private long _conversationsRead;
+    private long _conversationsDistinct;
     private long _conversationsDone;
     private long _messagesRead;
     private long _messagesWritten;
@@ -54,8 +57,12 @@ internal sealed class BulkImporter
         _started = _time.GetTimestamp();
     }
 
-    public async Task<ImportReport> RunAsync(IAsyncEnumerable<ConversationImport> source, CancellationToken cancellationToken)
+    public async Task<ImportReport> RunAsync(IAsyncEnumerable<ConversationImport> source, CancellationToken cancelled)
     {
+        // Cancelled by the caller, or by a failure that every later request would meet too.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancelled);
+        _stopAll = linked.Cancel;
+        var cancellationToken = linked.Token;
         var plans = Channel.CreateBounded<ConversationPlan>(new BoundedChannelOptions(_options.MaxConcurrency * 2) { SingleWriter = true });
         var workers = new Task[_options.MaxConcurrency];
         for (var i = 0; i < workers.Length; i++)
@@ -101,7 +108,8 @@ internal sealed class BulkImporter
             Written = [.. _written],
             MayHaveBeenApplied = [.. _mayHaveBeenApplied],
             NotApplied = [.. _notApplied],
-            Cancelled = cancellationToken.IsCancellationRequested,
+            Cancelled = cancelled.IsCancellationRequested,
+            StoppedBy = _stoppedBy,
         };
     }
 
@@ -125,36 +133,42 @@ internal sealed class BulkImporter
         if (!_conversations.TryGetValue(key, out var state))
         {
             _conversations[key] = state = new ConversationState();
+            Interlocked.Increment(ref _conversationsDistinct);
         }
 
-        var states = await StatesAsync(conversation, cancellationToken).ConfigureAwait(false);
-        var plan = ConversationPlan.Create(conversation, state.Next, state.Tail, states, state.Previous, _options);
+        if (state.Blocked is { } blocked)
+        {
+            NotApplied(new ImportRange(conversation.UserId, conversation.ConversationId, state.Next, conversation.Messages.Count), new InvalidOperationException($"Not sent: {blocked}, and a conversation's messages must be written in order; fix it and run again."));
+            Interlocked.Increment(ref _conversationsDone);
+            return null;
+        }
+
+        IReadOnlyList<ImportCheckpointEntry> entries = _options.Checkpoint is { } checkpoint
+            ? await checkpoint.GetEntriesAsync(conversation.UserId, conversation.ConversationId, cancellationToken).ConfigureAwait(false)
+            : [];
+        var plan = ConversationPlan.Create(conversation, state.Next, state.Tail, entries, state.Changed, state.Previous, _options);
         state.Next += conversation.Messages.Count;
         state.Tail = [.. state.Tail.Concat(conversation.Messages).TakeLast(ReadBack.Limit)];
         state.Previous = plan.Done.Task;
+        state.Changed = plan.Changed;
         Interlocked.Add(ref _messagesSkipped, plan.Skipped);
         return plan;
     }
 
-    /// <summary>What the checkpoint says of each index of the conversation: the latest entry covering it wins.</summary>
-    private async Task<ImportOutcome?[]> StatesAsync(ConversationImport conversation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Told by the source that a line of a conversation was invalid (and skipped): the conversation's
+    /// later lines are not sent, since their messages would be stored before the skipped ones.
+    /// </summary>
+    public void Block(string userId, string conversationId, string reason)
     {
-        if (_options.Checkpoint is not { } checkpoint)
+        var key = (userId, conversationId);
+        if (!_conversations.TryGetValue(key, out var state))
         {
-            return [];
+            _conversations[key] = state = new ConversationState();
+            Interlocked.Increment(ref _conversationsDistinct);
         }
 
-        var entries = await checkpoint.GetEntriesAsync(conversation.UserId, conversation.ConversationId, cancellationToken).ConfigureAwait(false);
-        var states = new ImportOutcome?[entries.Count == 0 ? 0 : entries.Max(e => Math.Max(0, e.Start + e.Count))];
-        foreach (var entry in entries)
-        {
-            for (var i = Math.Max(0, entry.Start); i < entry.Start + entry.Count; i++)
-            {
-                states[i] = entry.Outcome;
-            }
-        }
-
-        return states;
+        state.Blocked ??= reason;
     }
 
     private async Task WorkAsync(ChannelReader<ConversationPlan> plans, CancellationToken cancellationToken)
@@ -200,6 +214,8 @@ internal sealed class BulkImporter
                     ChunkKind.Uncertain => MayHaveBeenApplied(chunk.Range, new MemOSException("An earlier run of this import may have applied these messages and wrote later ones of the conversation after them, so reading the conversation back cannot place them; they are not sent again.")),
                     ChunkKind.Settle when !_options.SettleAmbiguousWrites => MayHaveBeenApplied(chunk.Range, new MemOSException("An earlier run of this import may have applied these messages (it stopped while they were in flight, or their answer was lost); settling is off, so they are not sent again.")),
                     ChunkKind.Settle => await SettleAsync(plan, chunk.Range, "An earlier run of this import may have applied these messages", round: 1, cancellationToken).ConfigureAwait(false),
+                    ChunkKind.Replan when !_options.SettleAmbiguousWrites => MayHaveBeenApplied(chunk.Range, new MemOSException("The checkpoint recorded other messages at this place of the conversation (the input changed since), so it does not tell whether these were written; settling is off, so they are not sent.")),
+                    ChunkKind.Replan => await SettleAsync(plan, chunk.Range, "The checkpoint recorded other messages at this place of the conversation (the input changed since), so it does not tell whether these were written", round: 1, cancellationToken).ConfigureAwait(false),
                     _ => await SendAsync(plan, chunk, settled: 0, cancellationToken).ConfigureAwait(false),
                 };
                 if (!next)
@@ -248,11 +264,11 @@ internal sealed class BulkImporter
 
         // Recorded before sending, so that a run killed mid-request leaves "may have been applied"
         // behind rather than nothing, and a later run settles it instead of sending it again.
-        await RecordAsync(chunk.Range, ImportOutcome.Sending).ConfigureAwait(false);
+        await RecordAsync(plan, chunk.Range, ImportOutcome.Sending).ConfigureAwait(false);
         var scope = new AttemptScope(_options.MaxRetriesPerRequest, retryAfter =>
         {
-            epoch = _concurrency.RateLimited(epoch, retryAfter ?? _options.RateLimitDelay, out var fresh);
-            if (fresh)
+            epoch = _concurrency.RateLimited(epoch, retryAfter ?? _options.RateLimitDelay, out var paused);
+            if (paused)
             {
                 Interlocked.Increment(ref _rateLimitWaits);
             }
@@ -276,7 +292,7 @@ internal sealed class BulkImporter
             _concurrency.Failed();
             if (!_options.SettleAmbiguousWrites)
             {
-                await RecordAsync(chunk.Range, ImportOutcome.MayHaveBeenApplied).ConfigureAwait(false);
+                await RecordAsync(plan, chunk.Range, ImportOutcome.MayHaveBeenApplied).ConfigureAwait(false);
                 return MayHaveBeenApplied(chunk.Range, error);
             }
 
@@ -285,11 +301,18 @@ internal sealed class BulkImporter
         catch (Exception error) when (error is MemOSException or ArgumentException)
         {
             _concurrency.Failed();
-            await RecordAsync(chunk.Range, ImportOutcome.NotApplied).ConfigureAwait(false);
+            if (error is MemOSAuthenticationException or MemOSQuotaExceededException)
+            {
+                // Every later request would be refused the same way: stop at the first, with its fix.
+                Interlocked.CompareExchange(ref _stoppedBy, (MemOSException)error, null);
+                _stopAll();
+            }
+
+            await RecordAsync(plan, chunk.Range, ImportOutcome.NotApplied).ConfigureAwait(false);
             return Fail(chunk.Range, error);
         }
 
-        await WrittenAsync(chunk.Range).ConfigureAwait(false);
+        await WrittenAsync(plan, chunk.Range).ConfigureAwait(false);
         return true;
     }
 
@@ -326,14 +349,14 @@ internal sealed class BulkImporter
 
         if (decision.Applied is not { } applied)
         {
-            await RecordAsync(range, ImportOutcome.MayHaveBeenApplied).ConfigureAwait(false);
+            await RecordAsync(plan, range, ImportOutcome.MayHaveBeenApplied).ConfigureAwait(false);
             return MayHaveBeenApplied(range, new MemOSException($"{why.TrimEnd('.')}; not settled: {decision.Reason}. These messages are not sent again."));
         }
 
         Interlocked.Increment(ref _writesSettled);
         if (applied > 0)
         {
-            await WrittenAsync(range with { Count = applied }).ConfigureAwait(false);
+            await WrittenAsync(plan, range with { Count = applied }).ConfigureAwait(false);
         }
 
         if (applied == range.Count)
@@ -342,7 +365,7 @@ internal sealed class BulkImporter
         }
 
         var missing = range with { Start = range.Start + applied, Count = range.Count - applied };
-        await RecordAsync(missing, ImportOutcome.NotApplied).ConfigureAwait(false);
+        await RecordAsync(plan, missing, ImportOutcome.NotApplied).ConfigureAwait(false);
 
         // Settle, send what is missing, settle again: against a service that keeps losing answers this
         // would never end. The read-back has just shown these messages missing, so they are not applied.
@@ -368,9 +391,9 @@ internal sealed class BulkImporter
     private ArgumentException TooLarge(ImportRange range)
         => new($"Message {range.Start} of {range.UserId}/{range.ConversationId} alone is estimated at more than {_options.MaxTokensPerRequest} tokens, the most one request may carry; shorten or split it.");
 
-    private async Task WrittenAsync(ImportRange range)
+    private async Task WrittenAsync(ConversationPlan plan, ImportRange range)
     {
-        await RecordAsync(range, ImportOutcome.Written).ConfigureAwait(false);
+        await RecordAsync(plan, range, ImportOutcome.Written).ConfigureAwait(false);
         _written.Enqueue(range);
         Interlocked.Add(ref _messagesWritten, range.Count);
         Report();
@@ -397,9 +420,18 @@ internal sealed class BulkImporter
         Report();
     }
 
-    private ValueTask RecordAsync(ImportRange range, ImportOutcome outcome)
+    /// <summary>Records the outcome of a range with a hash of its messages, so a later run trusts it only for the same messages.</summary>
+    private ValueTask RecordAsync(ConversationPlan plan, ImportRange range, ImportOutcome outcome)
         => _options.Checkpoint?.RecordAsync(
-               new ImportCheckpointEntry { UserId = range.UserId, ConversationId = range.ConversationId, Start = range.Start, Count = range.Count, Outcome = outcome },
+               new ImportCheckpointEntry
+               {
+                   UserId = range.UserId,
+                   ConversationId = range.ConversationId,
+                   Start = range.Start,
+                   Count = range.Count,
+                   Outcome = outcome,
+                   ContentHash = ImportContentHash.Of(plan.MessagesOf(range)),
+               },
                CancellationToken.None)
            ?? ValueTask.CompletedTask;
 
@@ -412,6 +444,7 @@ internal sealed class BulkImporter
         {
             ConversationsRead = Interlocked.Read(ref _conversationsRead),
             ConversationsDone = Interlocked.Read(ref _conversationsDone),
+            Conversations = Interlocked.Read(ref _conversationsDistinct),
             MessagesRead = Interlocked.Read(ref _messagesRead),
             MessagesWritten = Interlocked.Read(ref _messagesWritten),
             MessagesSkipped = Interlocked.Read(ref _messagesSkipped),

@@ -14,4 +14,11 @@ internal enum ChunkKind
 
     /// <summary>An earlier run left it uncertain and wrote later messages of the conversation after it, so a read-back cannot place it.</summary>
     Uncertain,
+
+    /// <summary>
+    /// The checkpoint recorded other messages at these positions (the input changed since), or
+    /// recorded them without a hash: what it says proves nothing of these messages, so the
+    /// conversation is read back and only what is missing is sent.
+    /// </summary>
+    Replan,
 }

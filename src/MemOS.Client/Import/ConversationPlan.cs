@@ -5,7 +5,7 @@ namespace MemOS.Client.Import;
 /// <summary>
 /// One line of an import, planned: its messages hold the indexes <see cref="Offset"/> onwards of their
 /// conversation (earlier lines of the same user and conversation hold the ones before), split into
-/// chunks by what the checkpoint says earlier runs did with them. <see cref="Before"/> holds the
+/// chunks by what the checkpoint says earlier runs did with these very messages. <see cref="Before"/> holds the
 /// conversation's messages just before this line, for reading the conversation back, and
 /// <see cref="Previous"/> completes when the earlier line is done, so lines of one conversation go in order.
 /// </summary>
@@ -17,6 +17,9 @@ internal sealed record ConversationPlan(
     int Skipped,
     Task<bool> Previous)
 {
+    /// <summary>Whether the checkpoint recorded other messages than this line's somewhere up to its end, so its positions no longer hold for the conversation's later lines.</summary>
+    public bool Changed { get; init; }
+
     /// <summary>Completes with whether the conversation may go on after this line.</summary>
     public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -33,54 +36,101 @@ internal sealed record ConversationPlan(
     /// <param name="conversation">The line.</param>
     /// <param name="offset">The conversation index of its first message.</param>
     /// <param name="before">The conversation's messages before it (the last <see cref="ReadBack.Limit"/>).</param>
-    /// <param name="states">
-    /// What the checkpoint says of each index of the whole conversation (the latest entry covering
-    /// it wins); null where nothing was recorded.
+    /// <param name="entries">What the checkpoint recorded of the whole conversation, in the order recorded.</param>
+    /// <param name="changedBefore">
+    /// Whether an earlier line of the conversation differed from what the checkpoint recorded: then
+    /// nothing of this line is sent blindly either, as the checkpoint's positions no longer hold.
     /// </param>
     /// <param name="previous">Completes when the conversation's earlier line is done.</param>
     /// <param name="options">The limits.</param>
-    public static ConversationPlan Create(ConversationImport conversation, int offset, IReadOnlyList<MemOSMessage> before, ImportOutcome?[] states, Task<bool> previous, ImportOptions options)
+    public static ConversationPlan Create(ConversationImport conversation, int offset, IReadOnlyList<MemOSMessage> before, IReadOnlyList<ImportCheckpointEntry> entries, bool changedBefore, Task<bool> previous, ImportOptions options)
     {
         var count = conversation.Messages.Count;
-        var lastHandled = Array.FindLastIndex(states, s => s is ImportOutcome.Written or ImportOutcome.MayHaveBeenApplied or ImportOutcome.Sending);
+
+        // The latest entry covering each index of the conversation.
+        var latest = new ImportCheckpointEntry?[entries.Count == 0 ? 0 : Math.Max(offset + count, entries.Max(e => Math.Max(0, e.End())))];
+        foreach (var entry in entries)
+        {
+            for (var i = Math.Max(0, entry.Start); i < entry.End(); i++)
+            {
+                latest[i] = entry;
+            }
+        }
+
+        var lastHandled = Array.FindLastIndex(latest, e => e?.Outcome is ImportOutcome.Written or ImportOutcome.MayHaveBeenApplied or ImportOutcome.Sending);
+        var proven = new Dictionary<ImportCheckpointEntry, bool>(ReferenceEqualityComparer.Instance);
+        var changed = changedBefore;
+        var kinds = new ChunkKind?[count];
+        for (var i = 0; i < count; i++)
+        {
+            kinds[i] = KindOf(offset + i < latest.Length ? latest[offset + i] : null);
+        }
+
         var chunks = new List<ImportChunk>();
         var skipped = 0;
-        var i = 0;
-        while (i < count)
+        var next = 0;
+        while (next < count)
         {
-            var kind = KindOf(i);
-            var end = i + 1;
-            while (end < count && KindOf(end) == kind)
+            var kind = kinds[next];
+            var end = next + 1;
+            while (end < count && kinds[end] == kind)
             {
                 end++;
             }
 
-            var range = new ImportRange(conversation.UserId, conversation.ConversationId, offset + i, end - i);
+            var range = new ImportRange(conversation.UserId, conversation.ConversationId, offset + next, end - next);
+            IReadOnlyList<MemOSMessage> messages = [.. conversation.Messages.Skip(next).Take(end - next)];
             switch (kind)
             {
                 case null:
-                    skipped += end - i;
+                    skipped += end - next;
                     break;
                 case ChunkKind.Send:
-                    chunks.AddRange(Split(range, [.. conversation.Messages.Skip(i).Take(end - i)], options));
+                    chunks.AddRange(Split(range, messages, options));
+                    break;
+                case ChunkKind.Settle:
+                    chunks.Add(new ImportChunk(range, messages, range.End - 1 >= lastHandled ? ChunkKind.Settle : ChunkKind.Uncertain));
                     break;
                 default:
-                    chunks.Add(new ImportChunk(range, [.. conversation.Messages.Skip(i).Take(end - i)], range.End - 1 >= lastHandled ? ChunkKind.Settle : ChunkKind.Uncertain));
+                    chunks.Add(new ImportChunk(range, messages, kind.Value));
                     break;
             }
 
-            i = end;
+            next = end;
         }
 
-        return new ConversationPlan(conversation, offset, before, chunks, skipped, previous);
+        return new ConversationPlan(conversation, offset, before, chunks, skipped, previous) { Changed = changed };
 
-        // Written: skipped (null); in flight or may have been applied: to settle; else: to send.
-        ChunkKind? KindOf(int index) => (offset + index < states.Length ? states[offset + index] : null) switch
+        // Written, for these very messages: skipped (null); in flight or may have been applied: to
+        // settle; recorded for other messages (or without a hash): to replan; else: to send.
+        ChunkKind? KindOf(ImportCheckpointEntry? entry)
         {
-            ImportOutcome.Written => null,
-            ImportOutcome.MayHaveBeenApplied or ImportOutcome.Sending => ChunkKind.Settle,
-            _ => ChunkKind.Send,
-        };
+            if (entry is null || entry.Outcome == ImportOutcome.NotApplied)
+            {
+                return changed ? ChunkKind.Replan : ChunkKind.Send;
+            }
+
+            if (!Proves(entry))
+            {
+                changed = true;
+                return ChunkKind.Replan;
+            }
+
+            return entry.Outcome == ImportOutcome.Written ? null : ChunkKind.Settle;
+        }
+
+        bool Proves(ImportCheckpointEntry entry)
+        {
+            if (!proven.TryGetValue(entry, out var proves))
+            {
+                proves = entry.ContentHash is { } hash
+                         && entry.Start >= offset && entry.End() <= offset + count
+                         && hash == ImportContentHash.Of(conversation.Messages.Skip(entry.Start - offset).Take(entry.Count));
+                proven[entry] = proves;
+            }
+
+            return proves;
+        }
     }
 
     /// <summary>Cuts messages into requests wherever the next message would break the message-count or token limit.</summary>

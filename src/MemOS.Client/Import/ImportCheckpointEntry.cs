@@ -26,6 +26,18 @@ public sealed record ImportCheckpointEntry
     [JsonConverter(typeof(JsonStringEnumConverter<ImportOutcome>))]
     public required ImportOutcome Outcome { get; init; }
 
+    /// <summary>
+    /// A hash of the messages the entry records (the first 16 bytes of a SHA-256, in hexadecimal):
+    /// a later run trusts the entry only for the same messages at the same place. An entry without
+    /// one (an older checkpoint) proves nothing: its messages are checked against what the service
+    /// holds, by reading the conversation back.
+    /// </summary>
+    [JsonPropertyName("sha256")]
+    public string? ContentHash { get; init; }
+
+    /// <summary>The index just after the last message.</summary>
+    internal int End() => Start + Count;
+
     /// <summary>The messages as a range.</summary>
     public ImportRange ToRange() => new(UserId, ConversationId, Start, Count);
 }

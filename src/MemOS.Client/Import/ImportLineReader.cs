@@ -13,8 +13,11 @@ namespace MemOS.Client.Import;
 internal static class ImportLineReader
 {
 
-    /// <summary>One line that is not blank: the conversation when it is valid, else its problems.</summary>
-    public readonly record struct Line(int Number, ConversationImport? Conversation, IReadOnlyList<ImportProblem> Problems);
+    /// <summary>
+    /// One line that is not blank: the conversation when it is valid, else its problems and, when
+    /// they can be read, its user and conversation ids.
+    /// </summary>
+    public readonly record struct Line(int Number, ConversationImport? Conversation, IReadOnlyList<ImportProblem> Problems, (string UserId, string ConversationId)? Key = null);
 
     public static async IAsyncEnumerable<Line> ReadAsync(Stream utf8Json, int? maxTokensPerMessage, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -27,8 +30,29 @@ internal static class ImportLineReader
             {
                 var problems = new List<ImportProblem>();
                 var conversation = Check(text, number, maxTokensPerMessage, problems);
-                yield return new Line(number, problems.Count == 0 ? conversation : null, problems);
+                yield return problems.Count == 0
+                    ? new Line(number, conversation, problems)
+                    : new Line(number, null, problems, KeyOf(text));
             }
+        }
+    }
+
+    /// <summary>The ids of an invalid line, when it is a JSON object that has both as strings.</summary>
+    private static (string, string)? KeyOf(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                   && root.TryGetProperty("user_id", out var user) && user.ValueKind == JsonValueKind.String
+                   && root.TryGetProperty("conversation_id", out var conversation) && conversation.ValueKind == JsonValueKind.String
+                ? (user.GetString()!, conversation.GetString()!)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

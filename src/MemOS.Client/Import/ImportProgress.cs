@@ -3,11 +3,14 @@ namespace MemOS.Client.Import;
 /// <summary>A snapshot of a running import, reported after every request and every rate-limit pause.</summary>
 public sealed record ImportProgress
 {
-    /// <summary>Conversations read from the source so far.</summary>
+    /// <summary>Items (lines of a file) read from the source so far; several may continue one conversation.</summary>
     public long ConversationsRead { get; init; }
 
-    /// <summary>Conversations whose every request has finished (written, skipped or failed).</summary>
+    /// <summary>Items (lines of a file) whose every request has finished (written, skipped or failed).</summary>
     public long ConversationsDone { get; init; }
+
+    /// <summary>Distinct conversations (a user and a conversation id) read so far, however many items hold them.</summary>
+    public long Conversations { get; init; }
 
     /// <summary>Messages read from the source so far.</summary>
     public long MessagesRead { get; init; }

@@ -30,6 +30,13 @@ public sealed record ImportReport
     /// <summary>The import stopped early because it was cancelled; requests in flight were finished first.</summary>
     public bool Cancelled { get; init; }
 
-    /// <summary>Everything read was written, in this run or an earlier one, and nothing was cancelled.</summary>
-    public bool Succeeded => !Cancelled && MayHaveBeenApplied.Count == 0 && NotApplied.Count == 0 && InvalidLines.Count == 0;
+    /// <summary>
+    /// The failure that stopped the import early because every later request would meet it too (the
+    /// API key refused, the quota used up); null when nothing did. Requests in flight were finished
+    /// first; what was not sent is left for a later run.
+    /// </summary>
+    public MemOSException? StoppedBy { get; init; }
+
+    /// <summary>Everything read was written, in this run or an earlier one, and nothing was cancelled or stopped.</summary>
+    public bool Succeeded => !Cancelled && StoppedBy is null && MayHaveBeenApplied.Count == 0 && NotApplied.Count == 0 && InvalidLines.Count == 0;
 }

@@ -14,6 +14,9 @@ public static class MemOSExportExtensions
 
     private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
 
+    // Readable text: a backup is searched with grep and read by people, and holds no HTML.
+    private static readonly JsonWriterOptions Readable = new() { Encoder = ReadableJsonEncoder.Instance };
+
     private static readonly IReadOnlyList<MemoryView> AllViews =
         [MemoryView.DetailFactual, MemoryView.Preference, MemoryView.ToolMemory, MemoryView.Skill, MemoryView.Profile, MemoryView.Event];
 
@@ -39,7 +42,7 @@ public static class MemOSExportExtensions
         // Each page is written into memory, then to the output in one asynchronous write: an output
         // such as an ASP.NET Core response body refuses synchronous writes.
         var page = new ArrayBufferWriter<byte>();
-        await using var writer = new Utf8JsonWriter(page);
+        await using var writer = new Utf8JsonWriter(page, Readable);
         await foreach (var result in client.GetAllMemoriesAsync(AllMemories(userId), cancellationToken).ConfigureAwait(false))
         {
             page.ResetWrittenCount();
@@ -83,35 +86,52 @@ public static class MemOSExportExtensions
         long count = 0;
         var written = 0;
         var incomplete = new List<string>();
+        var empty = new List<string>();
+        var withoutText = new List<string>();
+        var line = new ArrayBufferWriter<byte>();
+        await using var writer = new Utf8JsonWriter(line, Readable);
         foreach (var conversationId in conversations)
         {
             var result = await client.GetMessagesAsync(new GetMessageRequest { UserId = userId, ConversationId = conversationId, MessageLimitNumber = MemOSLimits.MaxPageSize }, cancellationToken).ConfigureAwait(false);
-            if (result.Messages.Count == 0)
-            {
-                continue;
-            }
-
             if (result.Messages.Count >= MemOSLimits.MaxPageSize)
             {
                 incomplete.Add(conversationId);
             }
 
-            var line = new ConversationImport
+            // A message without text cannot be imported again (the service refuses empty content):
+            // it is left out and its conversation named, rather than written as an empty message.
+            var messages = result.Messages.Where(m => !string.IsNullOrWhiteSpace(m.Content)).ToList();
+            if (messages.Count < result.Messages.Count)
+            {
+                withoutText.Add(conversationId);
+            }
+
+            if (messages.Count == 0)
+            {
+                empty.Add(conversationId);
+                continue;
+            }
+
+            var conversation = new ConversationImport
             {
                 UserId = userId,
                 ConversationId = conversationId,
 
                 // The storage time is not when the message was said, so it is never passed off as chat_time.
-                Messages = [.. result.Messages.Select(m => new MemOSMessage { Role = m.Role ?? MessageRole.User, Content = m.Content ?? string.Empty, ChatTime = m.ChatTime })],
+                Messages = [.. messages.Select(m => new MemOSMessage { Role = m.Role ?? MessageRole.User, Content = m.Content!, ChatTime = m.ChatTime })],
             };
-            await JsonSerializer.SerializeAsync(output, line, MemOSJsonContext.Default.ConversationImport, cancellationToken).ConfigureAwait(false);
-            await output.WriteAsync(NewLine, cancellationToken).ConfigureAwait(false);
+            line.ResetWrittenCount();
+            writer.Reset();
+            JsonSerializer.Serialize(writer, conversation, MemOSJsonContext.Default.ConversationImport);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            line.Write(NewLine.Span);
+            await output.WriteAsync(line.WrittenMemory, cancellationToken).ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-            count += line.Messages.Count;
+            count += conversation.Messages.Count;
             written++;
         }
 
-        return new MessageExportResult { Messages = count, Conversations = written, PossiblyIncomplete = incomplete };
+        return new MessageExportResult { Messages = count, Conversations = written, PossiblyIncomplete = incomplete, Empty = empty, MessagesWithoutText = withoutText };
     }
 
     private static async Task<List<string>> ConversationsOfAsync(IMemOSClient client, string userId, CancellationToken cancellationToken)

@@ -88,7 +88,8 @@ public static class MemOSImportExtensions
         }
 
         utf8Json.Position = start;
-        var report = await new BulkImporter(client, options, progress, messages).RunAsync(ValidLines(utf8Json, invalid, options.MaxTokensPerRequest, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var importer = new BulkImporter(client, options, progress, messages);
+        var report = await importer.RunAsync(ValidLines(utf8Json, invalid, options.MaxTokensPerRequest, importer, cancellationToken), cancellationToken).ConfigureAwait(false);
         return report with { InvalidLines = problems };
     }
 
@@ -111,11 +112,19 @@ public static class MemOSImportExtensions
         }
     }
 
-    private static async IAsyncEnumerable<ConversationImport> ValidLines(Stream utf8Json, HashSet<int> invalid, int maxTokens, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ConversationImport> ValidLines(Stream utf8Json, HashSet<int> invalid, int maxTokens, BulkImporter importer, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var line in ImportLineReader.ReadAsync(utf8Json, maxTokens, cancellationToken).ConfigureAwait(false))
         {
-            if (!invalid.Contains(line.Number))
+            if (invalid.Contains(line.Number))
+            {
+                // The importer plans lines in this order, so it hears of the skipped line before the next of its conversation.
+                if (line.Key is { } key)
+                {
+                    importer.Block(key.UserId, key.ConversationId, $"line {line.Number} of conversation {key.UserId}/{key.ConversationId}, before this one, is invalid and was skipped");
+                }
+            }
+            else
             {
                 // Checked a moment ago; a line that changed since is refused like any invalid one.
                 yield return line.Conversation ?? throw new ImportValidationException(line.Problems);

@@ -16,6 +16,15 @@ public sealed record MessageExportResult
     /// </summary>
     public required IReadOnlyList<string> PossiblyIncomplete { get; init; }
 
+    /// <summary>Conversations the service returned no message of (with text), so no line was written for them.</summary>
+    public IReadOnlyList<string> Empty { get; init; } = [];
+
+    /// <summary>
+    /// Conversations of which the service returned messages without text; those messages are left
+    /// out of the export, as an import could not write them again.
+    /// </summary>
+    public IReadOnlyList<string> MessagesWithoutText { get; init; } = [];
+
     /// <summary>Every conversation was written whole.</summary>
-    public bool Complete => PossiblyIncomplete.Count == 0;
+    public bool Complete => PossiblyIncomplete.Count == 0 && Empty.Count == 0 && MessagesWithoutText.Count == 0;
 }

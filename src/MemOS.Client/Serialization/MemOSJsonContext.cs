@@ -49,6 +49,7 @@ namespace MemOS.Client.Serialization;
 [JsonSerializable(typeof(GetMemoryResult))]
 [JsonSerializable(typeof(ConversationImport))]
 [JsonSerializable(typeof(ImportCheckpointEntry))]
+[JsonSerializable(typeof(ImportCheckpointHeader))]
 [JsonSerializable(typeof(GetMemoryByIdResult))]
 [JsonSerializable(typeof(SuccessResult))]
 [JsonSerializable(typeof(GetMessageResult))]

@@ -27,6 +27,10 @@ public sealed class ImportTests : IDisposable
     });
 
     /// <summary>Conversation i has 1 to 5 messages, each text unique: "c{i} m{j}".</summary>
+    /// <summary>A checkpoint line as the importer writes it, with the hash of the messages it records.</summary>
+    private static string Entry(ConversationImport conversation, int start, int count, string outcome)
+        => JsonSerializer.Serialize(new { user_id = conversation.UserId, conversation_id = conversation.ConversationId, start, count, outcome, sha256 = ImportContentHash.Of(conversation.Messages.Skip(start).Take(count)) });
+
     private static List<ConversationImport> Conversations(int count) =>
         Enumerable.Range(0, count).Select(i => new ConversationImport
         {
@@ -323,11 +327,12 @@ public sealed class ImportTests : IDisposable
         await client.AddMessageAsync("u1", "c1", [.. conversations[0].Messages]);
         await File.WriteAllLinesAsync(path,
         [
-            """{"user_id":"u1","conversation_id":"c1","start":0,"count":2,"outcome":"Sending"}""",
-            """{"user_id":"u2","conversation_id":"c2","start":0,"count":3,"outcome":"Sending"}""",
-            """{"user_id":"u2","conversation_id":"c2","start":0,"count":3,"outcome":"NotApplied"}""",
-            """{"user_id":"u3","conversation_id":"c3","start":0,"count":2,"outcome":"Written"}""",
-            """{"user_id":"u3","conversation_id":"c3","start":2,"count":2,"outcome":"Sending"}""",
+            """{"memos_checkpoint":2}""",
+            Entry(conversations[0], 0, 2, "Sending"),
+            Entry(conversations[1], 0, 3, "Sending"),
+            Entry(conversations[1], 0, 3, "NotApplied"),
+            Entry(conversations[2], 0, 2, "Written"),
+            Entry(conversations[2], 2, 2, "Sending"),
         ]);
         await client.AddMessageAsync("u3", "c3", [.. conversations[2].Messages.Take(2)]);
 
