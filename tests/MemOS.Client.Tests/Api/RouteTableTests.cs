@@ -152,7 +152,7 @@ public sealed class CallTableTests
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
-            _called = targetMethod;
+            CalledMethod = targetMethod;
             return Task.FromResult(new HttpResponseMessage());
         }
     }
