@@ -44,17 +44,17 @@ public sealed class McpPinnedUserTests
             var tools = await client.ListToolsAsync(cancellationToken: stop.Token);
             tools.Where(t => t.JsonSchema.GetProperty("properties").TryGetProperty("userId", out _)).Should().BeEmpty("no tool lets the model choose the user");
 
-            var asBob = await client.CallToolAsync("search_memories", new Dictionary<string, object?> { ["userId"] = "bob", ["query"] = "bank PIN" }, cancellationToken: stop.Token);
+            var asBob = await client.CallToolAsync("search_memory", new Dictionary<string, object?> { ["userId"] = "bob", ["query"] = "bank PIN" }, cancellationToken: stop.Token);
             asBob.IsError.Should().BeTrue();
             Text(asBob).Should().Contain("Unexpected argument 'userId'");
 
             var writeAsBob = await client.CallToolAsync(
-                "add_messages",
+                "add_message",
                 new Dictionary<string, object?> { ["userId"] = "bob", ["conversationId"] = "b1", ["messages"] = new[] { new { role = "user", content = "My PIN changed to 0000." } } },
                 cancellationToken: stop.Token);
             writeAsBob.IsError.Should().BeTrue();
 
-            var found = await client.CallToolAsync("search_memories", new Dictionary<string, object?> { ["query"] = "bank PIN hotel" }, cancellationToken: stop.Token);
+            var found = await client.CallToolAsync("search_memory", new Dictionary<string, object?> { ["query"] = "bank PIN hotel" }, cancellationToken: stop.Token);
             found.IsError.Should().NotBe(true);
             var memories = JsonDocument.Parse(Text(found)).RootElement.GetProperty("memories").EnumerateArray().Select(m => m.GetProperty("memory").GetString()).ToList();
             memories.Should().NotContain(m => m!.Contains("4711"), "the search runs as alice");
@@ -62,7 +62,7 @@ public sealed class McpPinnedUserTests
             foreach (var (tool, arguments) in new[]
             {
                 ("get_memory", new Dictionary<string, object?> { ["memoryId"] = bobsMemory }),
-                ("delete_memories", new Dictionary<string, object?> { ["memoryIds"] = new[] { bobsMemory } }),
+                ("delete_memory", new Dictionary<string, object?> { ["memoryIds"] = new[] { bobsMemory } }),
             })
             {
                 var refused = await client.CallToolAsync(tool, arguments, cancellationToken: stop.Token);
