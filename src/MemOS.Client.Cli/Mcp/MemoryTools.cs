@@ -21,8 +21,6 @@ internal sealed class MemoryTools(IMemOSClient client, Uri service, string? pinn
     /// <summary>Memories a search returns when the assistant does not say, as MemTensor's MCP server does.</summary>
     public const int DefaultMemoryLimit = 6;
 
-    private const int MaxMemoryLimit = 25;
-    private const int MaxMessageLimit = 50;
     private const int MaxPage = 10_000;
     private const string FoundMemory = "a memory search_memory returned for this user";
 
@@ -37,7 +35,7 @@ internal sealed class MemoryTools(IMemOSClient client, Uri service, string? pinn
             [
                 .. User("The user whose memories to search."),
                 new("query", ToolValueKind.Text, true, "What to recall memories for."),
-                new("memoryLimitNumber", ToolValueKind.Count, false, $"At most this many memories ({DefaultMemoryLimit} when omitted); fewer come back when fewer are relevant.", MaxMemoryLimit),
+                new("memoryLimitNumber", ToolValueKind.Count, false, $"At most this many memories ({DefaultMemoryLimit} when omitted); fewer come back when fewer are relevant.", MemOSLimits.MaxRecallLimit),
                 new("conversationId", ToolValueKind.Text, false, "Weigh this conversation's memories higher."),
             ],
             SearchAsync),
@@ -52,7 +50,7 @@ internal sealed class MemoryTools(IMemOSClient client, Uri service, string? pinn
             [
                 .. User("The user whose conversation to read."),
                 new("conversationId", ToolValueKind.Text, true, "The conversation."),
-                new("messageLimitNumber", ToolValueKind.Count, false, "At most this many of the latest messages; the service's default when omitted.", MaxMessageLimit),
+                new("messageLimitNumber", ToolValueKind.Count, false, "At most this many of the latest messages; the service's default when omitted.", MemOSLimits.MaxPageSize),
             ],
             GetMessageAsync),
         Tool("get_memory",

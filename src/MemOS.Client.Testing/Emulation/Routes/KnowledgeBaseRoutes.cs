@@ -6,8 +6,6 @@ namespace MemOS.Client.Testing.Emulation.Routes;
 internal static class KnowledgeBaseRoutes
 {
     private const int MaxFiles = 20;
-    private const double MaxFileMB = 100;
-    private const double MaxUploadMB = 300;
     private const double BytesPerMB = 1024 * 1024;
 
     public static void Map(Dictionary<string, Func<EmulatorCall, Task>> routes)
@@ -81,8 +79,8 @@ internal static class KnowledgeBaseRoutes
                 (files.Length == 0, MemOSErrorCodes.FieldEmpty, "Field is empty: file"),
                 (files.Any(f => !f.HasContent), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: file.content"),
                 (files.Length > MaxFiles, MemOSErrorCodes.TooManyFiles, "More than 20 files in one upload"),
-                (files.Any(f => f.Bytes / BytesPerMB > MaxFileMB), MemOSErrorCodes.FileTooLarge, "A file is larger than 100 MB"),
-                (files.Sum(f => f.Bytes) / BytesPerMB > MaxUploadMB, MemOSErrorCodes.UploadTooLarge, "The upload is larger than 300 MB in total"),
+                (files.Any(f => f.Bytes > MemOSLimits.MaxFileBytes), MemOSErrorCodes.FileTooLarge, "A file is larger than 100 MB"),
+                (files.Sum(f => f.Bytes) > MemOSLimits.MaxUploadBytes, MemOSErrorCodes.UploadTooLarge, "The upload is larger than 300 MB in total"),
                 (files.Any(f => f.Type is not ("document" or "skill")), MemOSErrorCodes.UnsupportedType, "Unsupported type value")))
         {
             return error;
