@@ -18,9 +18,11 @@ public static class MemOSChatClientBuilderExtensions
     /// </summary>
     /// <param name="builder">The pipeline.</param>
     /// <param name="memory">The MemOS client; when null, the <see cref="IMemOSClient"/> of the builder's service provider.</param>
-    /// <param name="configure">Sets the template, scope resolver, limits and logger. Without a logger factory, the service provider's is used when it has one.</param>
+    /// <param name="configure">Sets the template, scope resolver, limits and logger. Without a logger factory, the
+    /// service provider's is used when it has one.</param>
     /// <returns>The same builder, for chaining.</returns>
-    /// <exception cref="InvalidOperationException">No <paramref name="memory"/> was given and the service provider has no <see cref="IMemOSClient"/> (raised when the pipeline is built).</exception>
+    /// <exception cref="InvalidOperationException">No <paramref name="memory"/> was given and the service provider
+    /// has no <see cref="IMemOSClient"/> (raised when the pipeline is built).</exception>
     public static ChatClientBuilder UseMemOSMemory(this ChatClientBuilder builder, IMemOSClient? memory = null, Action<MemOSMemoryOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);

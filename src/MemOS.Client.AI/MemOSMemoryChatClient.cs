@@ -64,7 +64,10 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient, IAsyncDisposab
     }
 
     /// <inheritdoc />
-    /// <remarks>Blocks until the turns still queued are written, for at most <see cref="MemOSMemorySettings.MemoryTimeout"/>; prefer <see cref="DisposeAsync"/>.</remarks>
+    /// <remarks>
+    /// Blocks until the turns still queued are written, for at most <see cref="MemOSMemorySettings.MemoryTimeout"/>;
+    /// prefer <see cref="DisposeAsync"/>.
+    /// </remarks>
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -76,7 +79,10 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient, IAsyncDisposab
     }
 
     /// <inheritdoc />
-    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public override async Task<ChatResponse> GetResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         var turn = await PrepareAsync(messages, options, cancellationToken).ConfigureAwait(false);
         var response = await base.GetResponseAsync(turn.Messages, turn.Options, cancellationToken).ConfigureAwait(false);
@@ -85,7 +91,10 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient, IAsyncDisposab
     }
 
     /// <inheritdoc />
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var turn = await PrepareAsync(messages, options, cancellationToken).ConfigureAwait(false);
         var answer = new StringBuilder();
@@ -155,7 +164,9 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient, IAsyncDisposab
         if (_options.ScopeResolver is null)
         {
             throw new InvalidOperationException(
-                $"MemOS memory needs to know whose memory to use: set ChatOptions.AdditionalProperties[\"{MemOSMemoryScope.UserIdKey}\"] (or \"{MemOSMemoryScope.AgentIdKey}\"), or MemOSMemoryOptions.ScopeResolver.");
+                "MemOS memory needs to know whose memory to use: set "
+                + $"ChatOptions.AdditionalProperties[\"{MemOSMemoryScope.UserIdKey}\"] "
+                + $"(or \"{MemOSMemoryScope.AgentIdKey}\"), or MemOSMemoryOptions.ScopeResolver.");
         }
 
         // The resolver chose no memory for this call.

@@ -11,9 +11,17 @@ internal static partial class MemoryLog
     [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "MemOS memory write-back failed ({ErrorType}{Codes}); this turn was not stored")]
     public static partial void WriteFailed(ILogger logger, string errorType, string codes);
 
-    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "MemOS memory write-back dropped a turn: {Queued} turns are already waiting, the queue's limit (MemOSMemorySettings.WriteBackQueueLimit); this turn was not stored")]
+    [LoggerMessage(
+        EventId = 103,
+        Level = LogLevel.Warning,
+        Message = "MemOS memory write-back dropped a turn: {Queued} turns are already waiting, the queue's limit "
+                  + "(MemOSMemorySettings.WriteBackQueueLimit); this turn was not stored")]
     public static partial void WriteBackDroppedQueueFull(ILogger logger, int queued);
 
-    [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "MemOS memory write-back dropped a turn: the queue was closed (the client or provider disposed, or the app stopped) and drained for at most {Timeout} (MemoryTimeout); this turn was not stored")]
+    [LoggerMessage(
+        EventId = 104,
+        Level = LogLevel.Warning,
+        Message = "MemOS memory write-back dropped a turn: the queue was closed (the client or provider disposed, "
+                  + "or the app stopped) and drained for at most {Timeout} (MemoryTimeout); this turn was not stored")]
     public static partial void WriteBackDroppedStopped(ILogger logger, TimeSpan timeout);
 }
