@@ -25,23 +25,26 @@ internal static class JitWarmUp
     /// own, <paramref name="processes"/> times per client (taking turns), and gives each figure's median.
     /// </summary>
     /// <param name="server">The server.</param>
-    /// <param name="keys">The clients.</param>
+    /// <param name="entrants">The clients, each with the executable that runs it.</param>
     /// <param name="calls">Searches timed in each process.</param>
     /// <param name="processes">Processes per client.</param>
-    /// <param name="executable">The benchmark's executable to start; this one when null.</param>
-    /// <param name="label">Added to each client's key in the table (what is different about <paramref name="executable"/>).</param>
-    public static async Task<IReadOnlyList<JitWarmUpResult>> MeasureAsync(NginxServer server, IReadOnlyList<string> keys, int calls, int processes, string? executable = null, string? label = null)
+    public static async Task<IReadOnlyList<JitWarmUpResult>> MeasureAsync(
+        NginxServer server,
+        IReadOnlyList<ServedEntrant> entrants,
+        int calls,
+        int processes)
     {
-        var runs = keys.ToDictionary(key => key, _ => new List<JitWarmUpResult>());
+        var runs = entrants.ToDictionary(entrant => entrant.Key, _ => new List<JitWarmUpResult>());
         for (var round = 0; round < processes; round++)
         {
-            foreach (var key in keys)
+            foreach (var entrant in entrants)
             {
-                runs[key].Add(Analyse(label is null ? key : $"{key}, {label}", await RunChildAsync(executable, key, server, calls)));
+                var latencies = await RunChildAsync(entrant.Executable, entrant.ChildKey, server, calls);
+                runs[entrant.Key].Add(Analyse(entrant.Key, latencies));
             }
         }
 
-        return [.. keys.Select(key => runs[key]).Select(results => new JitWarmUpResult(
+        return [.. entrants.Select(entrant => runs[entrant.Key]).Select(results => new JitWarmUpResult(
             results[0].Key,
             results.Count,
             [.. Enumerable.Range(0, results[0].RangeMedians.Length).Select(i => Statistics.Median([.. results.Select(r => r.RangeMedians[i])]))],

@@ -13,11 +13,13 @@ internal static class ServedBenchmark
 {
     /// <param name="quick">Few calls, one round: CI's check that every client gets the right data.</param>
     /// <param name="readyToRun">Also time the JIT warm-up of this benchmark published with ReadyToRun.</param>
-    public static async Task<int> RunAsync(bool quick, bool readyToRun)
+    /// <param name="baseline">The executable of this benchmark built from another commit, whose SDK clients run beside
+    /// this build's; null for none.</param>
+    public static async Task<int> RunAsync(bool quick, bool readyToRun, string? baseline)
     {
         try
         {
-            return await MeasureAsync(quick, readyToRun);
+            return await MeasureAsync(quick, readyToRun, baseline);
         }
         catch (Exception failure) when (failure is InvalidOperationException or InvalidDataException or HttpRequestException or MemOSException)
         {
@@ -27,10 +29,18 @@ internal static class ServedBenchmark
         }
     }
 
-    private static async Task<int> MeasureAsync(bool quick, bool readyToRun)
+    private static async Task<int> MeasureAsync(bool quick, bool readyToRun, string? baseline)
     {
+        if (baseline is not null && !File.Exists(baseline))
+        {
+            throw new InvalidOperationException(
+                $"--baseline {baseline}: no such file. Give the executable of this benchmark built from the other commit " +
+                "(tests/MemOS.Client.Benchmarks/bin/Release/net10.0/MemOS.Client.Benchmarks in its checkout).");
+        }
+
         var settings = quick ? ServedSettings.Quick : ServedSettings.Full;
-        var report = new ServedReport(settings, DateTimeOffset.UtcNow, MachineInfo.LoadAverage());
+        var entrants = ServedClients.LineUp(baseline);
+        var report = new ServedReport(settings, DateTimeOffset.UtcNow, MachineInfo.LoadAverage(), entrants);
         using var server = await NginxServer.StartAsync();
         report.Server = server.Version;
         await ServedAnswerCheck.VerifyAsync(server);
@@ -38,15 +48,18 @@ internal static class ServedBenchmark
 
         // Each client alone in a fresh process per level and round: nothing it measures was warmed
         // up by another client's calls, as in an application that uses one of them.
-        var keys = ServedClients.Keys;
         foreach (var level in settings.WarmUpLevels)
         {
             for (var round = 0; round < settings.Rounds; round++)
             {
-                for (var turn = 0; turn < keys.Count; turn++)
+                for (var turn = 0; turn < entrants.Count; turn++)
                 {
-                    var key = keys[(round + turn) % keys.Count];
-                    var output = await SelfProcess.RunAsync(ServedChild.Arguments(key, level, server.Root, settings), TimeSpan.FromMinutes(5));
+                    var entrant = entrants[(round + turn) % entrants.Count];
+                    var key = entrant.Key;
+                    var output = await SelfProcess.RunAsync(
+                        ServedChild.Arguments(entrant.ChildKey, level, server.Root, settings),
+                        TimeSpan.FromMinutes(5),
+                        entrant.Executable);
                     foreach (var (workload, measurement) in ServedChild.Read(output))
                     {
                         report.Add(level, round, key, workload, measurement);
@@ -57,12 +70,16 @@ internal static class ServedBenchmark
         }
 
         Log($"JIT warm-up: each client's first searches in a fresh process, {settings.Rounds} process(es) each.");
-        var jit = await JitWarmUp.MeasureAsync(server, keys, settings.JitProbeCalls, settings.Rounds);
+        var jit = await JitWarmUp.MeasureAsync(server, entrants, settings.JitProbeCalls, settings.Rounds);
         if (readyToRun)
         {
             Log("Publishing this benchmark with ReadyToRun (about a minute).");
             using var build = await ReadyToRunBuild.PublishAsync(RepositoryRoot());
-            jit = [.. jit, .. await JitWarmUp.MeasureAsync(server, keys, settings.JitProbeCalls, settings.Rounds, build.Executable, "ReadyToRun")];
+            var readyToRunEntrants = entrants
+                .Where(entrant => entrant.Executable is null)
+                .Select(entrant => entrant with { Key = $"{entrant.Key}, ReadyToRun", Executable = build.Executable })
+                .ToList();
+            jit = [.. jit, .. await JitWarmUp.MeasureAsync(server, readyToRunEntrants, settings.JitProbeCalls, settings.Rounds)];
         }
 
         report.JitResults = jit;

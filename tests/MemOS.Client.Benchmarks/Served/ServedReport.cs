@@ -7,7 +7,11 @@ namespace MemOS.Client.Benchmarks.Served;
 /// The results as markdown tables: per warm-up level, each figure the median of its rounds, and each
 /// ratio the median of the ratios to floor (a) measured in the same round.
 /// </summary>
-internal sealed class ServedReport(ServedSettings settings, DateTimeOffset started, string loadAtStart)
+internal sealed class ServedReport(
+    ServedSettings settings,
+    DateTimeOffset started,
+    string loadAtStart,
+    IReadOnlyList<ServedEntrant> entrants)
 {
     private const string Floor = "a";
 
@@ -33,10 +37,9 @@ internal sealed class ServedReport(ServedSettings settings, DateTimeOffset start
         Line(text);
         Line(text, $"Clients:");
         Line(text);
-        foreach (var key in ServedClients.Keys)
+        foreach (var entrant in entrants)
         {
-            using var client = ServedClients.Create(key, ServedRoots.Under(new Uri("http://127.0.0.1/")));
-            Line(text, $"- ({key}) {client.Description}");
+            Line(text, $"- ({entrant.Key}) {entrant.Description}");
         }
 
         Line(text);
@@ -76,7 +79,7 @@ internal sealed class ServedReport(ServedSettings settings, DateTimeOffset start
         Line(text);
         Line(text, $"| client | search seq | search 64-way | add seq | add 64-way | stream events/s (tiny events) | alloc B/search | CPU µs/search 64-way | CPU µs/stream (tiny events) |");
         Line(text, $"| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var key in ServedClients.Keys)
+        foreach (var key in entrants.Select(entrant => entrant.Key))
         {
             text.Append(CultureInfo.InvariantCulture, $"| ({key}) |");
             foreach (var workload in rated)
@@ -100,7 +103,7 @@ internal sealed class ServedReport(ServedSettings settings, DateTimeOffset start
         Line(text, $"| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var workload in settings.Workloads(level))
         {
-            foreach (var key in ServedClients.Keys)
+            foreach (var key in entrants.Select(entrant => entrant.Key))
             {
                 Line(text, $"| {workload.Name} ({workload.Unit}; p50/p90 of the {workload.Latency}) | ({key}) | {Median(level, key, workload.Name, m => m.UnitsPerSecond):N0} | {Ratio(level, key, workload.Name, m => m.UnitsPerSecond):0.00} | {Median(level, key, workload.Name, m => m.P50Micros):N1} | {Median(level, key, workload.Name, m => m.P90Micros):N1} | {Median(level, key, workload.Name, m => m.AllocatedPerUnit):N0} | {Median(level, key, workload.Name, m => m.CpuMicrosPerUnit):N3} | {Median(level, key, workload.Name, m => m.CpuMicrosPerCall):N1} | {Median(level, key, workload.Name, m => m.ConnectionsOpened):N0} |");
             }
