@@ -1,7 +1,5 @@
-using System.IO.Pipelines;
 using System.Text.Json;
 using MemOS.Client.Testing;
-using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
 namespace MemOS.Client.Cli.Tests;
@@ -24,55 +22,40 @@ public sealed class McpPinnedUserTests
         }
 
         var bobsMemory = await BobsMemoryIdAsync(emulator);
-        var toServer = new Pipe();
-        var toClient = new Pipe();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var environment = new CliEnvironment
+        await using var mcp = await InProcessMcpServer.StartAsync(emulator.ApiKey, emulator.BaseUrl.ToString(), "--user", "alice");
+
+        var tools = await mcp.Client.ListToolsAsync(cancellationToken: mcp.Token);
+        tools.Where(t => t.JsonSchema.GetProperty("properties").TryGetProperty("userId", out _)).Should().BeEmpty("no tool lets the model choose the user");
+
+        var asBob = await mcp.CallAsync("search_memory", new() { ["userId"] = "bob", ["query"] = "bank PIN" });
+        asBob.IsError.Should().BeTrue();
+        Text(asBob).Should().Contain("Unexpected argument 'userId'");
+
+        var writeAsBob = await mcp.CallAsync("add_message", new()
         {
-            Console = CliEnvironment.CreateConsole(TextWriter.Null, redirected: true),
-            ErrorConsole = CliEnvironment.CreateConsole(TextWriter.Null, redirected: true),
-            Output = TextWriter.Null,
-            StandardInput = toServer.Reader.AsStream(),
-            StandardOutput = toClient.Writer.AsStream(),
-            Error = TextWriter.Null,
-            Variable = name => name switch { "MEMOS_API_KEY" => emulator.ApiKey, "MEMOS_BASE_URL" => emulator.BaseUrl.ToString(), _ => null },
-        };
-        var server = MemosCli.RunAsync(["mcp", "--user", "alice"], environment, stop.Token);
+            ["userId"] = "bob",
+            ["conversationId"] = "b1",
+            ["messages"] = new[] { new { role = "user", content = "My PIN changed to 0000." } },
+        });
+        writeAsBob.IsError.Should().BeTrue();
 
-        await using (var client = await McpClient.CreateAsync(new StreamClientTransport(toServer.Writer.AsStream(), toClient.Reader.AsStream()), cancellationToken: stop.Token))
+        var found = await mcp.CallAsync("search_memory", new() { ["query"] = "bank PIN hotel" });
+        found.IsError.Should().NotBe(true);
+        var memories = JsonDocument.Parse(Text(found)).RootElement.GetProperty("memories").EnumerateArray().Select(m => m.GetProperty("memory").GetString()).ToList();
+        memories.Should().NotContain(m => m!.Contains("4711"), "the search runs as alice");
+
+        foreach (var (tool, arguments) in new[]
         {
-            var tools = await client.ListToolsAsync(cancellationToken: stop.Token);
-            tools.Where(t => t.JsonSchema.GetProperty("properties").TryGetProperty("userId", out _)).Should().BeEmpty("no tool lets the model choose the user");
-
-            var asBob = await client.CallToolAsync("search_memory", new Dictionary<string, object?> { ["userId"] = "bob", ["query"] = "bank PIN" }, cancellationToken: stop.Token);
-            asBob.IsError.Should().BeTrue();
-            Text(asBob).Should().Contain("Unexpected argument 'userId'");
-
-            var writeAsBob = await client.CallToolAsync(
-                "add_message",
-                new Dictionary<string, object?> { ["userId"] = "bob", ["conversationId"] = "b1", ["messages"] = new[] { new { role = "user", content = "My PIN changed to 0000." } } },
-                cancellationToken: stop.Token);
-            writeAsBob.IsError.Should().BeTrue();
-
-            var found = await client.CallToolAsync("search_memory", new Dictionary<string, object?> { ["query"] = "bank PIN hotel" }, cancellationToken: stop.Token);
-            found.IsError.Should().NotBe(true);
-            var memories = JsonDocument.Parse(Text(found)).RootElement.GetProperty("memories").EnumerateArray().Select(m => m.GetProperty("memory").GetString()).ToList();
-            memories.Should().NotContain(m => m!.Contains("4711"), "the search runs as alice");
-
-            foreach (var (tool, arguments) in new[]
-            {
-                ("get_memory", new Dictionary<string, object?> { ["memoryId"] = bobsMemory }),
-                ("delete_memory", new Dictionary<string, object?> { ["memoryIds"] = new[] { bobsMemory } }),
-            })
-            {
-                var refused = await client.CallToolAsync(tool, arguments, cancellationToken: stop.Token);
-                refused.IsError.Should().BeTrue(tool);
-                Text(refused).Should().Contain("serves user 'alice' only", tool);
-            }
+            ("get_memory", new Dictionary<string, object?> { ["memoryId"] = bobsMemory }),
+            ("delete_memory", new Dictionary<string, object?> { ["memoryIds"] = new[] { bobsMemory } }),
+        })
+        {
+            var refused = await mcp.CallAsync(tool, arguments);
+            refused.IsError.Should().BeTrue(tool);
+            Text(refused).Should().Contain("serves user 'alice' only", tool);
         }
 
-        await toServer.Writer.CompleteAsync();
-        (await server.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(0);
+        (await mcp.StopAsync()).Should().Be(0);
         (await BobsMemoryIdAsync(emulator)).Should().Be(bobsMemory, "bob's memory was neither deleted nor changed");
     }
 
@@ -83,5 +66,5 @@ public sealed class McpPinnedUserTests
         return found.Memories.Should().ContainSingle().Subject.Id!;
     }
 
-    private static string Text(CallToolResult result) => result.Content.OfType<TextContentBlock>().Should().ContainSingle().Subject.Text;
+    private static string Text(CallToolResult result) => InProcessMcpServer.Text(result);
 }

@@ -1,8 +1,6 @@
-using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using MemOS.Client.Testing;
-using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
 namespace MemOS.Client.Cli.Tests;
@@ -14,54 +12,34 @@ public sealed class McpServerTests
     public async Task An_mcp_client_lists_the_tools_adds_messages_searches_and_gets_clear_tool_errors()
     {
         await using var emulator = await MemOSEmulator.StartAsync();
-        var toServer = new Pipe();
-        var toClient = new Pipe();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var environment = new CliEnvironment
+        await using var mcp = await InProcessMcpServer.StartAsync(emulator.ApiKey, emulator.BaseUrl.ToString());
+
+        var tools = await mcp.Client.ListToolsAsync(cancellationToken: mcp.Token);
+        var added = await mcp.CallAsync("add_message", new()
         {
-            Console = CliEnvironment.CreateConsole(TextWriter.Null, redirected: true),
-            ErrorConsole = CliEnvironment.CreateConsole(TextWriter.Null, redirected: true),
-            Output = TextWriter.Null,
-            StandardInput = toServer.Reader.AsStream(),
-            StandardOutput = toClient.Writer.AsStream(),
-            Error = TextWriter.Null,
-            Variable = name => name switch { "MEMOS_API_KEY" => emulator.ApiKey, "MEMOS_BASE_URL" => emulator.BaseUrl.ToString(), _ => null },
-        };
-        var server = MemosCli.RunAsync(["mcp"], environment, stop.Token);
+            ["userId"] = "alice",
+            ["conversationId"] = "trip",
+            ["messages"] = new[] { new { role = "user", content = "I choose 7 Days Inn." } },
+        });
+        var found = await mcp.CallAsync("search_memory", new() { ["userId"] = "alice", ["query"] = "Which hotel did I choose?" });
+        var missing = await mcp.CallAsync("get_memory", new() { ["memoryId"] = "no-such-memory" });
 
-        await using (var client = await McpClient.CreateAsync(new StreamClientTransport(toServer.Writer.AsStream(), toClient.Reader.AsStream()), cancellationToken: stop.Token))
-        {
-            var tools = await client.ListToolsAsync(cancellationToken: stop.Token);
-            var added = await client.CallToolAsync(
-                "add_message",
-                new Dictionary<string, object?>
-                {
-                    ["userId"] = "alice",
-                    ["conversationId"] = "trip",
-                    ["messages"] = new[] { new { role = "user", content = "I choose 7 Days Inn." } },
-                },
-                cancellationToken: stop.Token);
-            var found = await client.CallToolAsync("search_memory", new Dictionary<string, object?> { ["userId"] = "alice", ["query"] = "Which hotel did I choose?" }, cancellationToken: stop.Token);
-            var missing = await client.CallToolAsync("get_memory", new Dictionary<string, object?> { ["memoryId"] = "no-such-memory" }, cancellationToken: stop.Token);
+        tools.Select(t => t.Name).Should().BeEquivalentTo([
+            "search_memory", "add_message", "get_message", "get_memory", "delete_memory", "add_feedback", "get_profile", "chat",
+            "create_knowledgebase", "add_knowledgebase_file", "get_knowledgebase_file", "delete_knowledgebase_file", "delete_knowledgebase"]);
+        var search = tools.Single(t => t.Name == "search_memory").JsonSchema;
+        search.GetProperty("required").EnumerateArray().Select(e => e.GetString()).Should().BeEquivalentTo(["userId", "query"]);
+        var addSchema = tools.Single(t => t.Name == "add_message").JsonSchema.GetProperty("properties").GetProperty("messages");
+        addSchema.GetProperty("type").GetString().Should().Be("array");
+        added.IsError.Should().NotBe(true);
+        JsonDocument.Parse(Text(added)).RootElement.GetProperty("task_id").GetString().Should().NotBeNullOrEmpty();
+        found.IsError.Should().NotBe(true);
+        var memory = JsonDocument.Parse(Text(found)).RootElement.GetProperty("memories").EnumerateArray().Should().ContainSingle().Subject;
+        memory.GetProperty("memory").GetString().Should().Contain("7 Days Inn");
+        missing.IsError.Should().BeTrue();
+        Text(missing).Should().Contain("MemOS call failed").And.Contain("40001");
 
-            tools.Select(t => t.Name).Should().BeEquivalentTo([
-                "search_memory", "add_message", "get_message", "get_memory", "delete_memory", "add_feedback", "get_profile", "chat",
-                "create_knowledgebase", "add_knowledgebase_file", "get_knowledgebase_file", "delete_knowledgebase_file", "delete_knowledgebase"]);
-            var search = tools.Single(t => t.Name == "search_memory").JsonSchema;
-            search.GetProperty("required").EnumerateArray().Select(e => e.GetString()).Should().BeEquivalentTo(["userId", "query"]);
-            var addSchema = tools.Single(t => t.Name == "add_message").JsonSchema.GetProperty("properties").GetProperty("messages");
-            addSchema.GetProperty("type").GetString().Should().Be("array");
-            added.IsError.Should().NotBe(true);
-            JsonDocument.Parse(Text(added)).RootElement.GetProperty("task_id").GetString().Should().NotBeNullOrEmpty();
-            found.IsError.Should().NotBe(true);
-            var memory = JsonDocument.Parse(Text(found)).RootElement.GetProperty("memories").EnumerateArray().Should().ContainSingle().Subject;
-            memory.GetProperty("memory").GetString().Should().Contain("7 Days Inn");
-            missing.IsError.Should().BeTrue();
-            Text(missing).Should().Contain("MemOS call failed").And.Contain("40001");
-        }
-
-        await toServer.Writer.CompleteAsync();
-        (await server.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(0);
+        (await mcp.StopAsync()).Should().Be(0);
     }
 
     [Fact]
@@ -71,34 +49,17 @@ public sealed class McpServerTests
         closed.Start();
         var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)closed.LocalEndpoint).Port}/api/openmem/v1";
         closed.Stop();
-        var toServer = new Pipe();
-        var toClient = new Pipe();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var environment = new CliEnvironment
-        {
-            Console = CliEnvironment.CreateConsole(TextWriter.Null, redirected: true),
-            ErrorConsole = CliEnvironment.CreateConsole(TextWriter.Null, redirected: true),
-            Output = TextWriter.Null,
-            StandardInput = toServer.Reader.AsStream(),
-            StandardOutput = toClient.Writer.AsStream(),
-            Error = TextWriter.Null,
-            Variable = name => name switch { "MEMOS_API_KEY" => "k", "MEMOS_BASE_URL" => url, _ => null },
-        };
-        var server = MemosCli.RunAsync(["mcp", "--user", "alice"], environment, stop.Token);
+        await using var mcp = await InProcessMcpServer.StartAsync("k", url, "--user", "alice");
 
-        await using (var client = await McpClient.CreateAsync(new StreamClientTransport(toServer.Writer.AsStream(), toClient.Reader.AsStream()), cancellationToken: stop.Token))
+        foreach (var query in new[] { "hotel", "tea" })
         {
-            foreach (var query in new[] { "hotel", "tea" })
-            {
-                var found = await client.CallToolAsync("search_memory", new Dictionary<string, object?> { ["query"] = query }, cancellationToken: stop.Token);
-                found.IsError.Should().BeTrue();
-                Text(found).Should().Contain("MemOS call failed").And.Contain("connection could not be made")
-                    .And.Contain(url).And.Contain("--base-url or MEMOS_BASE_URL");
-            }
+            var found = await mcp.CallAsync("search_memory", new() { ["query"] = query });
+            found.IsError.Should().BeTrue();
+            Text(found).Should().Contain("MemOS call failed").And.Contain("connection could not be made")
+                .And.Contain(url).And.Contain("--base-url or MEMOS_BASE_URL");
         }
 
-        await toServer.Writer.CompleteAsync();
-        (await server.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(0);
+        (await mcp.StopAsync()).Should().Be(0);
     }
 
     [Fact]
@@ -149,5 +110,5 @@ public sealed class McpServerTests
         return result.GetProperty("content")[0].GetProperty("text").GetString()!;
     }
 
-    private static string Text(CallToolResult result) => result.Content.OfType<TextContentBlock>().Should().ContainSingle().Subject.Text;
+    private static string Text(CallToolResult result) => InProcessMcpServer.Text(result);
 }
