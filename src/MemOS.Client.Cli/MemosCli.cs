@@ -32,12 +32,14 @@ internal static class MemosCli
         }
 
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        var unknownOptions = UnknownOptions.In(parsed);
+        if (parsed.Errors.Count > 0 || unknownOptions.Count > 0)
         {
             // Every parse error is a usage error (2), told on stderr, so scripts can tell a typo from a failed request (1).
-            foreach (var error in parsed.Errors)
+            // A misspelt option is named first: the parser's own errors then follow from it (a value it left over).
+            foreach (var error in unknownOptions.Concat(parsed.Errors.Select(error => error.Message)))
             {
-                await environment.Error.WriteLineAsync("memos: " + error.Message).ConfigureAwait(false);
+                await environment.Error.WriteLineAsync("memos: " + error).ConfigureAwait(false);
             }
 
             await environment.Error.WriteLineAsync($"Run '{string.Join(' ', parsed.CommandResult.Command is RootCommand ? ["memos"] : (string[])["memos", parsed.CommandResult.Command.Name])} --help' for usage.").ConfigureAwait(false);

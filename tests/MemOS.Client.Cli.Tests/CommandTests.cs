@@ -118,6 +118,29 @@ public sealed class CommandTests : IAsyncLifetime, IDisposable
         run.Error.Should().Contain("line 2: (line): not valid JSON");
     }
 
+    [Theory]
+    [InlineData("--qery", "'--qery'.")]
+    [InlineData("--usr", "'--usr'; did you mean '--user'?")]
+    [InlineData("--jsn", "'--jsn'; did you mean '--json'?")]
+    public async Task A_misspelt_option_is_a_usage_error_that_names_it_and_nothing_is_sent(string typed, string named)
+    {
+        // The parser would take the token as the search's query: the search would run, for the wrong text.
+        var run = await CliRun.RunAsync(Variables, "search", "--user", "alice", typed);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().StartWith("memos: Unknown option " + named);
+        _emulator.Requests.Should().BeEmpty("nothing reached the service");
+    }
+
+    [Fact]
+    public async Task After_a_double_dash_a_value_that_starts_with_a_dash_is_taken_as_it_is()
+    {
+        var run = await CliRun.RunAsync(Variables, "search", "--user", "alice", "--", "--literal");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        _emulator.Requests.Should().ContainSingle().Which.Path.Should().EndWith("/search/memory");
+    }
+
     [Fact]
     public async Task Without_a_key_a_command_says_how_to_give_one()
     {
