@@ -7,7 +7,6 @@ internal static class MemoryStore
 {
     private const double DefaultRelativity = 0.45;
     private const int DefaultRecall = 9;
-    private const int MaxRecall = 25;
 
     /// <summary>Stores one fact per statement, and a preference for each liking or dislike. Caller holds the tenant's gate.</summary>
     public static (List<string> Facts, List<string> Preferences) Remember(EmulatorTenant tenant, long now, string userId, string? agentId, string? appId, string conversationId, string text, IReadOnlyList<string> tags, JsonObject? info)
@@ -71,7 +70,7 @@ internal static class MemoryStore
             return ([], [], filterError);
         }
 
-        if (memoryLimit is < 1 or > MaxRecall || preferenceLimit is < 1 or > MaxRecall)
+        if (memoryLimit is < 1 or > MemOSLimits.MaxRecallLimit || preferenceLimit is < 1 or > MemOSLimits.MaxRecallLimit)
         {
             return ([], [], "limits must be between 1 and 25");
         }
