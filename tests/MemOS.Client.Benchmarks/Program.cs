@@ -9,9 +9,7 @@ var quick = args.Contains("--quick");
 // --served: the client alone in this process against nginx in another (docs/performance.md, "Served").
 if (args.Contains("--served"))
 {
-    // --baseline PATH: this benchmark built from another commit; its SDK clients run beside this build's.
-    var baseline = args.SkipWhile(arg => arg != "--baseline").Skip(1).FirstOrDefault();
-    return await ServedBenchmark.RunAsync(quick, readyToRun: args.Contains("--ready-to-run"), baseline);
+    return await ServedBenchmark.RunAsync(ServedRun.Parse(args));
 }
 
 // The served benchmark's clients, and its JIT warm-up probe, each run in a process of their own.

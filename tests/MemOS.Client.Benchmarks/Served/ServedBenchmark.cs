@@ -11,15 +11,11 @@ namespace MemOS.Client.Benchmarks.Served;
 /// </summary>
 internal static class ServedBenchmark
 {
-    /// <param name="quick">Few calls, one round: CI's check that every client gets the right data.</param>
-    /// <param name="readyToRun">Also time the JIT warm-up of this benchmark published with ReadyToRun.</param>
-    /// <param name="baseline">The executable of this benchmark built from another commit, whose SDK clients run beside
-    /// this build's; null for none.</param>
-    public static async Task<int> RunAsync(bool quick, bool readyToRun, string? baseline)
+    public static async Task<int> RunAsync(ServedRun run)
     {
         try
         {
-            return await MeasureAsync(quick, readyToRun, baseline);
+            return await MeasureAsync(run);
         }
         catch (Exception failure) when (failure is InvalidOperationException or InvalidDataException or HttpRequestException or MemOSException)
         {
@@ -29,8 +25,9 @@ internal static class ServedBenchmark
         }
     }
 
-    private static async Task<int> MeasureAsync(bool quick, bool readyToRun, string? baseline)
+    private static async Task<int> MeasureAsync(ServedRun run)
     {
+        var baseline = run.Baseline;
         if (baseline is not null && !File.Exists(baseline))
         {
             throw new InvalidOperationException(
@@ -38,7 +35,7 @@ internal static class ServedBenchmark
                 "(tests/MemOS.Client.Benchmarks/bin/Release/net10.0/MemOS.Client.Benchmarks in its checkout).");
         }
 
-        var settings = quick ? ServedSettings.Quick : ServedSettings.Full;
+        var settings = run.Settings;
         var entrants = ServedClients.LineUp(baseline);
         var report = new ServedReport(settings, DateTimeOffset.UtcNow, MachineInfo.LoadAverage(), entrants);
         using var server = await NginxServer.StartAsync();
@@ -71,7 +68,7 @@ internal static class ServedBenchmark
 
         Log($"JIT warm-up: each client's first searches in a fresh process, {settings.Rounds} process(es) each.");
         var jit = await JitWarmUp.MeasureAsync(server, entrants, settings.JitProbeCalls, settings.Rounds);
-        if (readyToRun)
+        if (run.ReadyToRun)
         {
             Log("Publishing this benchmark with ReadyToRun (about a minute).");
             using var build = await ReadyToRunBuild.PublishAsync(RepositoryRoot());
