@@ -29,40 +29,21 @@ public sealed class RoutePairingTests
     private const string EmptySuccess = """{"code":0,"message":"ok","data":{}}""";
 
     [Fact]
-    public async Task Each_cloud_method_sends_the_route_of_the_row_it_carries_and_every_row_is_reached()
-    {
-        await using var server = await LoopbackServer.StartAsync(context => Respond.Text(context, EmptySuccess));
-        var carried = new ConcurrentQueue<RouteFacts?>();
-        using var http = new HttpClient(new CarriedRoute(carried));
-        using var client = new MemOSClient(http, new MemOSClientOptions
-        {
-            ApiKey = LoopbackServer.ApiKey,
-            BaseUrl = server.BaseUrl,
-        });
-
-        var reached = await PairAsync<IMemOSClient>(
-            client, client.BaseUrl, CloudMethods(), server, carried, CallRow.Cloud);
-
-        reached.Distinct().Should().BeEquivalentTo(CallRow.Cloud, "every row is sent by some public method");
-    }
+    public Task Each_cloud_method_sends_the_route_of_the_row_it_carries_and_every_row_is_reached()
+        => PairsEachMethodWithItsRowAsync(
+            CloudMethods(),
+            CallRow.Cloud,
+            server => server.BaseUrl,
+            (http, baseUrl) => new MemOSClient(http, new() { ApiKey = LoopbackServer.ApiKey, BaseUrl = baseUrl }));
 
     [Fact]
-    public async Task Each_server_method_sends_the_route_of_the_row_it_carries_and_every_row_is_reached()
-    {
-        await using var server = await LoopbackServer.StartAsync(context => Respond.Text(context, EmptySuccess));
-        var carried = new ConcurrentQueue<RouteFacts?>();
-        using var http = new HttpClient(new CarriedRoute(carried));
-        using var client = new MemOSServerClient(http, new MemOSServerClientOptions
-        {
-            ApiKey = LoopbackServer.ApiKey,
-            BaseUrl = server.ServerRoot(),
-        });
-
-        var reached = await PairAsync<IMemOSServerClient>(
-            client, client.BaseUrl, ServerMethods(), server, carried, CallRow.Server);
-
-        reached.Distinct().Should().BeEquivalentTo(CallRow.Server, "every row is sent by some public method");
-    }
+    public Task Each_server_method_sends_the_route_of_the_row_it_carries_and_every_row_is_reached()
+        => PairsEachMethodWithItsRowAsync(
+            ServerMethods(),
+            CallRow.Server,
+            server => server.ServerRoot(),
+            (http, baseUrl) => new MemOSServerClient(
+                http, new() { ApiKey = LoopbackServer.ApiKey, BaseUrl = baseUrl }));
 
     private static Table<IMemOSClient> CloudMethods()
     {
@@ -147,16 +128,21 @@ public sealed class RoutePairingTests
     }
 
     /// <summary>
-    /// Calls each method and finds the row it sent through; checks that the table covers the interface's methods.
+    /// Calls each method through a client whose requests pass a handler that reads the route facts they carry, and
+    /// finds the row each sent through; checks that the table covers the interface's methods and reaches every row.
     /// </summary>
-    private static async Task<List<CallRow>> PairAsync<TClient>(
-        TClient client,
-        Uri baseUrl,
-        IEnumerable<Invocation<TClient>> invocations,
-        LoopbackServer server,
-        ConcurrentQueue<RouteFacts?> carried,
-        IReadOnlyList<CallRow> rows)
+    private static async Task PairsEachMethodWithItsRowAsync<TClient, TImplementation>(
+        Table<TClient> invocations,
+        IReadOnlyList<CallRow> rows,
+        Func<LoopbackServer, Uri> baseUrlOf,
+        Func<HttpClient, Uri, TImplementation> create)
+        where TImplementation : TClient, IDisposable
     {
+        await using var server = await LoopbackServer.StartAsync(context => Respond.Text(context, EmptySuccess));
+        var carried = new ConcurrentQueue<RouteFacts?>();
+        using var http = new HttpClient(new CarriedRoute(carried));
+        var baseUrl = baseUrlOf(server);
+        using var client = create(http, baseUrl);
         var basePath = baseUrl.AbsolutePath.TrimEnd('/');
         var refitApi = rows[0].RefitMethod.DeclaringType!;
         var called = new List<MethodInfo>();
@@ -192,7 +178,7 @@ public sealed class RoutePairingTests
         }
 
         called.Should().BeEquivalentTo(typeof(TClient).GetMethods(), "every method of the interface is in the table");
-        return reached;
+        reached.Distinct().Should().BeEquivalentTo(rows, "every row is sent by some public method");
     }
 
     /// <summary>The one method of the Refit interface whose verb, path and stream request match what arrived.</summary>
