@@ -1,5 +1,6 @@
 using System.Reflection;
 using MemOS.Client.Api;
+using MemOS.Client.Chat;
 
 namespace MemOS.Client.Tests.Api;
 
@@ -37,6 +38,15 @@ public sealed class RouteFactsTests
         CallRow.All.Select(row => row.RefitMethod).Should().BeEquivalentTo(
             typeof(IMemOSCloudApi).GetMethods().Concat(typeof(IMemOSServerApi).GetMethods()),
             "each interface method is sent through exactly one row");
+    }
+
+    [Fact]
+    public void A_row_for_a_request_that_does_not_check_itself_must_give_its_check()
+    {
+        FluentActions.Invoking(() => RequestCheck.Or<string>(check: null))
+            .Should().Throw<InvalidOperationException>().WithMessage("String does not check itself*");
+        FluentActions.Invoking(() => RequestCheck.Or<ChatRequest>(check: null)(null!))
+            .Should().Throw<ArgumentNullException>("the shared check wants the request given before its rules");
     }
 
     public static TheoryData<string, bool, bool> Decisions() => new()
