@@ -31,8 +31,11 @@ public interface IMemOSClient
     /// <see cref="GetMemoryByIdAsync"/> on one may answer not found. Search again once
     /// <see cref="GetTaskStatusAsync"/> reports the task completed (or use <c>AddMessageAndWaitAsync</c>).
     /// </remarks>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<AddMessageResult> AddMessageAsync(AddMessageRequest request, CancellationToken cancellationToken = default);
 
@@ -40,8 +43,11 @@ public interface IMemOSClient
     /// <param name="request">The query and its scope.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Memories by category, most relevant first.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<SearchMemoryResult> SearchMemoryAsync(
         SearchMemoryRequest request,
@@ -53,8 +59,11 @@ public interface IMemOSClient
     /// <param name="request">The query and its options.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The complete answer.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<ChatResult> ChatAsync(ChatRequest request, CancellationToken cancellationToken = default);
 
@@ -67,9 +76,13 @@ public interface IMemOSClient
     /// <param name="request">The query and its options.</param>
     /// <param name="cancellationToken">Cancels the stream.</param>
     /// <returns>Text and reasoning deltas, then the end event.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
-    /// <exception cref="MemOSStreamException">The stream ended with an error event, was cut short, or could not be read.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
+    /// <exception cref="MemOSStreamException">The stream ended with an error event, was cut short, or could not be
+    /// read.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     IAsyncEnumerable<ChatStreamEvent> ChatStreamAsync(
         ChatRequest request,
@@ -79,8 +92,11 @@ public interface IMemOSClient
     /// <param name="request">The subject, page and filters.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Up to <c>size</c> memories per category, and the paging counts.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<GetMemoryResult> GetMemoryAsync(GetMemoryRequest request, CancellationToken cancellationToken = default);
 
@@ -91,8 +107,11 @@ public interface IMemOSClient
     /// <param name="request">The subject, page size and filters.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>One result per page, fetched as the enumeration reaches it.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     IAsyncEnumerable<GetMemoryResult> GetAllMemoriesAsync(
         GetMemoryRequest request,
@@ -102,8 +121,11 @@ public interface IMemOSClient
     /// <param name="memoryId">The memory id; it is percent-encoded.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The memory.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<GetMemoryByIdResult> GetMemoryByIdAsync(string memoryId, CancellationToken cancellationToken = default);
 
@@ -111,8 +133,11 @@ public interface IMemOSClient
     /// <param name="request">The memory and its new values.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Success; a failure is thrown.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<SuccessResult> UpdateMemoryAsync(UpdateMemoryRequest request, CancellationToken cancellationToken = default);
 
@@ -120,8 +145,11 @@ public interface IMemOSClient
     /// <param name="request">Exactly one deletion mode.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Success; a failure is thrown.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<SuccessResult> DeleteMemoryAsync(DeleteMemoryRequest request, CancellationToken cancellationToken = default);
 
@@ -129,8 +157,11 @@ public interface IMemOSClient
     /// <param name="request">The user, conversation and limit.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The messages.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<GetMessageResult> GetMessagesAsync(GetMessageRequest request, CancellationToken cancellationToken = default);
 
@@ -142,8 +173,11 @@ public interface IMemOSClient
     /// <returns>The task processing the feedback.</returns>
     /// <remarks>Memory ids seen before the task completes are provisional: refinement may replace them with new
     /// ones.</remarks>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<AddFeedbackResult> AddFeedbackAsync(AddFeedbackRequest request, CancellationToken cancellationToken = default);
 
@@ -154,8 +188,11 @@ public interface IMemOSClient
     /// <param name="taskId">The task id from a write.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The task's state; <c>failed</c> is returned, not thrown.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<TaskStatusResult> GetTaskStatusAsync(string taskId, CancellationToken cancellationToken = default);
 
@@ -163,8 +200,11 @@ public interface IMemOSClient
     /// <param name="request">The messages.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The facts and preferences found.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<ExtractMemoryResult> ExtractMemoryAsync(
         ExtractMemoryRequest request,
@@ -174,8 +214,11 @@ public interface IMemOSClient
     /// <param name="request">The query and documents.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The documents, most relevant first.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<RerankResult> RerankAsync(RerankRequest request, CancellationToken cancellationToken = default);
 
@@ -183,8 +226,11 @@ public interface IMemOSClient
     /// <param name="request">Its name and description.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new knowledge base's id.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<CreateKnowledgeBaseResult> CreateKnowledgeBaseAsync(
         CreateKnowledgeBaseRequest request,
@@ -194,8 +240,11 @@ public interface IMemOSClient
     /// <param name="knowledgeBaseId">The knowledge base.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Success; a failure is thrown.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<SuccessResult> DeleteKnowledgeBaseAsync(string knowledgeBaseId, CancellationToken cancellationToken = default);
 
@@ -205,8 +254,11 @@ public interface IMemOSClient
     /// <param name="request">The knowledge base and files.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One entry per file accepted.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<IReadOnlyList<KnowledgeBaseFileInfo>> AddKnowledgeBaseFileAsync(
         AddKnowledgeBaseFileRequest request,
@@ -221,8 +273,11 @@ public interface IMemOSClient
     /// <param name="type">Documents (the default) or Skills.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One entry per file accepted.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<IReadOnlyList<KnowledgeBaseFileInfo>> UploadKnowledgeBaseFilesAsync(
         string knowledgeBaseId,
@@ -236,8 +291,11 @@ public interface IMemOSClient
     /// <param name="request">File ids, or a knowledge base and page.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The files, with paging counts when listing.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<GetKnowledgeBaseFileResult> GetKnowledgeBaseFileAsync(
         GetKnowledgeBaseFileRequest request,
@@ -249,8 +307,11 @@ public interface IMemOSClient
     /// <param name="pageSize">Files per request; the service default when null.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The files, fetched as the enumeration reaches them.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     IAsyncEnumerable<KnowledgeBaseFileDetail> GetAllKnowledgeBaseFilesAsync(
         string knowledgeBaseId,
@@ -262,8 +323,11 @@ public interface IMemOSClient
     /// <param name="request">The files.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Success; a failure is thrown.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<SuccessResult> DeleteKnowledgeBaseFileAsync(
         DeleteKnowledgeBaseFileRequest request,
@@ -273,8 +337,11 @@ public interface IMemOSClient
     /// <param name="request">Up to 20 bindings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Success; a failure is thrown.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<SuccessResult> BindProfileTemplateAsync(
         BindProfileTemplateRequest request,
@@ -284,8 +351,11 @@ public interface IMemOSClient
     /// <param name="request">The profile and the changes.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Success; a failure is thrown.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<SuccessResult> EditProfileAsync(EditProfileRequest request, CancellationToken cancellationToken = default);
 
@@ -293,8 +363,11 @@ public interface IMemOSClient
     /// <param name="request">The template and subject.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Success; a failure is thrown.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<SuccessResult> DeleteProfileAsync(DeleteProfileRequest request, CancellationToken cancellationToken = default);
 
@@ -302,8 +375,11 @@ public interface IMemOSClient
     /// <param name="request">Its name and fields.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new template's id.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<AddProfileTemplateResult> AddProfileTemplateAsync(
         AddProfileTemplateRequest request,
@@ -313,8 +389,11 @@ public interface IMemOSClient
     /// <param name="request">The page; the first page of 10 when null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One page of templates.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<ListProfileTemplatesResult> ListProfileTemplatesAsync(
         ListProfileTemplatesRequest? request = null,
@@ -324,8 +403,11 @@ public interface IMemOSClient
     /// <param name="profileTemplateId">The template.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The template.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<ProfileTemplate> GetProfileTemplateAsync(
         string profileTemplateId,
@@ -337,8 +419,11 @@ public interface IMemOSClient
     /// <param name="request">The template and its new definition.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>How many profiles changed.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<UpdateProfileTemplateResult> UpdateProfileTemplateAsync(
         UpdateProfileTemplateRequest request,
@@ -348,8 +433,11 @@ public interface IMemOSClient
     /// <param name="profileTemplateId">The template.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>How many profiles were deleted.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<DeleteProfileTemplateResult> DeleteProfileTemplateAsync(
         string profileTemplateId,

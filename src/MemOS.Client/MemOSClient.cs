@@ -22,7 +22,8 @@ namespace MemOS.Client;
 /// </summary>
 public sealed class MemOSClient : IMemOSClient, IDisposable
 {
-    private static readonly System.Text.Json.JsonSerializerOptions RequestOptions = RequestJson.For(MemOSJsonContext.Default);
+    private static readonly System.Text.Json.JsonSerializerOptions RequestOptions
+        = RequestJson.For(MemOSJsonContext.Default);
 
     private readonly MemOSTransport _transport;
     private readonly IMemOSCloudApi _api;
@@ -112,7 +113,14 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     public IAsyncEnumerable<ChatStreamEvent> ChatStreamAsync(
         ChatRequest request,
         CancellationToken cancellationToken = default)
-        => ChatStreamReader.Read(_transport, _api, CloudCalls.ChatStream, request, _requireStreamEndMarker, cancellationToken, request?.ModelName?.Value);
+        => ChatStreamReader.Read(
+            _transport,
+            _api,
+            CloudCalls.ChatStream,
+            request,
+            _requireStreamEndMarker,
+            cancellationToken,
+            request?.ModelName?.Value);
 
     /// <inheritdoc />
     public Task<GetMemoryResult> GetMemoryAsync(GetMemoryRequest request, CancellationToken cancellationToken = default)
@@ -123,11 +131,12 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         GetMemoryRequest request,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
+        CloudCalls.GetMemory.Check(request);
         return Pages(request, cancellationToken);
 
-        async IAsyncEnumerable<GetMemoryResult> Pages(GetMemoryRequest first, [EnumeratorCancellation] CancellationToken token)
+        async IAsyncEnumerable<GetMemoryResult> Pages(
+            GetMemoryRequest first,
+            [EnumeratorCancellation] CancellationToken token)
         {
             var page = first.Page ?? 1;
             while (true)
@@ -144,7 +153,11 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         }
 
         static int LargestList(GetMemoryResult page)
-            => new[] { page.Memories.Count, page.Preferences.Count, page.ToolMemories.Count, page.Skills.Count, page.Profiles.Count, page.Events.Count }.Max();
+            => new[]
+            {
+                page.Memories.Count, page.Preferences.Count, page.ToolMemories.Count,
+                page.Skills.Count, page.Profiles.Count, page.Events.Count,
+            }.Max();
     }
 
     /// <inheritdoc />
@@ -202,7 +215,10 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     public Task<SuccessResult> DeleteKnowledgeBaseAsync(
         string knowledgeBaseId,
         CancellationToken cancellationToken = default)
-        => Send(CloudCalls.DeleteKnowledgeBase, new DeleteKnowledgeBaseRequest { KnowledgeBaseId = knowledgeBaseId }, cancellationToken);
+        => Send(
+            CloudCalls.DeleteKnowledgeBase,
+            new DeleteKnowledgeBaseRequest { KnowledgeBaseId = knowledgeBaseId },
+            cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<KnowledgeBaseFileInfo>> AddKnowledgeBaseFileAsync(
@@ -224,7 +240,8 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
 
         // The official client sends the knowledge base and type as query parameters.
         var parts = Array.ConvertAll(uploads, upload => new UploadPart(upload));
-        return Send(CloudCalls.UploadKnowledgeBaseFiles, new UploadRequest(knowledgeBaseId, type?.Value, parts), cancellationToken);
+        var upload = new UploadRequest(knowledgeBaseId, type?.Value, parts);
+        return Send(CloudCalls.UploadKnowledgeBaseFiles, upload, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -240,11 +257,16 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
         int? pageSize = null,
         CancellationToken cancellationToken = default)
     {
-        var first = new GetKnowledgeBaseFileRequest { KnowledgeBaseId = knowledgeBaseId, Type = type, Page = 1, PageSize = pageSize };
-        first.Validate();
+        var first = new GetKnowledgeBaseFileRequest
+        {
+            KnowledgeBaseId = knowledgeBaseId, Type = type, Page = 1, PageSize = pageSize,
+        };
+        CloudCalls.GetKnowledgeBaseFile.Check(first);
         return Files(first, cancellationToken);
 
-        async IAsyncEnumerable<KnowledgeBaseFileDetail> Files(GetKnowledgeBaseFileRequest request, [EnumeratorCancellation] CancellationToken token)
+        async IAsyncEnumerable<KnowledgeBaseFileDetail> Files(
+            GetKnowledgeBaseFileRequest request,
+            [EnumeratorCancellation] CancellationToken token)
         {
             var page = 1;
             while (true)
@@ -255,8 +277,11 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
                     yield return file;
                 }
 
-                var pages = result.Total is { } total && result.PageSize is > 0 ? (int?)((total + result.PageSize.Value - 1) / result.PageSize.Value) : null;
-                if (Paging.IsLastPage(page, pages, result.Total, result.PageSize ?? request.PageSize, result.Files.Count))
+                var pages = result.Total is { } total && result.PageSize is > 0
+                    ? (int?)((total + result.PageSize.Value - 1) / result.PageSize.Value)
+                    : null;
+                var size = result.PageSize ?? request.PageSize;
+                if (Paging.IsLastPage(page, pages, result.Total, size, result.Files.Count))
                 {
                     yield break;
                 }
@@ -306,7 +331,10 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     public Task<ProfileTemplate> GetProfileTemplateAsync(
         string profileTemplateId,
         CancellationToken cancellationToken = default)
-        => Send(CloudCalls.GetProfileTemplate, new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId }, cancellationToken);
+        => Send(
+            CloudCalls.GetProfileTemplate,
+            new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId },
+            cancellationToken);
 
     /// <inheritdoc />
     public Task<UpdateProfileTemplateResult> UpdateProfileTemplateAsync(
@@ -318,7 +346,10 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     public Task<DeleteProfileTemplateResult> DeleteProfileTemplateAsync(
         string profileTemplateId,
         CancellationToken cancellationToken = default)
-        => Send(CloudCalls.DeleteProfileTemplate, new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId }, cancellationToken);
+        => Send(
+            CloudCalls.DeleteProfileTemplate,
+            new ProfileTemplateIdRequest { ProfileTemplateId = profileTemplateId },
+            cancellationToken);
 
     /// <summary>
     /// Releases the connection pool, when this client created it. Later calls throw <see
@@ -329,9 +360,8 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
     /// <summary>
     /// Sends the next calls with a rotated API key (dependency injection calls it when configuration reloads).
     /// </summary>
-    internal void UseApiKey(
-        string? apiKey) => _transport.UseCredentials(TransportSettings.AuthorizationFor(apiKey,
-        "Token"), apiKey);
+    internal void UseApiKey(string? apiKey)
+        => _transport.UseCredentials(TransportSettings.AuthorizationFor(apiKey, "Token"), apiKey);
 
     // The one path every call takes; the row of CloudCalls says everything about the route.
     private Task<TResult> Send<TRequest, TData, TResult>(
@@ -342,5 +372,4 @@ public sealed class MemOSClient : IMemOSClient, IDisposable
 
     /// <summary>The handler behind every client the SDK builds itself (<see cref="SplitPoolHandler"/>).</summary>
     internal static HttpMessageHandler CreateHandler() => new SplitPoolHandler();
-
 }

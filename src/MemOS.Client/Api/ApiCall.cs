@@ -3,10 +3,16 @@ using System.Text.Json.Serialization.Metadata;
 namespace MemOS.Client.Api;
 
 /// <summary>
-/// One method of a Refit interface, paired with its route's facts and result: what the one
-/// generic call path (the transport's SendAsync) needs to send any call. Built once, as
-/// static rows of <see cref="CloudCalls"/> and <see cref="ServerCalls"/>; its delegates capture nothing.
+/// One route as the client sends it: its facts, how its answer's data is read, the method of the Refit interface
+/// that sends it, how the data becomes the result, and how its request is checked. What the one generic call path
+/// (the transport's SendAsync) needs to send any call. Built once, as static rows of <see cref="CloudCalls"/> and
+/// <see cref="ServerCalls"/>; its delegates capture nothing.
 /// </summary>
+/// <param name="route">The route's facts.</param>
+/// <param name="data">How to read the answer's data.</param>
+/// <param name="send">Sends the request through the Refit interface.</param>
+/// <param name="finish">The result from the data (one of <see cref="Finish"/> for most routes).</param>
+/// <param name="check">Throws for a request that must not be sent; null for a request that checks itself.</param>
 /// <typeparam name="TApi">The Refit interface.</typeparam>
 /// <typeparam name="TRequest">What the caller gives.</typeparam>
 /// <typeparam name="TData">The answer's <c>data</c>, as read with the envelope.</typeparam>
@@ -14,10 +20,12 @@ namespace MemOS.Client.Api;
 internal sealed class ApiCall<TApi, TRequest, TData, TResult>(
     RouteFacts route,
     JsonTypeInfo<TData> data,
-    Action<TRequest> check,
     ApiSender<TApi, TRequest> send,
-    Func<TData?, TRequest, TResult?> finish)
+    Func<TData?, TRequest, TResult?> finish,
+    Action<TRequest>? check = null)
 {
+    private readonly Action<TRequest> _check = RequestCheck.Or(check);
+
     public RouteFacts Route => route;
 
     /// <summary>How to read the answer's data.</summary>
@@ -26,7 +34,7 @@ internal sealed class ApiCall<TApi, TRequest, TData, TResult>(
     public ApiSender<TApi, TRequest> Send => send;
 
     /// <summary>Throws for a request that must not be sent; before anything is sent.</summary>
-    public void Check(TRequest request) => check(request);
+    public void Check(TRequest request) => _check(request);
 
     /// <summary>
     /// The result from the answer's data; null when the data does not hold one (the answer is then unreadable).

@@ -12,7 +12,8 @@ namespace MemOS.Client.Api;
 /// one buffer: the request has a <c>Content-Length</c>, can be sent again on retry, and is labelled
 /// <c>application/json</c> as the service documents it. Answers are never read through Refit.
 /// </summary>
-internal sealed class JsonContentSerializer(JsonSerializerOptions options) : IHttpContentSerializer, ISynchronousContentSerializer
+internal sealed class JsonContentSerializer(JsonSerializerOptions options)
+    : IHttpContentSerializer, ISynchronousContentSerializer
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new(MediaTypes.Json);
 

@@ -31,11 +31,13 @@ internal static class MediaTypes
         return mediaType.Length == value.Length ? value : mediaType.ToString();
     }
 
-    public static bool IsEventStream(string? mediaType) => string.Equals(mediaType, EventStream, StringComparison.OrdinalIgnoreCase);
+    public static bool IsEventStream(string? mediaType)
+        => string.Equals(mediaType, EventStream, StringComparison.OrdinalIgnoreCase);
 
     public static bool IsHtml(string? mediaType)
         => mediaType is not null
-           && (mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase) || mediaType.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase));
+           && (mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)
+               || mediaType.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>JSON, or a label a JSON envelope has been seen under (<c>text/plain</c>, none at all).</summary>
     public static bool MayBeJson(string? mediaType)

@@ -5,9 +5,10 @@ namespace MemOS.Client.Api;
 /// <summary>
 /// What the SDK knows about one route, read by every layer a call passes through: the resilience
 /// handler (may it be repeated, may it run long), the answer reader (its shape, whether data must
-/// be there) and telemetry (its names). The routes' rows are in <see cref="RouteTable"/>.
+/// be there) and telemetry (its names). Each route's facts are in its row of <see cref="CloudCalls"/> or
+/// <see cref="ServerCalls"/>.
 /// </summary>
-/// <param name="Path">One of <see cref="Routes"/>.</param>
+/// <param name="Path">The route relative to the base URL, one of the paths the Refit interfaces declare.</param>
 /// <param name="Repeatable">
 /// Whether sending it twice does no more than sending it once. The API has no idempotency key, so a
 /// route that is not is repeated only when the failed attempt proves the service did not process it.

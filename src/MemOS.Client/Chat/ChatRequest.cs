@@ -9,7 +9,7 @@ namespace MemOS.Client.Chat;
 /// the user's memories first. The same request serves <see cref="IMemOSClient.ChatAsync"/> and
 /// <see cref="IMemOSClient.ChatStreamAsync"/>; the SDK sets <c>stream</c> itself.
 /// </summary>
-public sealed record ChatRequest
+public sealed record ChatRequest : IValidatedRequest
 {
     /// <summary>The user (<c>user_id</c>), at most 100 characters.</summary>
     [JsonPropertyName("user_id")]
@@ -135,7 +135,7 @@ public sealed record ChatRequest
     [JsonPropertyName("stream")]
     internal bool Stream { get; init; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.RequiredId(UserId, "user_id");
         Guard.Id(ConversationId, "conversation_id");

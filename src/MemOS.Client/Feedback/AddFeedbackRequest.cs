@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.Feedback;
 
 /// <summary>The body of <c>POST /add/feedback</c>: a correction of memories in plain words, processed asynchronously.</summary>
-public sealed record AddFeedbackRequest
+public sealed record AddFeedbackRequest : IValidatedRequest
 {
     /// <summary>The user (<c>user_id</c>).</summary>
     [JsonPropertyName("user_id")]
@@ -42,7 +42,7 @@ public sealed record AddFeedbackRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.RequiredId(UserId, "user_id");
         Guard.Id(ConversationId, "conversation_id");

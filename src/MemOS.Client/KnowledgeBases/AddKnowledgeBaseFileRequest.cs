@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.KnowledgeBases;
 
 /// <summary>The body of <c>POST /add/knowledgebase-file</c>: files by URL or Base64. For local files use <see cref="IMemOSClient.UploadKnowledgeBaseFilesAsync"/>.</summary>
-public sealed record AddKnowledgeBaseFileRequest
+public sealed record AddKnowledgeBaseFileRequest : IValidatedRequest
 {
     /// <summary>The knowledge base (<c>knowledgebase_id</c>).</summary>
     [JsonPropertyName("knowledgebase_id")]
@@ -18,7 +18,7 @@ public sealed record AddKnowledgeBaseFileRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(KnowledgeBaseId, "knowledgebase_id");
         Guard.Required(Files, "file");

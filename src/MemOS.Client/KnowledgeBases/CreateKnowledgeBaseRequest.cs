@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.KnowledgeBases;
 
 /// <summary>The body of <c>POST /create/knowledgebase</c>.</summary>
-public sealed record CreateKnowledgeBaseRequest
+public sealed record CreateKnowledgeBaseRequest : IValidatedRequest
 {
     /// <summary>The name (<c>knowledgebase_name</c>).</summary>
     [JsonPropertyName("knowledgebase_name")]
@@ -18,7 +18,7 @@ public sealed record CreateKnowledgeBaseRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(KnowledgeBaseName, "knowledgebase_name");
     }

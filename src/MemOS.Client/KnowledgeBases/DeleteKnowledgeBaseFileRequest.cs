@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.KnowledgeBases;
 
 /// <summary>The body of <c>POST /delete/knowledgebase-file</c>. Deleting a Skill file also deletes the Skill.</summary>
-public sealed record DeleteKnowledgeBaseFileRequest
+public sealed record DeleteKnowledgeBaseFileRequest : IValidatedRequest
 {
     /// <summary>The files (<c>file_ids</c>).</summary>
     [JsonPropertyName("file_ids")]
@@ -18,7 +18,7 @@ public sealed record DeleteKnowledgeBaseFileRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(FileIds, "file_ids");
     }

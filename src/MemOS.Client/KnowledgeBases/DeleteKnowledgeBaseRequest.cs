@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.KnowledgeBases;
 
 /// <summary>The body of <c>POST /delete/knowledgebase</c>.</summary>
-internal sealed record DeleteKnowledgeBaseRequest
+internal sealed record DeleteKnowledgeBaseRequest : IValidatedRequest
 {
     /// <summary>The knowledge base (<c>knowledgebase_id</c>).</summary>
     [JsonPropertyName("knowledgebase_id")]
@@ -14,7 +14,7 @@ internal sealed record DeleteKnowledgeBaseRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(KnowledgeBaseId, "knowledgebase_id");
     }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.KnowledgeBases;
 
 /// <summary>The body of <c>POST /get/knowledgebase-file</c>. Exactly one mode: details of <see cref="FileIds"/>, or a page of <see cref="KnowledgeBaseId"/>'s files.</summary>
-public sealed record GetKnowledgeBaseFileRequest
+public sealed record GetKnowledgeBaseFileRequest : IValidatedRequest
 {
     /// <summary>Files to describe (<c>file_ids</c>).</summary>
     [JsonPropertyName("file_ids")]
@@ -30,7 +30,7 @@ public sealed record GetKnowledgeBaseFileRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.ExactlyOne("file_ids or knowledgebase_id", FileIds, KnowledgeBaseId);
         if (FileIds is { Count: 0 })

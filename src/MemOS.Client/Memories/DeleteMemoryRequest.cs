@@ -5,7 +5,7 @@ using MemOS.Client.Filters;
 namespace MemOS.Client.Memories;
 
 /// <summary>The body of <c>POST /delete/memory</c>. Exactly one mode: these memory ids, all of a user's memories, all of an agent's memories, or (undocumented, sent by the official client) a filter.</summary>
-public sealed record DeleteMemoryRequest
+public sealed record DeleteMemoryRequest : IValidatedRequest
 {
     /// <summary>Delete these memories (<c>memory_ids</c>).</summary>
     [JsonPropertyName("memory_ids")]
@@ -31,7 +31,7 @@ public sealed record DeleteMemoryRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.ExactlyOne("memory_ids, user_id, agent_id or filter", MemoryIds, UserId, AgentId, Filter);
         if (MemoryIds is { Count: 0 })

@@ -5,7 +5,7 @@ using MemOS.Client.Messages;
 namespace MemOS.Client.Memories;
 
 /// <summary>The body of <c>POST /extract/memory</c>: extract memories from messages without storing anything.</summary>
-public sealed record ExtractMemoryRequest
+public sealed record ExtractMemoryRequest : IValidatedRequest
 {
     /// <summary>The messages (user, assistant or system, text only); together at most 8k tokens (<c>messages</c>).</summary>
     [JsonPropertyName("messages")]
@@ -35,7 +35,7 @@ public sealed record ExtractMemoryRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(Messages, "messages");
         for (var i = 0; i < Messages.Count; i++)

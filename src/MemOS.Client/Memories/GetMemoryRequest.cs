@@ -5,7 +5,7 @@ using MemOS.Client.Filters;
 namespace MemOS.Client.Memories;
 
 /// <summary>The body of <c>POST /get/memory</c>: one page of a user's (or agent's) memories, with no query.</summary>
-public sealed record GetMemoryRequest
+public sealed record GetMemoryRequest : IValidatedRequest
 {
     /// <summary>The user; give this or the agent (<c>user_id</c>).</summary>
     [JsonPropertyName("user_id")]
@@ -43,7 +43,7 @@ public sealed record GetMemoryRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.ExactlyOne("user_id or agent_id", UserId, AgentId);
         Guard.Id(UserId, "user_id");

@@ -8,7 +8,7 @@ namespace MemOS.Client.Memories;
 /// The body of <c>POST /search/memory</c>: semantic recall for one user.
 /// Optional fields left null are not sent, so the service applies its own defaults.
 /// </summary>
-public sealed record SearchMemoryRequest
+public sealed record SearchMemoryRequest : IValidatedRequest
 {
     /// <summary>What to recall memories for (<c>query</c>).</summary>
     [JsonPropertyName("query")]
@@ -82,7 +82,7 @@ public sealed record SearchMemoryRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(Query, "query");
         if (UserId is null && AgentId is null)

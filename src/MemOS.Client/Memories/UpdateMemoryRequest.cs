@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.Memories;
 
 /// <summary>The body of <c>POST /update/memory</c>: a manual edit of a fact, preference, event or profile value. At least one of content, title and status is required.</summary>
-public sealed record UpdateMemoryRequest
+public sealed record UpdateMemoryRequest : IValidatedRequest
 {
     /// <summary>The memory to edit, an <c>id</c> from search or get (<c>memory_id</c>).</summary>
     [JsonPropertyName("memory_id")]
@@ -26,7 +26,7 @@ public sealed record UpdateMemoryRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(MemoryId, "memory_id");
         if (Content is null && Title is null && Status is null)

@@ -7,7 +7,7 @@ namespace MemOS.Client.Messages;
 /// The body of <c>POST /add/message</c>: messages that MemOS turns into memories.
 /// Optional fields left null are not sent, so the service applies its own defaults.
 /// </summary>
-public sealed record AddMessageRequest
+public sealed record AddMessageRequest : IValidatedRequest
 {
     /// <summary>
     /// The user the memories belong to (<c>user_id</c>), or up to 20 users of a group chat.
@@ -74,7 +74,7 @@ public sealed record AddMessageRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         if (UserId is null && AgentId is null)
         {

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.Messages;
 
 /// <summary>The body of <c>POST /get/message</c>: the raw messages of one conversation.</summary>
-public sealed record GetMessageRequest
+public sealed record GetMessageRequest : IValidatedRequest
 {
     /// <summary>The user (<c>user_id</c>).</summary>
     [JsonPropertyName("user_id")]
@@ -30,7 +30,7 @@ public sealed record GetMessageRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.RequiredId(UserId, "user_id");
         Guard.RequiredId(ConversationId, "conversation_id");

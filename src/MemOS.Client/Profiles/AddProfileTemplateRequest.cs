@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.Profiles;
 
 /// <summary>The body of <c>POST /add/profile_template</c>.</summary>
-public sealed record AddProfileTemplateRequest
+public sealed record AddProfileTemplateRequest : IValidatedRequest
 {
     /// <summary>The template's name (<c>name</c>).</summary>
     [JsonPropertyName("name")]
@@ -18,7 +18,7 @@ public sealed record AddProfileTemplateRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(Name, "name");
         if (Metadata is null || Metadata.IsEmpty)

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.Profiles;
 
 /// <summary>The body of <c>POST /bind/profile_template</c>: binds templates to users or agents. Binding does not back-fill from past conversations.</summary>
-public sealed record BindProfileTemplateRequest
+public sealed record BindProfileTemplateRequest : IValidatedRequest
 {
     /// <summary>The bindings, at most 20 (<c>bind_list</c>).</summary>
     [JsonPropertyName("bind_list")]
@@ -14,7 +14,7 @@ public sealed record BindProfileTemplateRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(BindList, "bind_list");
         Guard.Range(BindList.Count, 1, MemOSLimits.MaxGroupIds, "bind_list (number of bindings)");

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.Profiles;
 
 /// <summary>The body of <c>POST /delete/profile</c>: deletes one subject's profile instance.</summary>
-public sealed record DeleteProfileRequest
+public sealed record DeleteProfileRequest : IValidatedRequest
 {
     /// <summary>The template (<c>profile_template_id</c>).</summary>
     [JsonPropertyName("profile_template_id")]
@@ -22,7 +22,7 @@ public sealed record DeleteProfileRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(ProfileTemplateId, "profile_template_id");
         Guard.ExactlyOne("user_id or agent_id", UserId, AgentId);

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.Profiles;
 
 /// <summary>The body of <c>POST /edit/profile</c>: add, change, lock or remove fields of one subject's profile.</summary>
-public sealed record EditProfileRequest
+public sealed record EditProfileRequest : IValidatedRequest
 {
     /// <summary>The template the profile follows (<c>profile_template_id</c>).</summary>
     [JsonPropertyName("profile_template_id")]
@@ -30,7 +30,7 @@ public sealed record EditProfileRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(ProfileTemplateId, "profile_template_id");
         Guard.ExactlyOne("user_id or agent_id", UserId, AgentId);

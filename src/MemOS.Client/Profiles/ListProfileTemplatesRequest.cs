@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.Profiles;
 
 /// <summary>The body of <c>POST /list/profile_template</c>.</summary>
-public sealed record ListProfileTemplatesRequest
+public sealed record ListProfileTemplatesRequest : IValidatedRequest
 {
     /// <summary>The page, from 1 (<c>page</c>).</summary>
     [JsonPropertyName("page")]
@@ -18,7 +18,7 @@ public sealed record ListProfileTemplatesRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Range(Page, 1, int.MaxValue, "page");
         Guard.Range(Size, 1, 100, "size");

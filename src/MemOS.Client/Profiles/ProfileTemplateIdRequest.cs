@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.Profiles;
 
 /// <summary>The body of get/profile_template and delete/profile_template.</summary>
-internal sealed record ProfileTemplateIdRequest
+internal sealed record ProfileTemplateIdRequest : IValidatedRequest
 {
     /// <summary>The template (<c>profile_template_id</c>).</summary>
     [JsonPropertyName("profile_template_id")]
@@ -14,7 +14,7 @@ internal sealed record ProfileTemplateIdRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(ProfileTemplateId, "profile_template_id");
     }

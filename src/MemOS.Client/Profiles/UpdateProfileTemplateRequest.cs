@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.Profiles;
 
 /// <summary>The body of <c>POST /update/profile_template</c>; changes reach every bound profile.</summary>
-public sealed record UpdateProfileTemplateRequest
+public sealed record UpdateProfileTemplateRequest : IValidatedRequest
 {
     /// <summary>The template (<c>profile_template_id</c>).</summary>
     [JsonPropertyName("profile_template_id")]
@@ -22,7 +22,7 @@ public sealed record UpdateProfileTemplateRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(ProfileTemplateId, "profile_template_id");
         Guard.Required(Name, "name");

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.Ranking;
 
 /// <summary>The body of <c>POST /rerank</c>: order documents by relevance to a query.</summary>
-public sealed record RerankRequest
+public sealed record RerankRequest : IValidatedRequest
 {
     /// <summary>The reranker (<c>model</c>).</summary>
     [JsonPropertyName("model")]
@@ -30,7 +30,7 @@ public sealed record RerankRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(Query, "query");
         Guard.Required(Documents, "documents");

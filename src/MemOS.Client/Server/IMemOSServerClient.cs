@@ -22,9 +22,13 @@ public interface IMemOSServerClient
     /// <param name="cancellationToken">Cancels the stream.</param>
     /// <returns>Text and reasoning deltas (plus status, reference and other server events), then the end
     /// event.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
-    /// <exception cref="MemOSStreamException">The stream ended with an error event, was cut short, or could not be read.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
+    /// <exception cref="MemOSStreamException">The stream ended with an error event, was cut short, or could not be
+    /// read.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     IAsyncEnumerable<ChatStreamEvent> ChatStreamAsync(
         ServerChatRequest request,
@@ -34,8 +38,11 @@ public interface IMemOSServerClient
     /// <param name="request">The query and its options.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer and the model's reasoning, if any.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<ServerChatCompleteResult> ChatCompleteAsync(
         ServerChatRequest request,
@@ -45,8 +52,11 @@ public interface IMemOSServerClient
     /// <param name="request">The messages and where to write them.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The server's <c>data</c>, as received.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<ServerResult> AddMemoryAsync(ServerAddMemoryRequest request, CancellationToken cancellationToken = default);
 
@@ -54,8 +64,11 @@ public interface IMemOSServerClient
     /// <param name="request">The query and the cubes to search.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The server's <c>data</c>, as received.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<ServerResult> SearchMemoryAsync(
         ServerSearchMemoryRequest request,
@@ -65,8 +78,11 @@ public interface IMemOSServerClient
     /// <param name="request">The cube and the page.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The server's <c>data</c>, as received.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<ServerResult> GetMemoryAsync(ServerGetMemoryRequest request, CancellationToken cancellationToken = default);
 
@@ -74,8 +90,11 @@ public interface IMemOSServerClient
     /// <param name="memoryId">The memory's id; it is percent-encoded into the path.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The server's <c>data</c>, as received.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<ServerResult> GetMemoryByIdAsync(string memoryId, CancellationToken cancellationToken = default);
 
@@ -83,8 +102,11 @@ public interface IMemOSServerClient
     /// <param name="request">What to delete.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The server's <c>data</c>, as received.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<ServerResult> DeleteMemoryAsync(
         ServerDeleteMemoryRequest request,
@@ -94,8 +116,11 @@ public interface IMemOSServerClient
     /// <param name="request">The feedback and the conversation it is about.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The server's <c>data</c>, as received.</returns>
-    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse; nothing was sent.</exception>
-    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit, quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a failed write may still have been stored.</exception>
+    /// <exception cref="ArgumentException">The request is missing a required value or has one the service would refuse;
+    /// nothing was sent.</exception>
+    /// <exception cref="MemOSException">The call failed: the subclass says how (authentication, not found, rate limit,
+    /// quota, timeout, connection, validation), and <see cref="MemOSException.WriteMayHaveBeenApplied"/> whether a
+    /// failed write may still have been stored.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<ServerResult> AddFeedbackAsync(ServerFeedbackRequest request, CancellationToken cancellationToken = default);
 }

@@ -16,7 +16,8 @@ namespace MemOS.Client.Server;
 /// </summary>
 public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
 {
-    private static readonly System.Text.Json.JsonSerializerOptions RequestOptions = RequestJson.For(ServerJsonContext.Default);
+    private static readonly System.Text.Json.JsonSerializerOptions RequestOptions
+        = RequestJson.For(ServerJsonContext.Default);
 
     private readonly MemOSTransport _transport;
     private readonly IMemOSServerApi _api;
@@ -82,14 +83,21 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     {
         _transport.ThrowIfDisposed();
         using var request = new HttpRequestMessage(HttpMethod.Get, "health");
-        using var response = await _transport.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var response = await _transport.HttpClient
+            .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+            .ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             // The resilience handler put its call on the request; without a handler, one is made here.
             var call = MemOSCall.Of(request)
                        ?? new MemOSCall(
-                           RouteFacts.Unknown("health"), null, Timeout.InfiniteTimeSpan, _transport.Redactor, TimeProvider.System);
-            var verdict = await ResponseClassifier.ClassifyAsync(response, call, cancellationToken).ConfigureAwait(false);
+                           RouteFacts.Unknown("health"),
+                           null,
+                           Timeout.InfiniteTimeSpan,
+                           _transport.Redactor,
+                           TimeProvider.System);
+            var verdict = await ResponseClassifier.ClassifyAsync(response, call, cancellationToken)
+                .ConfigureAwait(false);
             throw MemOSErrorFactory.FromVerdict("health", verdict, _transport.Redactor);
         }
     }
@@ -99,7 +107,8 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     public IAsyncEnumerable<ChatStreamEvent> ChatStreamAsync(
         ServerChatRequest request,
         CancellationToken cancellationToken = default)
-        => ChatStreamReader.Read(_transport, _api, ServerCalls.ChatStream, request, requireEndMarker: false, cancellationToken);
+        => ChatStreamReader.Read(
+            _transport, _api, ServerCalls.ChatStream, request, requireEndMarker: false, cancellationToken);
 
     /// <inheritdoc />
     public Task<ServerChatCompleteResult> ChatCompleteAsync(
@@ -150,7 +159,6 @@ public sealed class MemOSServerClient : IMemOSServerClient, IDisposable
     /// <summary>
     /// Sends the next calls with a rotated API key (dependency injection calls it when configuration reloads).
     /// </summary>
-    internal void UseApiKey(
-        string? apiKey) => _transport.UseCredentials(TransportSettings.AuthorizationFor(apiKey,
-        "Bearer"), apiKey);
+    internal void UseApiKey(string? apiKey)
+        => _transport.UseCredentials(TransportSettings.AuthorizationFor(apiKey, "Bearer"), apiKey);
 }

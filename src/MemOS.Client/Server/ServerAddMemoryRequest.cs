@@ -9,7 +9,7 @@ namespace MemOS.Client.Server;
 /// server applies its own defaults; the server ignores keys it does not know, so
 /// <see cref="AdditionalProperties"/> is only for fields newer than this SDK.
 /// </summary>
-public sealed record ServerAddMemoryRequest
+public sealed record ServerAddMemoryRequest : IValidatedRequest
 {
     /// <summary>The user the memories belong to (<c>user_id</c>).</summary>
     [JsonPropertyName("user_id")]
@@ -108,7 +108,7 @@ public sealed record ServerAddMemoryRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(UserId, "user_id");
         Guard.Required(Messages, "messages");

@@ -14,7 +14,7 @@ namespace MemOS.Client.Server;
 /// ignores <see cref="Threshold"/>, and chat/complete ignores <c>MemCubeId</c> (its cube lists
 /// default to the user's own cube).
 /// </summary>
-public sealed record ServerChatRequest
+public sealed record ServerChatRequest : IValidatedRequest
 {
     /// <summary>The user (<c>user_id</c>).</summary>
     [JsonPropertyName("user_id")]
@@ -130,7 +130,7 @@ public sealed record ServerChatRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(UserId, "user_id");
         Guard.Required(Query, "query");

@@ -11,7 +11,7 @@ namespace MemOS.Client.Server;
 /// <see cref="SessionId"/> together. The server answers any other combination with a failure
 /// status and deletes nothing, so the SDK refuses it before sending.
 /// </summary>
-public sealed record ServerDeleteMemoryRequest
+public sealed record ServerDeleteMemoryRequest : IValidatedRequest
 {
     /// <summary>The memories to delete (<c>memory_ids</c>).</summary>
     [JsonPropertyName("memory_ids")]
@@ -53,7 +53,7 @@ public sealed record ServerDeleteMemoryRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
 #pragma warning disable CS0618 // The deprecated alias still selects a session, so it counts here.
         var conversationId = ConversationId;

@@ -10,7 +10,7 @@ namespace MemOS.Client.Server;
 /// server ignores keys it does not know, so <see cref="AdditionalProperties"/> is only for fields
 /// newer than this SDK.
 /// </summary>
-public sealed record ServerFeedbackRequest
+public sealed record ServerFeedbackRequest : IValidatedRequest
 {
     /// <summary>The user (<c>user_id</c>).</summary>
     [JsonPropertyName("user_id")]
@@ -68,7 +68,7 @@ public sealed record ServerFeedbackRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(UserId, "user_id");
         Guard.Required(FeedbackContent, "feedback_content");

@@ -10,7 +10,7 @@ namespace MemOS.Client.Server;
 /// are not sent, so the server applies its own defaults; the server ignores keys it does not know,
 /// so <see cref="AdditionalProperties"/> is only for fields newer than this SDK.
 /// </summary>
-public sealed record ServerGetMemoryRequest
+public sealed record ServerGetMemoryRequest : IValidatedRequest
 {
     /// <summary>The cube to list (<c>mem_cube_id</c>).</summary>
     [JsonPropertyName("mem_cube_id")]
@@ -48,7 +48,7 @@ public sealed record ServerGetMemoryRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(MemCubeId, "mem_cube_id");
         Guard.Range(Page, 1, int.MaxValue, "page");

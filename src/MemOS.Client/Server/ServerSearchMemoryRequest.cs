@@ -10,7 +10,7 @@ namespace MemOS.Client.Server;
 /// sent, so the server applies its own defaults; the server ignores keys it does not know, so
 /// <see cref="AdditionalProperties"/> is only for fields newer than this SDK.
 /// </summary>
-public sealed record ServerSearchMemoryRequest
+public sealed record ServerSearchMemoryRequest : IValidatedRequest
 {
     /// <summary>The user (<c>user_id</c>).</summary>
     [JsonPropertyName("user_id")]
@@ -139,7 +139,7 @@ public sealed record ServerSearchMemoryRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(UserId, "user_id");
         Guard.Required(Query, "query");

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MemOS.Client.Tasks;
 
 /// <summary>The body of <c>POST /get/status</c>.</summary>
-internal sealed record GetStatusRequest
+internal sealed record GetStatusRequest : IValidatedRequest
 {
     /// <summary>The task (<c>task_id</c>).</summary>
     [JsonPropertyName("task_id")]
@@ -14,7 +14,7 @@ internal sealed record GetStatusRequest
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal void Validate()
+    void IValidatedRequest.Validate()
     {
         Guard.Required(TaskId, "task_id");
     }

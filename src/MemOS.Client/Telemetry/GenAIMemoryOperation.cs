@@ -3,7 +3,7 @@ namespace MemOS.Client.Telemetry;
 /// <summary>
 /// The OpenTelemetry GenAI operation names (<c>gen_ai.operation.name</c>) MemOS calls carry: the
 /// memory operations' names for memory routes, <c>chat</c> for answer-generating routes. Which
-/// route has which is decided in <see cref="Api.RouteTable"/>.
+/// route has which is decided in the routes' rows (<see cref="Api.CloudCalls"/>, <see cref="Api.ServerCalls"/>).
 /// </summary>
 internal static class GenAIMemoryOperation
 {

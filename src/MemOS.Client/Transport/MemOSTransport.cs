@@ -11,7 +11,7 @@ namespace MemOS.Client.Transport;
 /// Sends: the client Refit sends with, the auth and User-Agent headers, the overall timeout, and
 /// the one generic path every call takes. What an answer is, is the answer classifier's
 /// (<c>Answers/</c>); what a failure becomes, <see cref="Rulebook"/>'s; which route is which,
-/// <see cref="RouteTable"/>'s. It knows no API area.
+/// the rows' (<see cref="CloudCalls"/>, <see cref="ServerCalls"/>). It knows no API area.
 /// </summary>
 internal sealed class MemOSTransport : IDisposable
 {

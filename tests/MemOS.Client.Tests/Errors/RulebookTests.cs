@@ -14,8 +14,8 @@ namespace MemOS.Client.Tests.Errors;
 /// </summary>
 public sealed class RulebookTests
 {
-    private static readonly RouteFacts Read = RouteTable.SearchMemory;
-    private static readonly RouteFacts Write = RouteTable.AddMessage;
+    private static readonly RouteFacts Read = CloudCalls.SearchMemory.Route;
+    private static readonly RouteFacts Write = CloudCalls.AddMessage.Route;
 
     public static TheoryData<string, bool, bool, bool, bool> AnswerRows() => new()
     {
