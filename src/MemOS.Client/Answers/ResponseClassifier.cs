@@ -22,6 +22,10 @@ internal static class ResponseClassifier
     // An HTML or text error page is read only this far, for the message.
     private const int MaxErrorTextBytes = 4 * 1024;
 
+    // What a trace id may hold to be echoed into messages.
+    private static readonly SearchValues<char> TraceIdChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:");
+
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>
@@ -384,13 +388,20 @@ internal static class ResponseClassifier
     /// </summary>
     private static string? TraceIdOf(HttpResponseMessage response, MemOSCall call)
     {
-        if (!response.Headers.TryGetValues("traceid", out var values))
+        // Read unparsed and without LINQ: this runs on every answer.
+        if (!response.Headers.NonValidated.TryGetValues("traceid", out var values))
         {
             return null;
         }
 
-        var value = values.FirstOrDefault();
-        var safe = value is { Length: > 0 and <= 128 } && value.All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+        string? value = null;
+        foreach (var first in values)
+        {
+            value = first;
+            break;
+        }
+
+        var safe = value is { Length: > 0 and <= 128 } && !value.AsSpan().ContainsAnyExcept(TraceIdChars);
         return safe ? call.Redactor?.Redact(value) ?? value : null;
     }
 }

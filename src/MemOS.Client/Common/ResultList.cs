@@ -14,9 +14,10 @@ internal static class ResultList
             return null;
         }
 
-        foreach (var item in list)
+        // Indexed, not foreach: a foreach over the interface boxes the list's enumerator on every result.
+        for (var i = 0; i < list.Count; i++)
         {
-            if (item is null)
+            if (list[i] is null)
             {
                 return list.Where(static kept => kept is not null).ToArray();
             }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.RateLimiting;
 using MemOS.Client.Answers;
 using MemOS.Client.Api;
@@ -59,39 +60,9 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
         var call = MemOSCall.Attach(request, context, _time);
         try
         {
-            var outcome = await _pipeline.ExecuteOutcomeAsync(
-                static async (attemptContext, state) =>
-                {
-                    HttpResponseMessage? response = null;
-                    try
-                    {
-                        response = await state.Handler.SendOnceAsync(state.Request, attemptContext.CancellationToken).ConfigureAwait(false);
-
-                        // The verdict is kept with the request the response answers; a handler may leave that unset.
-                        response.RequestMessage ??= state.Request;
-
-                        // Judged here, under the attempt's timeout; the transport reads the same verdict off the call.
-                        var verdict = await ResponseClassifier
-                            .ClassifyAsync(response, state.Call, attemptContext.CancellationToken)
-                            .ConfigureAwait(false);
-                        if (verdict.IsRateLimited)
-                        {
-                            // Heard on the attempt that met the limit, before any wait or retry.
-                            state.Call.RateLimited(verdict.RetryAfter);
-                            state.Handler._budget?.RateLimited(verdict.RetryAfter);
-                        }
-
-                        return Outcome.FromResult(response);
-                    }
-                    catch (Exception exception)
-                    {
-                        // A response whose body could not be read is discarded with its connection.
-                        response?.Dispose();
-                        return Outcome.FromException<HttpResponseMessage>(exception);
-                    }
-                },
-                context,
-                (Handler: this, Request: request, Call: call)).ConfigureAwait(false);
+            var outcome = await _pipeline
+                .ExecuteOutcomeAsync(AttemptAsync, context, (Handler: this, Request: request, Call: call))
+                .ConfigureAwait(false);
 
             // A failure is left as it is: the transport has the rulebook name it for the caller.
             outcome.ThrowIfException();
@@ -107,6 +78,43 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
     /// The pipeline each request runs through, outermost first: retries, then each attempt's
     /// timeout, with the rate budget's permit taken between the two.
     /// </summary>
+    // One attempt: sent, and its answer judged under the attempt's timeout. A method with a pooled builder, not a
+    // lambda: an attempt that waits for the network then reuses a state machine instead of allocating one.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(
+        ResilienceContext attemptContext,
+        (MemOSResilienceHandler Handler, HttpRequestMessage Request, MemOSCall Call) state)
+    {
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await state.Handler.SendOnceAsync(state.Request, attemptContext.CancellationToken)
+                .ConfigureAwait(false);
+
+            // The verdict is kept with the request the response answers; a handler may leave that unset.
+            response.RequestMessage ??= state.Request;
+
+            // Judged here, under the attempt's timeout; the transport reads the same verdict off the call.
+            var verdict = await ResponseClassifier
+                .ClassifyAsync(response, state.Call, attemptContext.CancellationToken)
+                .ConfigureAwait(false);
+            if (verdict.IsRateLimited)
+            {
+                // Heard on the attempt that met the limit, before any wait or retry.
+                state.Call.RateLimited(verdict.RetryAfter);
+                state.Handler._budget?.RateLimited(verdict.RetryAfter);
+            }
+
+            return Outcome.FromResult(response);
+        }
+        catch (Exception exception)
+        {
+            // A response whose body could not be read is discarded with its connection.
+            response?.Dispose();
+            return Outcome.FromException<HttpResponseMessage>(exception);
+        }
+    }
+
     private static ResiliencePipeline<HttpResponseMessage> Pipeline(
         MemOSRetryOptions options,
         ILogger logger,
