@@ -74,10 +74,6 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
         }
     }
 
-    /// <summary>
-    /// The pipeline each request runs through, outermost first: retries, then each attempt's
-    /// timeout, with the rate budget's permit taken between the two.
-    /// </summary>
     // One attempt: sent, and its answer judged under the attempt's timeout. A method with a pooled builder, not a
     // lambda: an attempt that waits for the network then reuses a state machine instead of allocating one.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -115,6 +111,10 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
         }
     }
 
+    /// <summary>
+    /// The pipeline each request runs through, outermost first: retries, then each attempt's
+    /// timeout, with the rate budget's permit taken between the two.
+    /// </summary>
     private static ResiliencePipeline<HttpResponseMessage> Pipeline(
         MemOSRetryOptions options,
         ILogger logger,
