@@ -49,11 +49,17 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
 
         _time = timeProvider ?? TimeProvider.System;
         _budget = rateLimiter is null ? null : new RateBudget(rateLimiter, _time);
-        _pipeline = Pipeline(options, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("MemOS.Client"), _time, _budget);
+        _pipeline = Pipeline(
+            options,
+            (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("MemOS.Client"),
+            _time,
+            _budget);
     }
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         var call = MemOSCall.Attach(request, context, _time);
@@ -65,7 +71,8 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
                     HttpResponseMessage? response = null;
                     try
                     {
-                        response = await state.Handler.SendOnceAsync(state.Request, attemptContext.CancellationToken).ConfigureAwait(false);
+                        response = await state.Handler.SendOnceAsync(state.Request, attemptContext.CancellationToken)
+                            .ConfigureAwait(false);
 
                         // The verdict is kept with the request the response answers; a handler may leave that unset.
                         response.RequestMessage ??= state.Request;
