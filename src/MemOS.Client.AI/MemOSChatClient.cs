@@ -29,19 +29,27 @@ internal sealed class MemOSChatClient : IChatClient
         _metadata = new ChatClientMetadata("memos", (client as MemOSClient)?.BaseUrl);
     }
 
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<ChatResponse> GetResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         var request = CreateRequest(messages, options);
         var result = await _client.ChatAsync(request, cancellationToken).ConfigureAwait(false);
         var contents = new List<AIContent>();
-        if (result.AdditionalProperties?.TryGetValue("reasoning", out var reasoning) == true && reasoning.ValueKind == JsonValueKind.String)
+        if (result.AdditionalProperties?.TryGetValue("reasoning", out var reasoning) == true
+            && reasoning.ValueKind == JsonValueKind.String)
         {
             contents.Add(new TextReasoningContent(reasoning.GetString()));
         }
 
         contents.Add(new TextContent(result.Response));
         var responseId = NewId();
-        return new ChatResponse(new ChatMessage(ChatRole.Assistant, contents) { MessageId = responseId, RawRepresentation = result })
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, contents)
+        {
+            MessageId = responseId,
+            RawRepresentation = result,
+        })
         {
             ResponseId = responseId,
             ModelId = request.ModelName?.Value,
@@ -50,7 +58,10 @@ internal sealed class MemOSChatClient : IChatClient
         };
     }
 
-    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         // Built here rather than inside the iterator so a bad request fails at the call site.
         var request = CreateRequest(messages, options);
@@ -79,7 +90,9 @@ internal sealed class MemOSChatClient : IChatClient
         var query = list.LastOrDefault(message => message.Role == ChatRole.User)?.Text;
         if (string.IsNullOrWhiteSpace(query))
         {
-            throw new ArgumentException("MemOS chat needs a user message with text: the last one is the query.", nameof(messages));
+            throw new ArgumentException(
+                "MemOS chat needs a user message with text: the last one is the query.",
+                nameof(messages));
         }
 
         var scope = MemOSMemoryScope.FromProperties(options?.AdditionalProperties, _scope)!;
@@ -97,7 +110,9 @@ internal sealed class MemOSChatClient : IChatClient
         };
     }
 
-    private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(
+        ChatRequest request,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // One id for every update, so ToChatResponseAsync joins them into one message.
         var responseId = NewId();
@@ -137,7 +152,8 @@ internal sealed class MemOSChatClient : IChatClient
     /// </summary>
     private static string? SystemPrompt(IReadOnlyList<ChatMessage> messages, string? instructions)
     {
-        var parts = messages.Where(message => message.Role == ChatRole.System).Select(message => message.Text).Append(instructions)
+        var parts = messages.Where(message => message.Role == ChatRole.System).Select(message => message.Text)
+            .Append(instructions)
             .Where(text => !string.IsNullOrWhiteSpace(text))
             .ToList();
         if (parts.Count == 0)
@@ -146,12 +162,16 @@ internal sealed class MemOSChatClient : IChatClient
         }
 
         var prompt = string.Join("\n\n", parts);
-        return prompt.Contains(MemoriesPlaceholder, StringComparison.Ordinal) ? prompt : prompt + "\n\n<memories>\n" + MemoriesPlaceholder + "\n</memories>";
+        return prompt.Contains(MemoriesPlaceholder, StringComparison.Ordinal)
+            ? prompt
+            : prompt + "\n\n<memories>\n" + MemoriesPlaceholder + "\n</memories>";
     }
 
     // Through the shortest text of the float, so 0.7f is sent as 0.7 and not 0.699999988079071.
     private static double? AsDouble(float? value)
-        => value is { } number ? double.Parse(number.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : null;
+        => value is { } number
+            ? double.Parse(number.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+            : null;
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 }

@@ -17,13 +17,17 @@ public static class MemOSChatClientBuilderExtensions
     /// when the host stops (<see cref="IHostApplicationLifetime.ApplicationStopped"/>, after the last request).
     /// </summary>
     /// <param name="builder">The pipeline.</param>
-    /// <param name="memory">The MemOS client; when null, the <see cref="IMemOSClient"/> of the builder's service provider.</param>
+    /// <param name="memory">The MemOS client; when null, the <see cref="IMemOSClient"/> of the builder's service
+    /// provider.</param>
     /// <param name="configure">Sets the template, scope resolver, limits and logger. Without a logger factory, the
     /// service provider's is used when it has one.</param>
     /// <returns>The same builder, for chaining.</returns>
     /// <exception cref="InvalidOperationException">No <paramref name="memory"/> was given and the service provider
     /// has no <see cref="IMemOSClient"/> (raised when the pipeline is built).</exception>
-    public static ChatClientBuilder UseMemOSMemory(this ChatClientBuilder builder, IMemOSClient? memory = null, Action<MemOSMemoryOptions>? configure = null)
+    public static ChatClientBuilder UseMemOSMemory(
+        this ChatClientBuilder builder,
+        IMemOSClient? memory = null,
+        Action<MemOSMemoryOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Use((inner, services) =>
@@ -32,7 +36,8 @@ public static class MemOSChatClientBuilderExtensions
             configure?.Invoke(options);
             options.LoggerFactory ??= services.GetService<ILoggerFactory>();
             var client = memory ?? services.GetService<IMemOSClient>()
-                ?? throw new InvalidOperationException("UseMemOSMemory needs a MemOS client: pass one, or register it with services.AddMemOSClient(...).");
+                ?? throw new InvalidOperationException(
+                    "UseMemOSMemory needs a MemOS client: pass one, or register it with services.AddMemOSClient(...).");
             var stopped = services.GetService<IHostApplicationLifetime>()?.ApplicationStopped ?? CancellationToken.None;
             return new MemOSMemoryChatClient(inner, client, options, stopped);
         });

@@ -2,7 +2,10 @@ using Microsoft.Extensions.AI;
 
 namespace MemOS.Client.AI;
 
-/// <summary>Microsoft.Extensions.AI entry points: MemOS chat as an <see cref="IChatClient"/>, and MemOS memory around any chat client.</summary>
+/// <summary>
+/// Microsoft.Extensions.AI entry points: MemOS chat as an <see cref="IChatClient"/>, and MemOS memory around any chat
+/// client.
+/// </summary>
 public static class MemOSChatClientExtensions
 {
     /// <summary>
@@ -27,13 +30,17 @@ public static class MemOSChatClientExtensions
     /// <summary>
     /// Wraps a chat client with MemOS memory (see <see cref="MemOSMemoryChatClient"/>). In a
     /// <see cref="ChatClientBuilder"/> pipeline, use
-    /// <see cref="MemOSChatClientBuilderExtensions.UseMemOSMemory(ChatClientBuilder, IMemOSClient?, Action{MemOSMemoryOptions}?)"/>.
+    /// <see cref="MemOSChatClientBuilderExtensions.UseMemOSMemory(ChatClientBuilder, IMemOSClient?,
+    /// Action{MemOSMemoryOptions}?)"/>.
     /// </summary>
     /// <param name="innerClient">The chat client that answers.</param>
     /// <param name="memory">The MemOS client memories are searched and written with.</param>
     /// <param name="configure">Sets the template, scope resolver, limits and logger.</param>
     /// <returns>The wrapping client.</returns>
-    public static MemOSMemoryChatClient UseMemOSMemory(this IChatClient innerClient, IMemOSClient memory, Action<MemOSMemoryOptions>? configure = null)
+    public static MemOSMemoryChatClient UseMemOSMemory(
+        this IChatClient innerClient,
+        IMemOSClient memory,
+        Action<MemOSMemoryOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(innerClient);
         ArgumentNullException.ThrowIfNull(memory);

@@ -50,12 +50,21 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient, IAsyncDisposab
         _writeBack = new WriteBackQueue(memory, _options, _logger);
     }
 
-    /// <summary>Wraps a chat client with MemOS memory, draining the write-back queue when <paramref name="hostStopped"/> fires.</summary>
-    internal MemOSMemoryChatClient(IChatClient innerClient, IMemOSClient memory, MemOSMemoryOptions options, CancellationToken hostStopped)
+    /// <summary>
+    /// Wraps a chat client with MemOS memory, draining the write-back queue when <paramref name="hostStopped"/> fires.
+    /// </summary>
+    internal MemOSMemoryChatClient(
+        IChatClient innerClient,
+        IMemOSClient memory,
+        MemOSMemoryOptions options,
+        CancellationToken hostStopped)
         : this(innerClient, memory, options)
         => _writeBack.DrainWhen(hostStopped);
 
-    /// <summary>Writes the turns still queued (for at most <see cref="MemOSMemorySettings.MemoryTimeout"/>), then disposes the inner client.</summary>
+    /// <summary>
+    /// Writes the turns still queued (for at most <see cref="MemOSMemorySettings.MemoryTimeout"/>), then disposes the
+    /// inner client.
+    /// </summary>
     /// <returns>A task that completes when the queue is drained and the inner client disposed.</returns>
     public async ValueTask DisposeAsync()
     {
@@ -85,7 +94,8 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient, IAsyncDisposab
         CancellationToken cancellationToken = default)
     {
         var turn = await PrepareAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        var response = await base.GetResponseAsync(turn.Messages, turn.Options, cancellationToken).ConfigureAwait(false);
+        var response = await base.GetResponseAsync(turn.Messages, turn.Options, cancellationToken)
+            .ConfigureAwait(false);
         await WriteBackAsync(turn, response.Text, cancellationToken).ConfigureAwait(false);
         return response;
     }
@@ -98,7 +108,8 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient, IAsyncDisposab
     {
         var turn = await PrepareAsync(messages, options, cancellationToken).ConfigureAwait(false);
         var answer = new StringBuilder();
-        await foreach (var update in base.GetStreamingResponseAsync(turn.Messages, turn.Options, cancellationToken).ConfigureAwait(false))
+        await foreach (var update in base.GetStreamingResponseAsync(turn.Messages, turn.Options, cancellationToken)
+            .ConfigureAwait(false))
         {
             answer.Append(update.Text);
             yield return update;
@@ -109,7 +120,10 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient, IAsyncDisposab
         await WriteBackAsync(turn, answer.ToString(), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<MemoryTurn> PrepareAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
+    private async Task<MemoryTurn> PrepareAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var list = messages.ToList();
@@ -149,7 +163,8 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient, IAsyncDisposab
             written.Add(MemOSMessage.Assistant(answer));
         }
 
-        await _writeBack.WriteAsync(scope.UserId, scope.AgentId, scope.ConversationId, written, cancellationToken).ConfigureAwait(false);
+        await _writeBack.WriteAsync(scope.UserId, scope.AgentId, scope.ConversationId, written, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private MemOSMemoryScope? ResolveScope(List<ChatMessage> messages, ChatOptions? options)
@@ -182,9 +197,14 @@ public sealed class MemOSMemoryChatClient : DelegatingChatClient, IAsyncDisposab
         }
 
         var copy = options.Clone();
-        copy.AdditionalProperties = new AdditionalPropertiesDictionary(properties.Where(property => !MemOSMemoryScope.IsScopeKey(property.Key)));
+        copy.AdditionalProperties = new AdditionalPropertiesDictionary(
+            properties.Where(property => !MemOSMemoryScope.IsScopeKey(property.Key)));
         return copy;
     }
 
-    private sealed record MemoryTurn(List<ChatMessage> Messages, ChatOptions? Options, MemOSMemoryScope? Scope, string? UserText);
+    private sealed record MemoryTurn(
+        List<ChatMessage> Messages,
+        ChatOptions? Options,
+        MemOSMemoryScope? Scope,
+        string? UserText);
 }

@@ -35,7 +35,9 @@ public sealed record MemOSMemoryScope
     internal static bool IsScopeKey(string key) => key is UserIdKey or ConversationIdKey or AgentIdKey;
 
     /// <summary>The ids given per call; each one overrides the same id of <paramref name="fallback"/>.</summary>
-    internal static MemOSMemoryScope? FromProperties(AdditionalPropertiesDictionary? properties, MemOSMemoryScope? fallback)
+    internal static MemOSMemoryScope? FromProperties(
+        AdditionalPropertiesDictionary? properties,
+        MemOSMemoryScope? fallback)
     {
         if (properties is null || !properties.Keys.Any(IsScopeKey))
         {

@@ -41,7 +41,10 @@ public abstract class MemOSMemorySettings
     /// <summary>Minimum relevance of recalled memories, 0 to 1; the service default (0.45) when null.</summary>
     public double? Relativity { get; set; }
 
-    /// <summary>Whether each answered turn (the caller's messages and the answer) is written into MemOS. Default <see langword="true"/>.</summary>
+    /// <summary>
+    /// Whether each answered turn (the caller's messages and the answer) is written into MemOS. Default
+    /// <see langword="true"/>.
+    /// </summary>
     public bool WriteBack { get; set; } = true;
 
     /// <summary>
@@ -65,6 +68,8 @@ public abstract class MemOSMemorySettings
     /// </summary>
     public TimeSpan MemoryTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Where failed recalls and writes are logged (type, code and trace id; never text or the key). Nowhere when null.</summary>
+    /// <summary>
+    /// Where failed recalls and writes are logged (type, code and trace id; never text or the key). Nowhere when null.
+    /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

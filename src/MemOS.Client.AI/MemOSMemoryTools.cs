@@ -35,17 +35,26 @@ public static class MemOSMemoryTools
     {
         Check(client, scope);
         return AIFunctionFactory.Create(
-            async ([Description("What to recall, in words, e.g. \"the user's hotel preferences\".")] string query, CancellationToken cancellationToken) =>
+            async (
+                [Description("What to recall, in words, e.g. \"the user's hotel preferences\".")] string query,
+                CancellationToken cancellationToken) =>
             {
                 var result = await client.SearchMemoryAsync(
-                    new SearchMemoryRequest { Query = query, UserId = scope.UserId, AgentId = scope.AgentId, ConversationId = scope.ConversationId },
+                    new SearchMemoryRequest
+                    {
+                        Query = query,
+                        UserId = scope.UserId,
+                        AgentId = scope.AgentId,
+                        ConversationId = scope.ConversationId,
+                    },
                     cancellationToken).ConfigureAwait(false);
                 return MemoryPrompt.ForTool(result);
             },
             new AIFunctionFactoryOptions
             {
                 Name = SearchMemoryName,
-                Description = "Searches the user's long-term memory and returns the facts and preferences relevant to the query.",
+                Description = "Searches the user's long-term memory and returns the facts and preferences relevant to "
+                    + "the query.",
                 SerializerOptions = MemOSAIJsonContext.Default.Options,
             });
     }
@@ -61,7 +70,10 @@ public static class MemOSMemoryTools
     {
         Check(client, scope);
         return AIFunctionFactory.Create(
-            async ([Description("What to remember, as the user stated it, e.g. \"I am allergic to peanuts.\"")] string memory, CancellationToken cancellationToken) =>
+            async (
+                [Description("What to remember, as the user stated it, e.g. \"I am allergic to peanuts.\"")]
+                string memory,
+                CancellationToken cancellationToken) =>
             {
                 await client.AddMessageAsync(
                     new AddMessageRequest
@@ -78,7 +90,8 @@ public static class MemOSMemoryTools
             new AIFunctionFactoryOptions
             {
                 Name = AddMemoryName,
-                Description = "Saves something the user said about themselves (a fact or a preference) to their long-term memory.",
+                Description = "Saves something the user said about themselves (a fact or a preference) to their "
+                    + "long-term memory.",
                 SerializerOptions = MemOSAIJsonContext.Default.Options,
             });
     }

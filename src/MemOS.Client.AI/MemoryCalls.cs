@@ -31,7 +31,8 @@ internal static class MemoryCalls
                 },
                 bound.Token).ConfigureAwait(false);
         }
-        catch (Exception exception) when (!(exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        catch (Exception exception) when (!(exception is OperationCanceledException
+            && cancellationToken.IsCancellationRequested))
         {
             MemoryLog.RecallFailed(logger, exception.GetType().Name, Codes(exception));
             return null;
@@ -40,8 +41,14 @@ internal static class MemoryCalls
 
     /// <summary>Writes the turn back with add/message in async mode.</summary>
     public static async Task WriteAsync(
-        IMemOSClient memory, string? userId, string? agentId, string? conversationId, IReadOnlyList<MemOSMessage> messages,
-        TimeSpan timeout, ILogger logger, CancellationToken cancellationToken)
+        IMemOSClient memory,
+        string? userId,
+        string? agentId,
+        string? conversationId,
+        IReadOnlyList<MemOSMessage> messages,
+        TimeSpan timeout,
+        ILogger logger,
+        CancellationToken cancellationToken)
     {
         using var bound = Bound(timeout, cancellationToken);
         try
@@ -67,7 +74,8 @@ internal static class MemoryCalls
     // Only the codes the failure has: a refused connection has neither, and "(null)" tells a reader nothing.
     private static string Codes(Exception exception)
         => exception is not MemOSException failure ? string.Empty
-           : (failure.Code is { } code ? $", code {code}" : string.Empty) + (failure.TraceId is { } traceId ? $", trace id {traceId}" : string.Empty);
+           : (failure.Code is { } code ? $", code {code}" : string.Empty)
+               + (failure.TraceId is { } traceId ? $", trace id {traceId}" : string.Empty);
 
     private static CancellationTokenSource Bound(TimeSpan timeout, CancellationToken cancellationToken)
     {

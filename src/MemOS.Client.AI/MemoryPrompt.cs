@@ -40,8 +40,11 @@ internal static class MemoryPrompt
 
     private static string? Preferences(SearchMemoryResult result)
     {
-        var lines = Lines(result.Preferences.Select(preference => preference.Preference is { } text ? text + Source(preference.PreferenceType) : null));
-        return string.IsNullOrWhiteSpace(result.PreferenceNote) ? lines : (lines ?? None) + "\n" + result.PreferenceNote.Trim();
+        var lines = Lines(result.Preferences
+            .Select(preference => preference.Preference is { } text ? text + Source(preference.PreferenceType) : null));
+        return string.IsNullOrWhiteSpace(result.PreferenceNote)
+            ? lines
+            : (lines ?? None) + "\n" + result.PreferenceNote.Trim();
     }
 
     // Marked so the model can weigh a stated preference above an inferred one.

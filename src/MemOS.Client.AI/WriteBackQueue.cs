@@ -33,16 +33,29 @@ internal sealed class WriteBackQueue : IAsyncDisposable
         _logger = logger;
         _timeout = settings.MemoryTimeout;
         _awaited = settings.AwaitWriteBack;
-        _turns = Channel.CreateBounded<Turn>(new BoundedChannelOptions(settings.WriteBackQueueLimit) { SingleReader = true });
+        _turns = Channel.CreateBounded<Turn>(new BoundedChannelOptions(settings.WriteBackQueueLimit)
+        {
+            SingleReader = true,
+        });
         _writer = _awaited ? Task.CompletedTask : Task.Run(WriteQueuedAsync);
     }
 
-    /// <summary>Drains the queue when <paramref name="hostStopped"/> fires (the host's <c>ApplicationStopped</c>: every request has ended by then).</summary>
+    /// <summary>
+    /// Drains the queue when <paramref name="hostStopped"/> fires (the host's <c>ApplicationStopped</c>: every request
+    /// has ended by then).
+    /// </summary>
     public void DrainWhen(CancellationToken hostStopped)
-        => _hostStopped = hostStopped.Register(static queue => ((WriteBackQueue)queue!).DrainAsync().GetAwaiter().GetResult(), this);
+        => _hostStopped = hostStopped.Register(
+            static queue => ((WriteBackQueue)queue!).DrainAsync().GetAwaiter().GetResult(),
+            this);
 
     /// <summary>Writes the turn: queued (returns at once) or, when awaited, before returning.</summary>
-    public Task WriteAsync(string? userId, string? agentId, string? conversationId, IReadOnlyList<MemOSMessage> messages, CancellationToken cancellationToken)
+    public Task WriteAsync(
+        string? userId,
+        string? agentId,
+        string? conversationId,
+        IReadOnlyList<MemOSMessage> messages,
+        CancellationToken cancellationToken)
     {
         var turn = new Turn(userId, agentId, conversationId, messages);
         if (_awaited)
@@ -109,11 +122,21 @@ internal sealed class WriteBackQueue : IAsyncDisposable
     }
 
     private Task WriteOneAsync(Turn turn, CancellationToken cancellationToken)
-        => MemoryCalls.WriteAsync(_memory, turn.UserId, turn.AgentId, turn.ConversationId, turn.Messages, _timeout, _logger, cancellationToken);
+        => MemoryCalls.WriteAsync(
+            _memory,
+            turn.UserId,
+            turn.AgentId,
+            turn.ConversationId,
+            turn.Messages,
+            _timeout,
+            _logger,
+            cancellationToken);
 
     private void Drop(int count, DropReason reason)
     {
-        MemoryTelemetry.WriteBackDropped.Add(count, new KeyValuePair<string, object?>("reason", reason == DropReason.QueueFull ? "queue_full" : "stopped"));
+        MemoryTelemetry.WriteBackDropped.Add(
+            count,
+            new KeyValuePair<string, object?>("reason", reason == DropReason.QueueFull ? "queue_full" : "stopped"));
         if (reason == DropReason.QueueFull)
         {
             MemoryLog.WriteBackDroppedQueueFull(_logger, _turns.Reader.Count);
@@ -130,5 +153,9 @@ internal sealed class WriteBackQueue : IAsyncDisposable
         Stopped,
     }
 
-    private sealed record Turn(string? UserId, string? AgentId, string? ConversationId, IReadOnlyList<MemOSMessage> Messages);
+    private sealed record Turn(
+        string? UserId,
+        string? AgentId,
+        string? ConversationId,
+        IReadOnlyList<MemOSMessage> Messages);
 }

@@ -18,10 +18,15 @@ public static class MemOSAgentsServiceCollectionExtensions
     /// are written when the host stops (<see cref="IHostApplicationLifetime.ApplicationStopped"/>).
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="scope">Makes the scope of a session on its first run, with the app's services at hand (see <see cref="MemOSContextProvider(IMemOSClient, Func{AgentSession?, MemOSMemoryScope}, MemOSContextProviderOptions?)"/>).</param>
+    /// <param name="scope">Makes the scope of a session on its first run, with the app's services at hand (see
+    /// <see cref="MemOSContextProvider(IMemOSClient, Func{AgentSession?, MemOSMemoryScope},
+    /// MemOSContextProviderOptions?)"/>).</param>
     /// <param name="configure">Sets the template, limits, timeout and state key.</param>
     /// <returns>The same service collection, for chaining.</returns>
-    public static IServiceCollection AddMemOSContextProvider(this IServiceCollection services, Func<IServiceProvider, AgentSession?, MemOSMemoryScope> scope, Action<MemOSContextProviderOptions>? configure = null)
+    public static IServiceCollection AddMemOSContextProvider(
+        this IServiceCollection services,
+        Func<IServiceProvider, AgentSession?, MemOSMemoryScope> scope,
+        Action<MemOSContextProviderOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(scope);
@@ -31,7 +36,11 @@ public static class MemOSAgentsServiceCollectionExtensions
             configure?.Invoke(options);
             options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
             var stopped = provider.GetService<IHostApplicationLifetime>()?.ApplicationStopped ?? CancellationToken.None;
-            return new MemOSContextProvider(provider.GetRequiredService<IMemOSClient>(), session => scope(provider, session), options, stopped);
+            return new MemOSContextProvider(
+                provider.GetRequiredService<IMemOSClient>(),
+                session => scope(provider, session),
+                options,
+                stopped);
         });
     }
 }

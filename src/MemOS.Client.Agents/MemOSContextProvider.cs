@@ -45,14 +45,18 @@ public sealed class MemOSContextProvider : AIContextProvider, IAsyncDisposable, 
     private readonly WriteBackQueue _writeBack;
 
     /// <summary>Creates a provider.</summary>
-    /// <param name="memory">The MemOS client memories are searched and written with; it is not disposed with the provider.</param>
+    /// <param name="memory">The MemOS client memories are searched and written with; it is not disposed with the
+    /// provider.</param>
     /// <param name="scope">
     /// Makes the scope of a session on its first run (the session is null for a run without one).
     /// It must name a user or an agent. Leave <see cref="MemOSMemoryScope.ConversationId"/> null to
     /// give each session a conversation id of its own, generated once and kept in the session.
     /// </param>
     /// <param name="options">Template, limits, timeout, state key and logger; the defaults when null.</param>
-    public MemOSContextProvider(IMemOSClient memory, Func<AgentSession?, MemOSMemoryScope> scope, MemOSContextProviderOptions? options = null)
+    public MemOSContextProvider(
+        IMemOSClient memory,
+        Func<AgentSession?, MemOSMemoryScope> scope,
+        MemOSContextProviderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(memory);
         ArgumentNullException.ThrowIfNull(scope);
@@ -60,21 +64,36 @@ public sealed class MemOSContextProvider : AIContextProvider, IAsyncDisposable, 
         _scope = scope;
         _options = options ?? new MemOSContextProviderOptions();
         ArgumentException.ThrowIfNullOrWhiteSpace(_options.StateKey, "options.StateKey");
-        _state = new ProviderSessionState<SessionScope>(CreateScope, _options.StateKey, MemOSAgentsJsonContext.Default.Options);
+        _state = new ProviderSessionState<SessionScope>(
+            CreateScope,
+            _options.StateKey,
+            MemOSAgentsJsonContext.Default.Options);
         _logger = (_options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("MemOS.Client.Agents");
         _writeBack = new WriteBackQueue(memory, _options, _logger);
     }
 
-    /// <summary>Creates a provider that drains its write-back queue when <paramref name="hostStopped"/> fires.</summary>
-    internal MemOSContextProvider(IMemOSClient memory, Func<AgentSession?, MemOSMemoryScope> scope, MemOSContextProviderOptions options, CancellationToken hostStopped)
+    /// <summary>
+    /// Creates a provider that drains its write-back queue when <paramref name="hostStopped"/> fires.
+    /// </summary>
+    internal MemOSContextProvider(
+        IMemOSClient memory,
+        Func<AgentSession?, MemOSMemoryScope> scope,
+        MemOSContextProviderOptions options,
+        CancellationToken hostStopped)
         : this(memory, scope, options)
         => _writeBack.DrainWhen(hostStopped);
 
-    /// <summary>Writes the turns still queued, for at most <see cref="MemOSMemorySettings.MemoryTimeout"/>. The MemOS client is not disposed.</summary>
+    /// <summary>
+    /// Writes the turns still queued, for at most <see cref="MemOSMemorySettings.MemoryTimeout"/>. The MemOS client is
+    /// not disposed.
+    /// </summary>
     /// <returns>A task that completes when the queue is drained.</returns>
     public ValueTask DisposeAsync() => _writeBack.DisposeAsync();
 
-    /// <summary>Blocks until the turns still queued are written, for at most <see cref="MemOSMemorySettings.MemoryTimeout"/>; prefer <see cref="DisposeAsync"/>.</summary>
+    /// <summary>
+    /// Blocks until the turns still queued are written, for at most <see cref="MemOSMemorySettings.MemoryTimeout"/>;
+    /// prefer <see cref="DisposeAsync"/>.
+    /// </summary>
     public void Dispose() => _writeBack.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <inheritdoc />
@@ -86,11 +105,18 @@ public sealed class MemOSContextProvider : AIContextProvider, IAsyncDisposable, 
     public MemOSMemoryScope GetScope(AgentSession? session)
     {
         var scope = _state.GetOrInitializeState(session);
-        return new MemOSMemoryScope { UserId = scope.UserId, ConversationId = scope.ConversationId, AgentId = scope.AgentId };
+        return new MemOSMemoryScope
+        {
+            UserId = scope.UserId,
+            ConversationId = scope.ConversationId,
+            AgentId = scope.AgentId,
+        };
     }
 
     /// <inheritdoc />
-    protected override async ValueTask<AIContext> ProvideAIContextAsync(InvokingContext context, CancellationToken cancellationToken = default)
+    protected override async ValueTask<AIContext> ProvideAIContextAsync(
+        InvokingContext context,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         var query = context.AIContext.Messages?.LastOrDefault(message => message.Role == ChatRole.User)?.Text;
@@ -103,12 +129,17 @@ public sealed class MemOSContextProvider : AIContextProvider, IAsyncDisposable, 
         var result = await MemoryCalls.RecallAsync(
             _memory, query, scope.UserId, scope.AgentId, scope.ConversationId,
             _options, _logger, cancellationToken).ConfigureAwait(false);
-        return result is null ? new AIContext() : new AIContext { Instructions = MemoryPrompt.Render(_options.Template, result) };
+        return result is null ? new AIContext() : new AIContext
+        {
+            Instructions = MemoryPrompt.Render(_options.Template, result),
+        };
     }
 
     /// <inheritdoc />
     /// <remarks>Called by the framework only after a successful run: a failed run is never written.</remarks>
-    protected override async ValueTask StoreAIContextAsync(InvokedContext context, CancellationToken cancellationToken = default)
+    protected override async ValueTask StoreAIContextAsync(
+        InvokedContext context,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!_options.WriteBack)
@@ -127,16 +158,19 @@ public sealed class MemOSContextProvider : AIContextProvider, IAsyncDisposable, 
         }
 
         var scope = _state.GetOrInitializeState(context.Session);
-        await _writeBack.WriteAsync(scope.UserId, scope.AgentId, scope.ConversationId, written, cancellationToken).ConfigureAwait(false);
+        await _writeBack.WriteAsync(scope.UserId, scope.AgentId, scope.ConversationId, written, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private SessionScope CreateScope(AgentSession? session)
     {
         var scope = _scope(session)
-                    ?? throw new InvalidOperationException("The MemOSContextProvider scope function returned null; it must return the user or agent whose memory a session uses.");
+                    ?? throw new InvalidOperationException("The MemOSContextProvider scope function returned null; it "
+                        + "must return the user or agent whose memory a session uses.");
         if (!scope.HasSubject)
         {
-            throw new InvalidOperationException("The MemOSContextProvider scope names neither a user nor an agent: set MemOSMemoryScope.UserId or AgentId.");
+            throw new InvalidOperationException("The MemOSContextProvider scope names neither a user nor an agent: set "
+                + "MemOSMemoryScope.UserId or AgentId.");
         }
 
         // A session of its own gets a conversation of its own; without a session there is nothing to keep one in.

@@ -22,14 +22,19 @@ public static class MemOSCloudBuilderExtensions
     /// <param name="apiKey">The secret parameter that holds the API key.</param>
     /// <param name="baseUrl">The API root; <see cref="ChinaBaseUrl"/> when null.</param>
     /// <returns>The cloud resource.</returns>
-    public static IResourceBuilder<MemOSCloudResource> AddMemOSCloud(this IDistributedApplicationBuilder builder, [ResourceName] string name, IResourceBuilder<ParameterResource> apiKey, Uri? baseUrl = null)
+    public static IResourceBuilder<MemOSCloudResource> AddMemOSCloud(
+        this IDistributedApplicationBuilder builder,
+        [ResourceName] string name,
+        IResourceBuilder<ParameterResource> apiKey,
+        Uri? baseUrl = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(apiKey);
         if (!apiKey.Resource.Secret)
         {
-            throw new ArgumentException($"The API key parameter '{apiKey.Resource.Name}' must be secret: add it with AddParameter(name, secret: true).", nameof(apiKey));
+            throw new ArgumentException($"The API key parameter '{apiKey.Resource.Name}' must be secret: add it with "
+                + "AddParameter(name, secret: true).", nameof(apiKey));
         }
 
         var url = baseUrl ?? new Uri(ChinaBaseUrl);

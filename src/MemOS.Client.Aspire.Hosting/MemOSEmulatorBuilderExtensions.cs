@@ -3,7 +3,9 @@ using Aspire.Hosting.ApplicationModel;
 
 namespace Aspire.Hosting;
 
-/// <summary>Adds the MemOS emulator to an AppHost, and sets its rate limits, faults, state file and request log.</summary>
+/// <summary>
+/// Adds the MemOS emulator to an AppHost, and sets its rate limits, faults, state file and request log.
+/// </summary>
 public static class MemOSEmulatorBuilderExtensions
 {
     /// <summary>
@@ -15,7 +17,10 @@ public static class MemOSEmulatorBuilderExtensions
     /// <param name="name">The resource name, which is also the connection string's name, e.g. <c>memos</c>.</param>
     /// <param name="port">The port services and the dashboard see; a free one when null.</param>
     /// <returns>The emulator resource, for more settings.</returns>
-    public static IResourceBuilder<MemOSEmulatorResource> AddMemOSEmulator(this IDistributedApplicationBuilder builder, [ResourceName] string name, int? port = null)
+    public static IResourceBuilder<MemOSEmulatorResource> AddMemOSEmulator(
+        this IDistributedApplicationBuilder builder,
+        [ResourceName] string name,
+        int? port = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -66,7 +71,10 @@ public static class MemOSEmulatorBuilderExtensions
     /// <param name="command">The program to start.</param>
     /// <param name="arguments">Its arguments before <c>emulator</c>.</param>
     /// <returns>The emulator resource.</returns>
-    public static IResourceBuilder<MemOSEmulatorResource> WithMemosTool(this IResourceBuilder<MemOSEmulatorResource> builder, string command, params string[] arguments)
+    public static IResourceBuilder<MemOSEmulatorResource> WithMemosTool(
+        this IResourceBuilder<MemOSEmulatorResource> builder,
+        string command,
+        params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(command);
@@ -83,7 +91,10 @@ public static class MemOSEmulatorBuilderExtensions
     /// <param name="requestsPerSecond">Requests allowed per second, at least 1.</param>
     /// <param name="route">The route without the API root; every route together when null.</param>
     /// <returns>The emulator resource.</returns>
-    public static IResourceBuilder<MemOSEmulatorResource> WithRateLimit(this IResourceBuilder<MemOSEmulatorResource> builder, int requestsPerSecond, string? route = null)
+    public static IResourceBuilder<MemOSEmulatorResource> WithRateLimit(
+        this IResourceBuilder<MemOSEmulatorResource> builder,
+        int requestsPerSecond,
+        string? route = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentOutOfRangeException.ThrowIfLessThan(requestsPerSecond, 1);
@@ -93,7 +104,8 @@ public static class MemOSEmulatorBuilderExtensions
     }
 
     /// <summary>
-    /// Fails a <paramref name="fraction"/> of calls at random with <paramref name="fault"/>: <c>drop</c> (the connection
+    /// Fails a <paramref name="fraction"/> of calls at random with <paramref name="fault"/>: <c>drop</c> (the
+    /// connection
     /// closes without an answer), <c>timeout</c> (no answer until the client gives up), an HTTP status such as
     /// <c>503</c>, or a service error code such as <c>40309</c>.
     /// </summary>
@@ -102,22 +114,33 @@ public static class MemOSEmulatorBuilderExtensions
     /// <param name="fraction">The share of calls that fail, above 0 and at most 1.</param>
     /// <param name="route">The route without the API root; every route when null.</param>
     /// <returns>The emulator resource.</returns>
-    public static IResourceBuilder<MemOSEmulatorResource> WithFault(this IResourceBuilder<MemOSEmulatorResource> builder, string fault, double fraction, string? route = null)
+    public static IResourceBuilder<MemOSEmulatorResource> WithFault(
+        this IResourceBuilder<MemOSEmulatorResource> builder,
+        string fault,
+        double fraction,
+        string? route = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(fault);
         var kind = fault.Trim().ToLowerInvariant();
         var known = kind is "drop" or "timeout"
-            || (kind.Length == 3 && int.TryParse(kind, NumberStyles.None, CultureInfo.InvariantCulture, out var status) && status is >= 400 and <= 599)
+            || (kind.Length == 3 && int.TryParse(kind, NumberStyles.None, CultureInfo.InvariantCulture, out var status)
+                && status is >= 400 and <= 599)
             || (kind.Length == 5 && int.TryParse(kind, NumberStyles.None, CultureInfo.InvariantCulture, out _));
         if (!known)
         {
-            throw new ArgumentException($"The fault '{fault}' is none of drop, timeout, an HTTP status (400 to 599) or a five-digit error code.", nameof(fault));
+            throw new ArgumentException(
+                $"The fault '{fault}' is none of drop, timeout, an HTTP status (400 to 599) or a five-digit error "
+                    + "code.",
+                nameof(fault));
         }
 
         if (!(fraction is > 0 and <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "The fraction of calls must be above 0 and at most 1.");
+            throw new ArgumentOutOfRangeException(
+                nameof(fraction),
+                fraction,
+                "The fraction of calls must be above 0 and at most 1.");
         }
 
         var setting = kind + ":" + fraction.ToString("R", CultureInfo.InvariantCulture);
@@ -125,11 +148,15 @@ public static class MemOSEmulatorBuilderExtensions
         return builder;
     }
 
-    /// <summary>Keeps memories and messages in this JSON file across runs of the AppHost (written when the emulator stops).</summary>
+    /// <summary>
+    /// Keeps memories and messages in this JSON file across runs of the AppHost (written when the emulator stops).
+    /// </summary>
     /// <param name="builder">The emulator resource.</param>
     /// <param name="path">The file; a relative path is under the AppHost's folder.</param>
     /// <returns>The emulator resource.</returns>
-    public static IResourceBuilder<MemOSEmulatorResource> WithStateFile(this IResourceBuilder<MemOSEmulatorResource> builder, string path)
+    public static IResourceBuilder<MemOSEmulatorResource> WithStateFile(
+        this IResourceBuilder<MemOSEmulatorResource> builder,
+        string path)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -137,10 +164,13 @@ public static class MemOSEmulatorBuilderExtensions
         return builder;
     }
 
-    /// <summary>Prints each request (method, path, user, status, code; never the key) to the emulator's console log.</summary>
+    /// <summary>
+    /// Prints each request (method, path, user, status, code; never the key) to the emulator's console log.
+    /// </summary>
     /// <param name="builder">The emulator resource.</param>
     /// <returns>The emulator resource.</returns>
-    public static IResourceBuilder<MemOSEmulatorResource> WithRequestLog(this IResourceBuilder<MemOSEmulatorResource> builder)
+    public static IResourceBuilder<MemOSEmulatorResource> WithRequestLog(
+        this IResourceBuilder<MemOSEmulatorResource> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Resource.LogsRequests = true;

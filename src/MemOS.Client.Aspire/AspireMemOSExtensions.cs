@@ -13,10 +13,16 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class AspireMemOSExtensions
 {
-    /// <summary>The configuration section the settings are bound from; a named client's are under <c>Aspire:MemOS:{name}</c> as well.</summary>
+    /// <summary>
+    /// The configuration section the settings are bound from; a named client's are under <c>Aspire:MemOS:{name}</c> as
+    /// well.
+    /// </summary>
     public const string DefaultConfigSectionName = "Aspire:MemOS";
 
-    /// <summary>The name of the <see cref="System.Diagnostics.ActivitySource"/> and <see cref="System.Diagnostics.Metrics.Meter"/> the client records to.</summary>
+    /// <summary>
+    /// The name of the <see cref="System.Diagnostics.ActivitySource"/> and
+    /// <see cref="System.Diagnostics.Metrics.Meter"/> the client records to.
+    /// </summary>
     public const string TelemetryName = "MemOS.Client";
 
     /// <summary>
@@ -28,9 +34,15 @@ public static class AspireMemOSExtensions
     /// <param name="builder">The service's host builder.</param>
     /// <param name="connectionName">The resource's name in the AppHost, which names its connection string.</param>
     /// <param name="configureSettings">Changes the settings after configuration was read.</param>
-    /// <param name="configureOptions">Changes the client's options (retries, timeouts, region) after the settings were applied.</param>
-    /// <exception cref="InvalidOperationException">The client is already registered, or the connection string cannot be read.</exception>
-    public static void AddMemOSClient(this IHostApplicationBuilder builder, string connectionName, Action<MemOSClientSettings>? configureSettings = null, Action<MemOSClientOptions>? configureOptions = null)
+    /// <param name="configureOptions">Changes the client's options (retries, timeouts, region) after the settings were
+    /// applied.</param>
+    /// <exception cref="InvalidOperationException">The client is already registered, or the connection string cannot be
+    /// read.</exception>
+    public static void AddMemOSClient(
+        this IHostApplicationBuilder builder,
+        string connectionName,
+        Action<MemOSClientSettings>? configureSettings = null,
+        Action<MemOSClientOptions>? configureOptions = null)
         => Add(builder, connectionName, serviceKey: null, configureSettings, configureOptions);
 
     /// <summary>
@@ -42,14 +54,24 @@ public static class AspireMemOSExtensions
     /// <param name="name">The resource's name in the AppHost, and the service key.</param>
     /// <param name="configureSettings">Changes the settings after configuration was read.</param>
     /// <param name="configureOptions">Changes the client's options after the settings were applied.</param>
-    /// <exception cref="InvalidOperationException">A client with this key is already registered, or the connection string cannot be read.</exception>
-    public static void AddKeyedMemOSClient(this IHostApplicationBuilder builder, string name, Action<MemOSClientSettings>? configureSettings = null, Action<MemOSClientOptions>? configureOptions = null)
+    /// <exception cref="InvalidOperationException">A client with this key is already registered, or the connection
+    /// string cannot be read.</exception>
+    public static void AddKeyedMemOSClient(
+        this IHostApplicationBuilder builder,
+        string name,
+        Action<MemOSClientSettings>? configureSettings = null,
+        Action<MemOSClientOptions>? configureOptions = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Add(builder, name, serviceKey: name, configureSettings, configureOptions);
     }
 
-    private static void Add(IHostApplicationBuilder builder, string connectionName, string? serviceKey, Action<MemOSClientSettings>? configureSettings, Action<MemOSClientOptions>? configureOptions)
+    private static void Add(
+        IHostApplicationBuilder builder,
+        string connectionName,
+        string? serviceKey,
+        Action<MemOSClientSettings>? configureSettings,
+        Action<MemOSClientOptions>? configureOptions)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionName);
@@ -57,7 +79,8 @@ public static class AspireMemOSExtensions
         var settings = new MemOSClientSettings();
         builder.Configuration.GetSection(DefaultConfigSectionName).Bind(settings);
         builder.Configuration.GetSection($"{DefaultConfigSectionName}:{connectionName}").Bind(settings);
-        if (builder.Configuration.GetConnectionString(connectionName) is { } connectionString && !string.IsNullOrWhiteSpace(connectionString))
+        if (builder.Configuration.GetConnectionString(connectionName) is { } connectionString
+            && !string.IsNullOrWhiteSpace(connectionString))
         {
             settings.ParseConnectionString(connectionName, connectionString);
         }
@@ -73,7 +96,10 @@ public static class AspireMemOSExtensions
 
         if (!settings.DisableHealthChecks)
         {
-            builder.Services.AddHealthChecks().AddMemOS(serviceKey, name: serviceKey is null ? "MemOS" : "MemOS_" + serviceKey, timeout: settings.HealthCheckTimeout);
+            builder.Services.AddHealthChecks().AddMemOS(
+                serviceKey,
+                name: serviceKey is null ? "MemOS" : "MemOS_" + serviceKey,
+                timeout: settings.HealthCheckTimeout);
         }
 
         if (!settings.DisableTracing)

@@ -13,7 +13,9 @@ public sealed class MemOSClientSettings
     /// </summary>
     public Uri? Endpoint { get; set; }
 
-    /// <summary>The API key. Keep it in a secret store or an Aspire secret parameter, never in a committed file.</summary>
+    /// <summary>
+    /// The API key. Keep it in a secret store or an Aspire secret parameter, never in a committed file.
+    /// </summary>
     public string? Key { get; set; }
 
     /// <summary>Whether the MemOS health check is left out (it is registered by default).</summary>
@@ -22,21 +24,28 @@ public sealed class MemOSClientSettings
     /// <summary>How long the health check's probe may take; 5 seconds when null.</summary>
     public TimeSpan? HealthCheckTimeout { get; set; }
 
-    /// <summary>Whether the client's spans are left out of the app's OpenTelemetry tracing (they are added by default).</summary>
+    /// <summary>
+    /// Whether the client's spans are left out of the app's OpenTelemetry tracing (they are added by default).
+    /// </summary>
     public bool DisableTracing { get; set; }
 
-    /// <summary>Whether the client's metrics are left out of the app's OpenTelemetry metrics (they are added by default).</summary>
+    /// <summary>
+    /// Whether the client's metrics are left out of the app's OpenTelemetry metrics (they are added by default).
+    /// </summary>
     public bool DisableMetrics { get; set; }
 
     /// <summary>Shows where the settings point and what is turned off, never the key.</summary>
     public override string ToString()
-        => $"MemOSClientSettings {{ Endpoint = {Endpoint?.ToString() ?? "(region default)"}, Key = {(Key is null ? "(none)" : "(set)")}, DisableHealthChecks = {DisableHealthChecks}, DisableTracing = {DisableTracing}, DisableMetrics = {DisableMetrics} }}";
+        => $"MemOSClientSettings {{ Endpoint = {Endpoint?.ToString() ?? "(region default)"}, Key = "
+            + $"{(Key is null ? "(none)" : "(set)")}, DisableHealthChecks = {DisableHealthChecks}, DisableTracing = "
+            + $"{DisableTracing}, DisableMetrics = {DisableMetrics} }}";
 
     /// <summary>
     /// Reads a connection string of the form <c>Endpoint=&lt;absolute URL&gt;;Key=&lt;API key&gt;</c>
     /// (keys in any case, both optional), or a bare absolute URL as the endpoint.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The connection string cannot be read; the message never quotes it, as it may hold the key.</exception>
+    /// <exception cref="InvalidOperationException">The connection string cannot be read; the message never quotes it,
+    /// as it may hold the key.</exception>
     internal void ParseConnectionString(string connectionName, string connectionString)
     {
         var text = connectionString.Trim();
@@ -53,22 +62,27 @@ public sealed class MemOSClientSettings
         }
         catch (ArgumentException)
         {
-            throw new InvalidOperationException($"The connection string 'ConnectionStrings:{connectionName}' is not in the form Endpoint=<absolute URL>;Key=<API key>.");
+            throw new InvalidOperationException($"The connection string 'ConnectionStrings:{connectionName}' is not in "
+                + "the form Endpoint=<absolute URL>;Key=<API key>.");
         }
 
         foreach (string name in builder.Keys)
         {
-            if (!string.Equals(name, "Endpoint", StringComparison.OrdinalIgnoreCase) && !string.Equals(name, "Key", StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(name, "Endpoint", StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(name, "Key", StringComparison.OrdinalIgnoreCase))
             {
-                throw new InvalidOperationException($"The connection string 'ConnectionStrings:{connectionName}' has the unknown key '{name}'; it takes Endpoint and Key.");
+                throw new InvalidOperationException($"The connection string 'ConnectionStrings:{connectionName}' has "
+                    + $"the unknown key '{name}'; it takes Endpoint and Key.");
             }
         }
 
-        if (builder.TryGetValue("Endpoint", out var endpoint) && endpoint is string url && !string.IsNullOrWhiteSpace(url))
+        if (builder.TryGetValue("Endpoint", out var endpoint) && endpoint is string url
+            && !string.IsNullOrWhiteSpace(url))
         {
             Endpoint = Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
                 ? uri
-                : throw new InvalidOperationException($"The Endpoint of the connection string 'ConnectionStrings:{connectionName}' is not an absolute URL.");
+                : throw new InvalidOperationException("The Endpoint of the connection string "
+                    + $"'ConnectionStrings:{connectionName}' is not an absolute URL.");
         }
 
         if (builder.TryGetValue("Key", out var key) && key is string apiKey && !string.IsNullOrWhiteSpace(apiKey))

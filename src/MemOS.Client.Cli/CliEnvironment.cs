@@ -28,7 +28,9 @@ internal sealed class CliEnvironment
     /// <summary>Errors and warnings, one line each.</summary>
     public required TextWriter Error { get; init; }
 
-    /// <summary>Reads an environment variable (MEMOS_API_KEY, MEMOS_BASE_URL, MEMOS_IS_GLOBAL, MEMOS_USER_ID).</summary>
+    /// <summary>
+    /// Reads an environment variable (MEMOS_API_KEY, MEMOS_BASE_URL, MEMOS_IS_GLOBAL, MEMOS_USER_ID).
+    /// </summary>
     public required Func<string, string?> Variable { get; init; }
 
     /// <summary>What Ctrl+C tells the user it waits for; long commands update it.</summary>

@@ -12,7 +12,9 @@ internal sealed class CliInterrupt : IDisposable
     /// <summary>Cancelled by the first Ctrl+C.</summary>
     public CancellationToken Token => _source.Token;
 
-    /// <summary>Says what a cancelled command still waits for, e.g. "3 requests in flight"; null when nothing.</summary>
+    /// <summary>
+    /// Says what a cancelled command still waits for, e.g. "3 requests in flight"; null when nothing.
+    /// </summary>
     public Func<string?>? Waiting { get; set; }
 
     /// <summary>Handles one Ctrl+C; returns true when the process should end now.</summary>
@@ -27,7 +29,8 @@ internal sealed class CliInterrupt : IDisposable
         var waiting = Waiting?.Invoke();
         error.WriteLine(waiting is null
             ? "memos: cancelling (press Ctrl+C again to stop at once)."
-            : $"memos: cancelling; waiting for {waiting} (press Ctrl+C again to stop at once; they are then left as possibly applied).");
+            : $"memos: cancelling; waiting for {waiting} (press Ctrl+C again to stop at once; they are then left as "
+                + "possibly applied).");
         _source.Cancel();
         return false;
     }

@@ -27,8 +27,19 @@ internal static class CliJson
     /// <summary>What a search found, as the tool prints and serves it.</summary>
     public static object Search(SearchMemoryResult found) => new
     {
-        memories = found.Memories.Select(m => new { id = m.Id, memory = m.MemoryValue, relevance = m.Relativity, conversation_id = m.ConversationId }),
-        preferences = found.Preferences.Select(p => new { id = p.Id, preference = p.Preference, relevance = p.Relativity }),
+        memories = found.Memories.Select(m => new
+        {
+            id = m.Id,
+            memory = m.MemoryValue,
+            relevance = m.Relativity,
+            conversation_id = m.ConversationId,
+        }),
+        preferences = found.Preferences.Select(p => new
+        {
+            id = p.Id,
+            preference = p.Preference,
+            relevance = p.Relativity,
+        }),
         preference_note = found.PreferenceNote,
     };
 }

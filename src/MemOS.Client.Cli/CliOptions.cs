@@ -8,9 +8,12 @@ namespace MemOS.Client.Cli;
 internal static class CliOptions
 {
     /// <summary>The formats <c>--chat-time</c> and a message's chat time accept, as MemOS stores them.</summary>
-    private static readonly string[] ChatTimeFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd"];
+    private static readonly string[] ChatTimeFormats
+        = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd"];
 
-    /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>, its errors named as typed.</summary>
+    /// <summary>
+    /// A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>, its errors named as typed.
+    /// </summary>
     public static Option<int> Between(this Option<int> option, int minimum, int maximum = int.MaxValue)
     {
         option.CustomParser = result =>
@@ -22,11 +25,13 @@ internal static class CliOptions
             }
             else if (value < minimum)
             {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be at least {minimum}."));
+                result.AddError(
+                    string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be at least {minimum}."));
             }
             else if (value > maximum)
             {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be at most {maximum}."));
+                result.AddError(
+                    string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be at most {maximum}."));
             }
 
             return value;
@@ -63,7 +68,11 @@ internal static class CliOptions
     {
         argument.Validators.Add(result =>
         {
-            var message = new MemOSMessage { Role = MessageRole.User, Content = result.GetValueOrDefault<string>() ?? string.Empty };
+            var message = new MemOSMessage
+            {
+                Role = MessageRole.User,
+                Content = result.GetValueOrDefault<string>() ?? string.Empty,
+            };
             if (message.Problem(0) is { } problem)
             {
                 result.AddError($"<{argument.Name}> {problem.Problem}");
@@ -86,5 +95,10 @@ internal static class CliOptions
     }
 
     public static bool IsChatTime(string value)
-        => DateTimeOffset.TryParseExact(value.Trim(), ChatTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
+        => DateTimeOffset.TryParseExact(
+            value.Trim(),
+            ChatTimeFormats,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal,
+            out _);
 }

@@ -13,7 +13,11 @@ internal sealed class ClientSession : IAsyncDisposable
     private readonly InFlightHandler _inFlight;
     private readonly CancellationTokenSource _token;
 
-    private ClientSession(MemOSClientOptions options, MemOSEmulator? emulator, bool failFast, CancellationToken cancellationToken)
+    private ClientSession(
+        MemOSClientOptions options,
+        MemOSEmulator? emulator,
+        bool failFast,
+        CancellationToken cancellationToken)
     {
         _emulator = emulator;
         Target = ImportCheckpointTarget.Of(options.ResolveBaseUrl(), options.ApiKey ?? string.Empty);
@@ -35,7 +39,9 @@ internal sealed class ClientSession : IAsyncDisposable
 
             return _inFlight;
         });
-        _token = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _reachability?.Tripped ?? CancellationToken.None);
+        _token = CancellationTokenSource.CreateLinkedTokenSource(
+            cancellationToken,
+            _reachability?.Tripped ?? CancellationToken.None);
         try
         {
             Client = new MemOSClient(_http, options);
@@ -67,7 +73,11 @@ internal sealed class ClientSession : IAsyncDisposable
     /// With <paramref name="failFast"/>, the command stops once the service proves unreachable; a long-lived
     /// server passes false and reports each failed call instead.
     /// </summary>
-    public static async Task<ClientSession> OpenAsync(GlobalOptions.Values values, CliEnvironment environment, bool failFast, CancellationToken cancellationToken)
+    public static async Task<ClientSession> OpenAsync(
+        GlobalOptions.Values values,
+        CliEnvironment environment,
+        bool failFast,
+        CancellationToken cancellationToken)
     {
         if (values.Emulator)
         {
@@ -78,7 +88,8 @@ internal sealed class ClientSession : IAsyncDisposable
         var options = new MemOSClientOptions { ApiKey = values.ApiKey };
         if (!string.IsNullOrWhiteSpace(values.BaseUrl))
         {
-            options.BaseUrl = Uri.TryCreate(values.BaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            options.BaseUrl = Uri.TryCreate(values.BaseUrl, UriKind.Absolute, out var uri)
+                && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
                 ? uri
                 : throw new CliException($"--base-url '{values.BaseUrl}' is not an absolute http or https URL.");
         }
@@ -94,7 +105,8 @@ internal sealed class ClientSession : IAsyncDisposable
         if (options.BaseUrl is { } url && url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback)
         {
             // The tool has no switch for plain http to another host: the key would travel unencrypted.
-            throw new CliException($"The base URL '{url}' uses plain http to a host other than this machine, which would send the API key unencrypted; use https.");
+            throw new CliException($"The base URL '{url}' uses plain http to a host other than this machine, which "
+                + "would send the API key unencrypted; use https.");
         }
 
         try

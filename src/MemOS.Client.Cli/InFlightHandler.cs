@@ -7,7 +7,9 @@ internal sealed class InFlightHandler : DelegatingHandler
 
     public int Count => Volatile.Read(ref _count);
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _count);
         try

@@ -7,10 +7,14 @@ namespace MemOS.Client.Cli;
 /// <summary>The <c>memos</c> command line: builds the commands and runs one.</summary>
 internal static class MemosCli
 {
-    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(
+        string[] args,
+        CliEnvironment environment,
+        CancellationToken cancellationToken = default)
     {
         var global = new GlobalOptions();
-        var root = new RootCommand("memos: import, export, search and chat with MemOS memory, or serve it to AI assistants over MCP.")
+        var root = new RootCommand(
+            "memos: import, export, search and chat with MemOS memory, or serve it to AI assistants over MCP.")
         {
             global.ApiKey,
             global.BaseUrl,
@@ -35,19 +39,28 @@ internal static class MemosCli
         var unknownOptions = UnknownOptions.In(parsed);
         if (parsed.Errors.Count > 0 || unknownOptions.Count > 0)
         {
-            // Every parse error is a usage error (2), told on stderr, so scripts can tell a typo from a failed request (1).
-            // A misspelt option is named first: the parser's own errors then follow from it (a value it left over).
+            // Every parse error is a usage error (2), told on stderr, so scripts can tell a typo from a failed request
+            // (1). A misspelt option is named first: the parser's own errors then follow from it (a value it left over).
             foreach (var error in unknownOptions.Concat(parsed.Errors.Select(error => error.Message)))
             {
                 await environment.Error.WriteLineAsync("memos: " + error).ConfigureAwait(false);
             }
 
-            await environment.Error.WriteLineAsync($"Run '{string.Join(' ', parsed.CommandResult.Command is RootCommand ? ["memos"] : (string[])["memos", parsed.CommandResult.Command.Name])} --help' for usage.").ConfigureAwait(false);
+            var usage = parsed.CommandResult.Command is RootCommand
+                ? ["memos"]
+                : (string[])["memos", parsed.CommandResult.Command.Name];
+            await environment.Error.WriteLineAsync($"Run '{string.Join(' ', usage)} --help' for usage.")
+                .ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
         // Ctrl+C is handled by the caller (Program), which cancels the token; nothing here ends the process.
-        var configuration = new InvocationConfiguration { Output = environment.Output, Error = environment.Error, ProcessTerminationTimeout = null };
+        var configuration = new InvocationConfiguration
+        {
+            Output = environment.Output,
+            Error = environment.Error,
+            ProcessTerminationTimeout = null,
+        };
         return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 
@@ -55,29 +68,41 @@ internal static class MemosCli
     /// Runs a command's body with a client, turning every failure into one line on stderr and an exit code.
     /// Unless <paramref name="failFast"/> is false, the command stops once the service proves unreachable.
     /// </summary>
-    public static async Task<int> WithClientAsync(GlobalOptions global, CliEnvironment environment, ParseResult result, Func<ClientSession, CancellationToken, Task<int>> body, CancellationToken cancellationToken, bool failFast = true)
+    public static async Task<int> WithClientAsync(
+        GlobalOptions global,
+        CliEnvironment environment,
+        ParseResult result,
+        Func<ClientSession, CancellationToken, Task<int>> body,
+        CancellationToken cancellationToken,
+        bool failFast = true)
     {
         var values = global.Read(result);
         if (values.Emulator && (values.BaseUrl is not null || values.ApiKey is not null))
         {
-            await environment.Error.WriteLineAsync("memos: warning: --base-url and --api-key have no effect with --emulator.").ConfigureAwait(false);
+            await environment.Error.WriteLineAsync(
+                "memos: warning: --base-url and --api-key have no effect with --emulator.").ConfigureAwait(false);
         }
 
         ClientSession? session = null;
         try
         {
-            session = await ClientSession.OpenAsync(values, environment, failFast, cancellationToken).ConfigureAwait(false);
+            session = await ClientSession.OpenAsync(values, environment, failFast, cancellationToken)
+                .ConfigureAwait(false);
             var open = session;
             environment.Interrupt.Waiting = () => open.InFlight switch
             {
                 0 => null,
                 1 => "1 request in flight to finish and be recorded",
-                var count => string.Create(CultureInfo.InvariantCulture, $"{count} requests in flight to finish and be recorded"),
+                var count => string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{count} requests in flight to finish and be recorded"),
             };
             await using (session.ConfigureAwait(false))
             {
                 var code = await body(session, session.Token).ConfigureAwait(false);
-                return session.Unreachable is null ? code : await UnreachableAsync(environment, session, values.Json).ConfigureAwait(false);
+                return session.Unreachable is null
+                    ? code
+                    : await UnreachableAsync(environment, session, values.Json).ConfigureAwait(false);
             }
         }
         catch (Exception) when (session?.Unreachable is not null)
@@ -88,13 +113,15 @@ internal static class MemosCli
         {
             return await FailAsync(environment, values.Json, error.Message, ExitCodes.Usage).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is ArgumentException or FormatException or IOException or UnauthorizedAccessException)
+        catch (Exception error)
+            when (error is ArgumentException or FormatException or IOException or UnauthorizedAccessException)
         {
             return await FailAsync(environment, values.Json, error.Message, ExitCodes.Usage).ConfigureAwait(false);
         }
         catch (MemOSException error)
         {
-            return await FailAsync(environment, values.Json, CliMessages.Describe(error), ExitCodes.Failed).ConfigureAwait(false);
+            return await FailAsync(environment, values.Json, CliMessages.Describe(error), ExitCodes.Failed)
+                .ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -21,7 +21,9 @@ internal sealed class ReachabilityHandler(Uri baseUrl) : DelegatingHandler
     /// <summary>What to tell the user once tripped; null before.</summary>
     public string? Message { get; private set; }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken)
     {
         _tripped.Token.ThrowIfCancellationRequested();
         try
@@ -34,8 +36,11 @@ internal sealed class ReachabilityHandler(Uri baseUrl) : DelegatingHandler
         {
             if (Interlocked.Increment(ref _failuresInARow) >= Limit && Message is null)
             {
-                var why = error.HttpRequestError == HttpRequestError.NameResolutionError ? "the host name does not resolve" : "the connection is refused";
-                Message = $"cannot reach {baseUrl.Host}:{baseUrl.Port} ({baseUrl}): {why} ({Limit} attempts in a row). Check --base-url or MEMOS_BASE_URL and your network, or try the tool with --emulator.";
+                var why = error.HttpRequestError == HttpRequestError.NameResolutionError
+                    ? "the host name does not resolve"
+                    : "the connection is refused";
+                Message = $"cannot reach {baseUrl.Host}:{baseUrl.Port} ({baseUrl}): {why} ({Limit} attempts in a row). "
+                    + "Check --base-url or MEMOS_BASE_URL and your network, or try the tool with --emulator.";
                 await _tripped.CancelAsync().ConfigureAwait(false);
             }
 

@@ -11,7 +11,8 @@ namespace MemOS.Client.Cli;
 internal sealed class ToolVersion(TextWriter output) : SynchronousCommandLineAction
 {
     public static string Value { get; } =
-        (typeof(ToolVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+        (typeof(ToolVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? "0.0.0").Split('+')[0];
 
     public override int Invoke(ParseResult parseResult)
     {

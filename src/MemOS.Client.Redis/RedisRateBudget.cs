@@ -35,13 +35,19 @@ public sealed class RedisRateBudget : RateLimiter, IMemOSRatePause
     private long _idleSince;
 
     /// <summary>Creates the budget of one API key.</summary>
-    /// <param name="redis">The connection to Redis; connect with <c>abortConnect=false</c> so that the app starts while Redis is down.</param>
+    /// <param name="redis">The connection to Redis; connect with <c>abortConnect=false</c> so that the app starts while
+    /// Redis is down.</param>
     /// <param name="apiKey">The API key the budget is for; only its hash reaches Redis.</param>
     /// <param name="options">The rate, burst and waits.</param>
     /// <param name="loggerFactory">Where to say that Redis went away or came back; nowhere when null.</param>
     /// <param name="timeProvider">The clock of the local budget's waits; the system clock when null.</param>
     /// <exception cref="ArgumentException">An option is out of range, or the key is empty.</exception>
-    public RedisRateBudget(IConnectionMultiplexer redis, string apiKey, RedisRateBudgetOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    public RedisRateBudget(
+        IConnectionMultiplexer redis,
+        string apiKey,
+        RedisRateBudgetOptions options,
+        ILoggerFactory? loggerFactory = null,
+        TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(redis);
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
@@ -64,7 +70,9 @@ public sealed class RedisRateBudget : RateLimiter, IMemOSRatePause
         _idleSince = _time.GetTimestamp();
     }
 
-    /// <summary>Whether the last permit came from Redis (<see langword="false"/> while this instance keeps to its local share).</summary>
+    /// <summary>
+    /// Whether the last permit came from Redis (<see langword="false"/> while this instance keeps to its local share).
+    /// </summary>
     public bool IsShared => Volatile.Read(ref _coordinatorLost) == 0;
 
     /// <inheritdoc />
@@ -105,7 +113,10 @@ public sealed class RedisRateBudget : RateLimiter, IMemOSRatePause
     }
 
     /// <inheritdoc />
-    /// <remarks>Blocks on Redis for at most <see cref="RedisRateBudgetOptions.CoordinatorTimeout"/>; the SDK itself only ever waits for permits asynchronously.</remarks>
+    /// <remarks>
+    /// Blocks on Redis for at most <see cref="RedisRateBudgetOptions.CoordinatorTimeout"/>; the SDK itself only ever
+    /// waits for permits asynchronously.
+    /// </remarks>
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
         CheckPermits(permitCount);
@@ -113,7 +124,9 @@ public sealed class RedisRateBudget : RateLimiter, IMemOSRatePause
     }
 
     /// <inheritdoc />
-    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(
+        int permitCount,
+        CancellationToken cancellationToken)
     {
         CheckPermits(permitCount);
         var (lease, wait) = await Reserve(permitCount, _options.MaxWait, cancellationToken).ConfigureAwait(false);
@@ -127,7 +140,10 @@ public sealed class RedisRateBudget : RateLimiter, IMemOSRatePause
     }
 
     /// <summary>Reserves permits and says how long to wait before using them; a refusal reserves nothing.</summary>
-    internal async ValueTask<(RateLimitLease Lease, TimeSpan Wait)> Reserve(int permits, TimeSpan maxWait, CancellationToken cancellationToken)
+    internal async ValueTask<(RateLimitLease Lease, TimeSpan Wait)> Reserve(
+        int permits,
+        TimeSpan maxWait,
+        CancellationToken cancellationToken)
     {
         Volatile.Write(ref _idleSince, _time.GetTimestamp());
         if (permits == 0)
@@ -158,7 +174,10 @@ public sealed class RedisRateBudget : RateLimiter, IMemOSRatePause
     }
 
     // The answer of Redis, or null when it cannot give one in time: the local share decides then.
-    private async ValueTask<(bool Reserved, TimeSpan Wait)?> ReserveShared(int permits, TimeSpan maxWait, CancellationToken cancellationToken)
+    private async ValueTask<(bool Reserved, TimeSpan Wait)?> ReserveShared(
+        int permits,
+        TimeSpan maxWait,
+        CancellationToken cancellationToken)
     {
         if (!_redis.IsConnected)
         {
@@ -172,7 +191,13 @@ public sealed class RedisRateBudget : RateLimiter, IMemOSRatePause
                 .ScriptEvaluateAsync(
                     BudgetScripts.Reserve,
                     [_keys.Bucket, _keys.Instances],
-                    [_intervalMicroseconds, _options.Burst, permits, (long)(maxWait.TotalMilliseconds * 1000), _instance])
+                    [
+                        _intervalMicroseconds,
+                        _options.Burst,
+                        permits,
+                        (long)(maxWait.TotalMilliseconds * 1000),
+                        _instance,
+                    ])
                 .WaitAsync(_options.CoordinatorTimeout, _time, cancellationToken)
                 .ConfigureAwait(false);
             var values = (RedisResult[])result!;

@@ -1,6 +1,8 @@
 namespace MemOS.Client.Redis;
 
-/// <summary>The shape of a <see cref="RedisRateBudget"/>: the rate the whole fleet shares, and how long one request may wait.</summary>
+/// <summary>
+/// The shape of a <see cref="RedisRateBudget"/>: the rate the whole fleet shares, and how long one request may wait.
+/// </summary>
 public sealed class RedisRateBudgetOptions
 {
     /// <summary>
@@ -35,7 +37,8 @@ public sealed class RedisRateBudgetOptions
     {
         if (!(PermitsPerSecond > 0) || double.IsInfinity(PermitsPerSecond))
         {
-            throw new ArgumentException($"RedisRateBudgetOptions.PermitsPerSecond must be a positive number; it is {PermitsPerSecond}.");
+            throw new ArgumentException(
+                $"RedisRateBudgetOptions.PermitsPerSecond must be a positive number; it is {PermitsPerSecond}.");
         }
 
         if (Burst < 1)

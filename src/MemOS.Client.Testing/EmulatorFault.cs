@@ -26,7 +26,9 @@ public sealed record EmulatorFault
 
     internal bool Hang { get; private init; }
 
-    /// <summary>Answers HTTP 200 with this envelope code, as the service reports most errors (e.g. 40309 for a rate limit).</summary>
+    /// <summary>
+    /// Answers HTTP 200 with this envelope code, as the service reports most errors (e.g. 40309 for a rate limit).
+    /// </summary>
     /// <param name="code">The envelope code.</param>
     /// <param name="message">The envelope message; a generic one when null.</param>
     public static EmulatorFault ErrorCode(int code, string? message = null) => new() { Code = code, Message = message };
@@ -34,7 +36,11 @@ public sealed record EmulatorFault
     /// <summary>Answers this HTTP status with an error envelope, optionally with a <c>Retry-After</c> header.</summary>
     /// <param name="status">The HTTP status, e.g. 429 or 503.</param>
     /// <param name="retryAfter">The <c>Retry-After</c> to send, in whole seconds.</param>
-    public static EmulatorFault HttpError(int status, TimeSpan? retryAfter = null) => new() { HttpStatus = status, RetryAfter = retryAfter };
+    public static EmulatorFault HttpError(int status, TimeSpan? retryAfter = null) => new()
+    {
+        HttpStatus = status,
+        RetryAfter = retryAfter,
+    };
 
     /// <summary>Waits before answering normally (on the emulator's clock).</summary>
     /// <param name="delay">How long to wait.</param>
@@ -43,10 +49,15 @@ public sealed record EmulatorFault
     /// <summary>Drops the connection without answering.</summary>
     public static EmulatorFault DropConnection() => new() { Drop = true };
 
-    /// <summary>Never answers: the call waits until the client gives up or the emulator stops, as a timeout looks to the client.</summary>
+    /// <summary>
+    /// Never answers: the call waits until the client gives up or the emulator stops, as a timeout looks to the client.
+    /// </summary>
     public static EmulatorFault NoAnswer() => new() { Hang = true };
 
-    /// <summary>For a streamed chat: sends this many events, then ends the stream without its end event, as a cut connection looks to the client.</summary>
+    /// <summary>
+    /// For a streamed chat: sends this many events, then ends the stream without its end event, as a cut connection
+    /// looks to the client.
+    /// </summary>
     /// <param name="events">Events to send before the cut.</param>
     public static EmulatorFault CutStreamAfter(int events)
     {

@@ -35,7 +35,14 @@ public sealed class MemOSEmulator : IAsyncDisposable
     private readonly EmulatorTenant _tenant;
     private readonly string? _stateFile;
 
-    private MemOSEmulator(WebApplication app, EmulatorApi api, EmulatorRequestLog log, EmulatorTenant tenant, Uri baseUrl, string apiKey, string? stateFile)
+    private MemOSEmulator(
+        WebApplication app,
+        EmulatorApi api,
+        EmulatorRequestLog log,
+        EmulatorTenant tenant,
+        Uri baseUrl,
+        string apiKey,
+        string? stateFile)
     {
         _app = app;
         _api = api;
@@ -55,15 +62,20 @@ public sealed class MemOSEmulator : IAsyncDisposable
     /// <summary>Starts an emulator.</summary>
     /// <param name="timeProvider">The clock memories are stamped with; the system clock when null.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static Task<MemOSEmulator> StartAsync(TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    public static Task<MemOSEmulator> StartAsync(
+        TimeProvider? timeProvider = null,
+        CancellationToken cancellationToken = default)
         => StartAsync(new MemOSEmulatorOptions { TimeProvider = timeProvider }, cancellationToken);
 
     /// <summary>Starts an emulator on a chosen port, with a chosen key.</summary>
     /// <param name="options">The port, key and clock.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="IOException">The port is in use.</exception>
-    /// <exception cref="InvalidDataException"><see cref="MemOSEmulatorOptions.StateFile"/> is not a state file an emulator wrote.</exception>
-    public static async Task<MemOSEmulator> StartAsync(MemOSEmulatorOptions options, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidDataException"><see cref="MemOSEmulatorOptions.StateFile"/> is not a state file an
+    /// emulator wrote.</exception>
+    public static async Task<MemOSEmulator> StartAsync(
+        MemOSEmulatorOptions options,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
@@ -112,8 +124,16 @@ public sealed class MemOSEmulator : IAsyncDisposable
             throw;
         }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new MemOSEmulator(app, api, log, tenant, new Uri(address.TrimEnd('/') + BasePath), apiKey, options.StateFile);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Single();
+        return new MemOSEmulator(
+            app,
+            api,
+            log,
+            tenant,
+            new Uri(address.TrimEnd('/') + BasePath),
+            apiKey,
+            options.StateFile);
     }
 
     /// <summary>
@@ -152,7 +172,8 @@ public sealed class MemOSEmulator : IAsyncDisposable
     /// until the emulator stops; the route <c>*</c> applies it to every route. Faults set with
     /// <see cref="InjectFault"/> are served first.
     /// </summary>
-    /// <param name="route">The route, without the API root, e.g. <c>add/message</c>; or <c>*</c> for every route.</param>
+    /// <param name="route">The route, without the API root, e.g. <c>add/message</c>; or <c>*</c> for every
+    /// route.</param>
     /// <param name="fault">What to serve.</param>
     /// <param name="fraction">The share of calls that get it, above 0 and at most 1.</param>
     public void InjectRandomFault(string route, EmulatorFault fault, double fraction)
@@ -161,7 +182,10 @@ public sealed class MemOSEmulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(fault);
         if (!(fraction is > 0 and <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "The fraction of calls must be above 0 and at most 1.");
+            throw new ArgumentOutOfRangeException(
+                nameof(fraction),
+                fraction,
+                "The fraction of calls must be above 0 and at most 1.");
         }
 
         _api.Faults.AddRate(route.Trim('/'), fault, fraction);
@@ -173,7 +197,8 @@ public sealed class MemOSEmulator : IAsyncDisposable
     /// the rest of the second, as a rate-limited service answers. Setting it again replaces the limit.
     /// The route <c>*</c> limits all routes together, as the service limits one API key.
     /// </summary>
-    /// <param name="route">The route, without the API root, e.g. <c>add/message</c>; or <c>*</c> for every route.</param>
+    /// <param name="route">The route, without the API root, e.g. <c>add/message</c>; or <c>*</c> for every
+    /// route.</param>
     /// <param name="requestsPerSecond">Calls allowed per second, at least 1.</param>
     public void SetRateLimit(string route, int requestsPerSecond)
     {
@@ -188,7 +213,10 @@ public sealed class MemOSEmulator : IAsyncDisposable
     /// <summary>A client of this emulator; dispose it before the emulator.</summary>
     public MemOSClient CreateClient() => new(CreateOptions());
 
-    /// <summary>Writes the memories and messages of <see cref="ApiKey"/> to <see cref="MemOSEmulatorOptions.StateFile"/> now; nothing when no state file was set.</summary>
+    /// <summary>
+    /// Writes the memories and messages of <see cref="ApiKey"/> to <see cref="MemOSEmulatorOptions.StateFile"/> now;
+    /// nothing when no state file was set.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the write; the previous file stays whole.</param>
     public Task SaveStateAsync(CancellationToken cancellationToken = default)
         => _stateFile is null ? Task.CompletedTask : EmulatorState.SaveAsync(_tenant, _stateFile, cancellationToken);

@@ -1,6 +1,8 @@
 namespace MemOS.Client.Testing;
 
-/// <summary>How <see cref="MemOSEmulator.StartAsync(MemOSEmulatorOptions, CancellationToken)"/> starts an emulator.</summary>
+/// <summary>
+/// How <see cref="MemOSEmulator.StartAsync(MemOSEmulatorOptions, CancellationToken)"/> starts an emulator.
+/// </summary>
 public sealed class MemOSEmulatorOptions
 {
     /// <summary>The port on 127.0.0.1 to listen on; 0 (the default) picks a free one.</summary>
@@ -20,6 +22,9 @@ public sealed class MemOSEmulatorOptions
     /// </summary>
     public string? StateFile { get; set; }
 
-    /// <summary>Called with each request once it is answered, e.g. to print a request log; the same entries <see cref="MemOSEmulator.Requests"/> lists.</summary>
+    /// <summary>
+    /// Called with each request once it is answered, e.g. to print a request log; the same entries
+    /// <see cref="MemOSEmulator.Requests"/> lists.
+    /// </summary>
     public Action<EmulatorRequestEntry>? OnRequest { get; set; }
 }

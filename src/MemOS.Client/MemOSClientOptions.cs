@@ -35,7 +35,9 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
     /// </summary>
     public Uri? BaseUrl { get; set; }
 
-    /// <summary>Allows plain <c>http</c> to a non-loopback host, which sends the API key unencrypted. Off by default.</summary>
+    /// <summary>
+    /// Allows plain <c>http</c> to a non-loopback host, which sends the API key unencrypted. Off by default.
+    /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>
@@ -97,7 +99,9 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
     /// </summary>
     public System.Threading.RateLimiting.RateLimiter? RateLimiter { get; set; }
 
-    /// <summary>Where retries are logged (one line each: operation, attempt, delay, code). Nothing is logged when null.</summary>
+    /// <summary>
+    /// Where retries are logged (one line each: operation, attempt, delay, code). Nothing is logged when null.
+    /// </summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>The clock retry delays run on; the system clock when null. Tests pass a fake one.</summary>
@@ -119,7 +123,8 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
         => BaseUrl ?? new Uri(Region == MemOSRegion.Global ? GlobalBaseUrl : ChinaBaseUrl);
 
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem, when there is one.</summary>
-    /// <exception cref="ArgumentException">A setting is missing or out of range; the message lists each one.</exception>
+    /// <exception cref="ArgumentException">A setting is missing or out of range; the message lists each
+    /// one.</exception>
     public void Validate()
     {
         var errors = GetValidationErrors();
@@ -130,7 +135,8 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
     }
 
     /// <summary>Fills what is not set from the environment; explicit settings win.</summary>
-    /// <param name="variable">Reads a variable; the process environment when null (the memos tool passes its own, for its tests).</param>
+    /// <param name="variable">Reads a variable; the process environment when null (the memos tool passes its own, for
+    /// its tests).</param>
     internal void ApplyEnvironmentDefaults(Func<string, string?>? variable = null)
     {
         variable ??= Environment.GetEnvironmentVariable;
@@ -171,9 +177,11 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
         new(nameof(Retry), SettingKind.Section, ConfigurationSetting.Retry),
     ];
 
-    List<string>? IMemOSTransportOptions.ConfigurationErrors { get => _configurationErrors; set => _configurationErrors = value; }
+    List<string>? IMemOSTransportOptions.ConfigurationErrors { get => _configurationErrors; set
+        => _configurationErrors = value; }
 
-    SettingPath? IMemOSTransportOptions.ConfigurationPath { get => _configurationPath; set => _configurationPath = value; }
+    SettingPath? IMemOSTransportOptions.ConfigurationPath { get => _configurationPath; set
+        => _configurationPath = value; }
 
     List<string> IMemOSTransportOptions.GetValidationErrors() => GetValidationErrors();
 
@@ -186,8 +194,11 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
         if (string.IsNullOrWhiteSpace(ApiKey))
         {
             errors.Add(path.MissingSection is { } section
-                ? $"{path["ApiKey"]} is missing, and so is the whole configuration section '{section}' (check the section's name in your configuration and in GetSection): set {path["ApiKey"]}, or the MEMOS_API_KEY environment variable."
-                : $"{path["ApiKey"]} is missing: set it, or the MEMOS_API_KEY environment variable, to your MemOS project's API key.");
+                ? $"{path["ApiKey"]} is missing, and so is the whole configuration section '{section}' (check the "
+                    + $"section's name in your configuration and in GetSection): set {path["ApiKey"]}, or the "
+                    + "MEMOS_API_KEY environment variable."
+                : $"{path["ApiKey"]} is missing: set it, or the MEMOS_API_KEY environment variable, to your MemOS "
+                    + "project's API key.");
         }
 
         OptionChecks.ApiKeyCharacters(ApiKey, path, errors);
@@ -198,14 +209,17 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
 
         if (!Enum.IsDefined(Region))
         {
-            errors.Add($"{path["Region"]} is '{Region}', which is not a MemOS region: use {string.Join(" or ", Enum.GetNames<MemOSRegion>())}.");
+            errors.Add($"{path["Region"]} is '{Region}', which is not a MemOS region: use "
+                + $"{string.Join(" or ", Enum.GetNames<MemOSRegion>())}.");
         }
 
         OptionChecks.Timeouts(Timeout, StreamIdleTimeout, Retry, path, errors);
         OptionChecks.MaxStreamEventBytes(MaxStreamEventBytes, path, errors);
         if (UserAgentApplicationId is { } applicationId && !UserAgent.IsValidApplicationId(applicationId))
         {
-            errors.Add($"{path["UserAgentApplicationId"]} is '{applicationId}', which is not a User-Agent product token: use up to 64 letters, digits and !#$%&'*+-.^_`|~, optionally followed by /version (e.g. MyApp/1.2).");
+            errors.Add($"{path["UserAgentApplicationId"]} is '{applicationId}', which is not a User-Agent product "
+                + "token: use up to 64 letters, digits and !#$%&'*+-.^_`|~, optionally followed by /version (e.g. "
+                + "MyApp/1.2).");
         }
 
         return errors;
@@ -222,5 +236,6 @@ public sealed class MemOSClientOptions : IMemOSTransportOptions
     }
 
     private static bool IsTrue(string? value)
-        => value is not null && (value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase) || value.Trim() == "1" || value.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase));
+        => value is not null && (value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase) || value.Trim() == "1"
+            || value.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase));
 }

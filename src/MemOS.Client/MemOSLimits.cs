@@ -7,10 +7,14 @@ namespace MemOS.Client;
 /// </summary>
 public static class MemOSLimits
 {
-    /// <summary>The longest <c>user_id</c>, <c>conversation_id</c> or other id the service accepts, in characters: 100.</summary>
+    /// <summary>
+    /// The longest <c>user_id</c>, <c>conversation_id</c> or other id the service accepts, in characters: 100.
+    /// </summary>
     public const int MaxIdLength = 100;
 
-    /// <summary>The most ids in one group (several users or agents in a group chat), and the most bindings in one request: 20.</summary>
+    /// <summary>
+    /// The most ids in one group (several users or agents in a group chat), and the most bindings in one request: 20.
+    /// </summary>
     public const int MaxGroupIds = 20;
 
     /// <summary>The most memories (or preferences, tool memories, skills) one search or chat may recall: 25.</summary>
@@ -31,9 +35,14 @@ public static class MemOSLimits
     /// <summary>The most bytes one knowledge-base upload may carry in all: 300 MB.</summary>
     public const long MaxUploadBytes = 300L * 1024 * 1024;
 
-    /// <summary>The most tokens the service accepts in one <c>add/message</c> request (and in one search query): 40 000.</summary>
+    /// <summary>
+    /// The most tokens the service accepts in one <c>add/message</c> request (and in one search query): 40 000.
+    /// </summary>
     public const int MaxRequestTokens = 40_000;
 
-    /// <summary>The most times the SDK sends one request again after a failure (<see cref="MemOSRetryOptions.MaxRetries"/>, and the import's own retries): 10.</summary>
+    /// <summary>
+    /// The most times the SDK sends one request again after a failure (<see cref="MemOSRetryOptions.MaxRetries"/>, and
+    /// the import's own retries): 10.
+    /// </summary>
     public const int MaxRetries = 10;
 }

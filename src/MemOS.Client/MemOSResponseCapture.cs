@@ -51,7 +51,9 @@ public sealed class MemOSResponseCapture : IDisposable
         }
     }
 
-    /// <summary>Starts capturing the answers to the calls made on this async flow until the capture is disposed.</summary>
+    /// <summary>
+    /// Starts capturing the answers to the calls made on this async flow until the capture is disposed.
+    /// </summary>
     /// <returns>The capture; dispose it to stop.</returns>
     public static MemOSResponseCapture Start()
     {
@@ -73,7 +75,9 @@ public sealed class MemOSResponseCapture : IDisposable
         }
     }
 
-    /// <summary>Whether a capture is open around the current call; the transport builds nothing to record when none is.</summary>
+    /// <summary>
+    /// Whether a capture is open around the current call; the transport builds nothing to record when none is.
+    /// </summary>
     internal static bool IsCapturing => Current.Value is { _disposed: false };
 
     /// <summary>Records a successful answer in the capture open on this flow, when there is one.</summary>

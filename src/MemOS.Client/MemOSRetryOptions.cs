@@ -33,27 +33,33 @@ public sealed class MemOSRetryOptions
     /// </summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>What is wrong with these options, each naming the setting as <paramref name="path"/> writes it.</summary>
+    /// <summary>
+    /// What is wrong with these options, each naming the setting as <paramref name="path"/> writes it.
+    /// </summary>
     internal List<string> GetValidationErrors(SettingPath path)
     {
         var errors = new List<string>();
         if (MaxRetries is < 0 or > MemOSLimits.MaxRetries)
         {
-            errors.Add($"{path["MaxRetries"]} is '{MaxRetries}'; use a whole number from 0 (no retries) to {MemOSLimits.MaxRetries}.");
+            errors.Add($"{path["MaxRetries"]} is '{MaxRetries}'; use a whole number from 0 (no retries) to "
+                + $"{MemOSLimits.MaxRetries}.");
         }
 
         if (BaseDelay < TimeSpan.Zero)
         {
-            errors.Add($"{path["BaseDelay"]} is '{SettingPath.Text(BaseDelay)}'; use a time span of zero or more, such as 00:00:00.5 (half a second).");
+            errors.Add($"{path["BaseDelay"]} is '{SettingPath.Text(BaseDelay)}'; use a time span of zero or more, such "
+                + "as 00:00:00.5 (half a second).");
         }
         else if (MaxDelay < BaseDelay)
         {
-            errors.Add($"{path["MaxDelay"]} is '{SettingPath.Text(MaxDelay)}', shorter than {path["BaseDelay"]} ('{SettingPath.Text(BaseDelay)}'); use a time span at least as long, such as 00:00:10.");
+            errors.Add($"{path["MaxDelay"]} is '{SettingPath.Text(MaxDelay)}', shorter than {path["BaseDelay"]} "
+                + $"('{SettingPath.Text(BaseDelay)}'); use a time span at least as long, such as 00:00:10.");
         }
 
         if (MaxRetryAfter < TimeSpan.Zero)
         {
-            errors.Add($"{path["MaxRetryAfter"]} is '{SettingPath.Text(MaxRetryAfter)}'; use a time span of zero or more, such as 00:00:30.");
+            errors.Add($"{path["MaxRetryAfter"]} is '{SettingPath.Text(MaxRetryAfter)}'; use a time span of zero or "
+                + "more, such as 00:00:30.");
         }
 
         OptionChecks.PositiveTimeSpan(AttemptTimeout, path["AttemptTimeout"], path, errors);

@@ -2,12 +2,16 @@ namespace Aspire.Hosting.ApplicationModel;
 
 /// <summary>
 /// The MemOS cloud as an AppHost resource: nothing runs; services that reference it get
-/// <c>ConnectionStrings__{name}</c> as <c>Endpoint=&lt;API root&gt;;Key=&lt;key&gt;</c>, the key from a secret parameter.
+/// <c>ConnectionStrings__{name}</c> as <c>Endpoint=&lt;API root&gt;;Key=&lt;key&gt;</c>, the key from a secret
+/// parameter.
 /// </summary>
 /// <param name="name">The resource name, which is also the connection string's name.</param>
-/// <param name="apiKey">The parameter that holds the API key; secret, so the dashboard and the manifest never show it.</param>
+/// <param name="apiKey">The parameter that holds the API key; secret, so the dashboard and the manifest never show
+/// it.</param>
 /// <param name="baseUrl">The API root, e.g. <c>https://memos.memtensor.cn/api/openmem/v1</c>.</param>
-public sealed class MemOSCloudResource(string name, ParameterResource apiKey, Uri baseUrl) : Resource(name), IResourceWithConnectionString
+public sealed class MemOSCloudResource(string name, ParameterResource apiKey, Uri baseUrl) :
+    Resource(name),
+    IResourceWithConnectionString
 {
     /// <summary>The parameter that holds the API key.</summary>
     public ParameterResource ApiKey { get; } = apiKey;

@@ -31,10 +31,14 @@ public sealed class MemOSEmulatorResource(string name, string command, string wo
     /// </summary>
     public IReadOnlyList<string> ToolArguments { get; internal set; } = ["memos"];
 
-    /// <summary>The rate limits, as <c>memos emulator --rate-limit</c> takes them (<c>20</c>, <c>add/message=5</c>).</summary>
+    /// <summary>
+    /// The rate limits, as <c>memos emulator --rate-limit</c> takes them (<c>20</c>, <c>add/message=5</c>).
+    /// </summary>
     public IList<string> RateLimits { get; } = [];
 
-    /// <summary>The faults, as <c>memos emulator --fault</c> takes them (<c>503:0.1</c>, <c>drop:0.05:add/message</c>).</summary>
+    /// <summary>
+    /// The faults, as <c>memos emulator --fault</c> takes them (<c>503:0.1</c>, <c>drop:0.05:add/message</c>).
+    /// </summary>
     public IList<string> Faults { get; } = [];
 
     /// <summary>A file that keeps memories and messages across runs of the AppHost; none when null.</summary>
@@ -45,5 +49,6 @@ public sealed class MemOSEmulatorResource(string name, string command, string wo
 
     /// <summary><c>Endpoint=&lt;API root&gt;;Key=&lt;key&gt;</c>, the form the MemOS Aspire client reads.</summary>
     public ReferenceExpression ConnectionStringExpression
-        => ReferenceExpression.Create($"Endpoint={PrimaryEndpoint.Property(EndpointProperty.Url)}{ApiPath};Key={ApiKey}");
+        => ReferenceExpression.Create(
+            $"Endpoint={PrimaryEndpoint.Property(EndpointProperty.Url)}{ApiPath};Key={ApiKey}");
 }

@@ -11,7 +11,8 @@ internal static class EmulatorSettings
 {
     public const string RateLimitForm = "N or ROUTE=N (requests per second, e.g. 20 or add/message=5)";
 
-    public const string FaultForm = "KIND:FRACTION[:ROUTE], KIND one of drop, timeout, an HTTP status (500) or an error code (40309), e.g. 503:0.1 or drop:0.05:add/message";
+    public const string FaultForm = "KIND:FRACTION[:ROUTE], KIND one of drop, timeout, an HTTP status (500) or an "
+        + "error code (40309), e.g. 503:0.1 or drop:0.05:add/message";
 
     /// <summary>A rate limit: the route (<c>*</c> for all routes together) and its requests per second.</summary>
     public static bool TryParseRateLimit(string value, out (string Route, int PerSecond) limit)
@@ -25,13 +26,19 @@ internal static class EmulatorSettings
         return ok;
     }
 
-    /// <summary>A fault served to a fraction of calls: the route (<c>*</c> for every route), the fault and the fraction.</summary>
+    /// <summary>
+    /// A fault served to a fraction of calls: the route (<c>*</c> for every route), the fault and the fraction.
+    /// </summary>
     public static bool TryParseFault(string value, out (string Route, EmulatorFault Fault, double Fraction) setting)
     {
         setting = default;
         var parts = value.Split(':', 3);
         if (parts.Length < 2
-            || !double.TryParse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var fraction)
+            || !double.TryParse(
+                parts[1],
+                NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture,
+                out var fraction)
             || !(fraction is > 0 and <= 1))
         {
             return false;
@@ -43,8 +50,13 @@ internal static class EmulatorSettings
         {
             "drop" => EmulatorFault.DropConnection(),
             "timeout" => EmulatorFault.NoAnswer(),
-            { Length: 3 } when int.TryParse(kind, NumberStyles.None, CultureInfo.InvariantCulture, out var status) && status is >= 400 and <= 599 => EmulatorFault.HttpError(status),
-            { Length: 5 } when int.TryParse(kind, NumberStyles.None, CultureInfo.InvariantCulture, out var code) => EmulatorFault.ErrorCode(code),
+            { Length: 3 } when int.TryParse(kind, NumberStyles.None, CultureInfo.InvariantCulture, out var status)
+                && status is >= 400 and <= 599 => EmulatorFault.HttpError(status),
+            { Length: 5 } when int.TryParse(
+                kind,
+                NumberStyles.None,
+                CultureInfo.InvariantCulture,
+                out var code) => EmulatorFault.ErrorCode(code),
             _ => null,
         };
         if (fault is null || route.Length == 0)

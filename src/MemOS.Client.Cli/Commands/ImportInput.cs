@@ -19,7 +19,11 @@ internal sealed class ImportInput : IAsyncDisposable
     /// <summary>The input, which can always be read again from the start.</summary>
     public Stream Stream { get; }
 
-    public static async Task<ImportInput> OpenAsync(string path, Stream standardInput, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<ImportInput> OpenAsync(
+        string path,
+        Stream standardInput,
+        TextWriter error,
+        CancellationToken cancellationToken)
     {
         if (path == "-")
         {
@@ -28,7 +32,9 @@ internal sealed class ImportInput : IAsyncDisposable
 
         if (!File.Exists(path))
         {
-            throw new CliException(Directory.Exists(path) ? $"'{path}' is a folder, not a JSON Lines file." : $"The file '{Path.GetFullPath(path)}' does not exist.");
+            throw new CliException(Directory.Exists(path)
+                ? $"'{path}' is a folder, not a JSON Lines file."
+                : $"The file '{Path.GetFullPath(path)}' does not exist.");
         }
 
         // FileStream opens pipes and FIFOs too; it can seek only in a regular file.
@@ -73,11 +79,23 @@ internal sealed class ImportInput : IAsyncDisposable
 
     // A read from a pipe cannot be cancelled, so on Ctrl+C a pending one is left behind (it ends with
     // the process) rather than waited for.
-    private static async Task<ImportInput> KeepAsync(Stream once, string name, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<ImportInput> KeepAsync(
+        Stream once,
+        string name,
+        TextWriter error,
+        CancellationToken cancellationToken)
     {
         // Said, so that a user feeding a pipe by hand knows nothing is sent before its end.
-        await error.WriteLineAsync($"memos: reading {name} to its end; the whole input is checked before anything is written.").ConfigureAwait(false);
-        var copy = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        await error.WriteLineAsync(
+            $"memos: reading {name} to its end; the whole input is checked before anything is written.")
+            .ConfigureAwait(false);
+        var copy = new FileStream(
+            Path.GetTempFileName(),
+            FileMode.Create,
+            FileAccess.ReadWrite,
+            FileShare.None,
+            81920,
+            FileOptions.DeleteOnClose);
         try
         {
             await once.CopyToAsync(copy, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);

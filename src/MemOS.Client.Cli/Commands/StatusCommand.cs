@@ -9,23 +9,28 @@ internal static class StatusCommand
     public static Command Create(GlobalOptions global, CliEnvironment environment)
     {
         var task = new Argument<string>("task") { Description = "The task id an add or feedback printed." }.NotEmpty();
-        var command = new Command("status", "Show whether an asynchronous task (an add, a feedback) is running, completed or failed.") { task };
-        command.SetAction((result, cancellationToken) => MemosCli.WithClientAsync(global, environment, result, async (session, token) =>
+        var command = new Command("status", "Show whether an asynchronous task (an add, a feedback) is running, "
+            + "completed or failed.")
         {
-            var status = await session.Client.GetTaskStatusAsync(result.GetRequiredValue(task), token);
-            var id = status.TaskId ?? result.GetRequiredValue(task);
-            var state = status.Status?.Value ?? "unknown";
-            if (global.Read(result).Json)
+            task,
+        };
+        command.SetAction((result, cancellationToken) => MemosCli.WithClientAsync(
+            global, environment, result, async (session, token) =>
             {
-                await CliJson.WriteAsync(environment, new { task_id = id, status = state });
-            }
-            else
-            {
-                environment.Console.WriteLine($"{id}: {state}");
-            }
+                var status = await session.Client.GetTaskStatusAsync(result.GetRequiredValue(task), token);
+                var id = status.TaskId ?? result.GetRequiredValue(task);
+                var state = status.Status?.Value ?? "unknown";
+                if (global.Read(result).Json)
+                {
+                    await CliJson.WriteAsync(environment, new { task_id = id, status = state });
+                }
+                else
+                {
+                    environment.Console.WriteLine($"{id}: {state}");
+                }
 
-            return status.Status == MemOSTaskStatus.Failed ? ExitCodes.Failed : ExitCodes.Success;
-        }, cancellationToken));
+                return status.Status == MemOSTaskStatus.Failed ? ExitCodes.Failed : ExitCodes.Success;
+            }, cancellationToken));
         return command;
     }
 }

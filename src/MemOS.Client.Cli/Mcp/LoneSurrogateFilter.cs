@@ -19,9 +19,15 @@ internal static class LoneSurrogateFilter
             && call.Params?["arguments"] is JsonObject arguments
             && ToolArguments.FindLoneSurrogate(arguments) is { } error)
         {
-            var result = JsonSerializer.SerializeToNode(MemoryTool.Invalid(error), McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult)));
+            var result = JsonSerializer.SerializeToNode(
+                MemoryTool.Invalid(error),
+                McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult)));
             // The server in the context is bound to the request's transport (over HTTP, the POST that carried it).
-            await context.Server.SendMessageAsync(new JsonRpcResponse { Id = call.Id, Result = result }, cancellationToken).ConfigureAwait(false);
+            await context.Server.SendMessageAsync(new JsonRpcResponse
+            {
+                Id = call.Id,
+                Result = result,
+            }, cancellationToken).ConfigureAwait(false);
             return;
         }
 

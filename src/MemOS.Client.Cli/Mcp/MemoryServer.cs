@@ -24,7 +24,8 @@ internal sealed class MemoryServer
     public void Configure(McpServerOptions options)
     {
         // The package version, as `memos --version` prints it (the assembly version drops the prerelease suffix).
-        var version = typeof(MemoryServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        var version = typeof(MemoryServer).Assembly
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
         options.ServerInfo = new Implementation { Name = "memos", Version = version ?? "0.0.0" };
         options.ServerInstructions = ServerGuidance.Instructions;
         options.ToolCollection = _tools;

@@ -13,24 +13,40 @@ internal sealed class MemoryTool : McpServerTool
     private readonly Func<ToolArguments, CancellationToken, Task<object>> _call;
     private readonly Uri _service;
 
-    public MemoryTool(string name, string description, ToolAnnotations annotations, IReadOnlyList<ToolParameter> parameters, Func<ToolArguments, CancellationToken, Task<object>> call, Uri service)
+    public MemoryTool(
+        string name,
+        string description,
+        ToolAnnotations annotations,
+        IReadOnlyList<ToolParameter> parameters,
+        Func<ToolArguments, CancellationToken, Task<object>> call,
+        Uri service)
     {
         _parameters = parameters;
         _call = call;
         _service = service;
-        ProtocolTool = new Tool { Name = name, Description = description, InputSchema = ToolSchema.For(parameters), Annotations = annotations };
+        ProtocolTool = new Tool
+        {
+            Name = name,
+            Description = description,
+            InputSchema = ToolSchema.For(parameters),
+            Annotations = annotations,
+        };
     }
 
     public override Tool ProtocolTool { get; }
 
     public override IReadOnlyList<object> Metadata { get; } = [];
 
-    public override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default)
+    public override async ValueTask<CallToolResult> InvokeAsync(
+        RequestContext<CallToolRequestParams> request,
+        CancellationToken cancellationToken = default)
     {
         try
         {
             var arguments = ToolArguments.Check(_parameters, request.Params?.Arguments);
-            return Result(CliJson.Serialize(await _call(arguments, cancellationToken).ConfigureAwait(false)), isError: false);
+            return Result(
+                CliJson.Serialize(await _call(arguments, cancellationToken).ConfigureAwait(false)),
+                isError: false);
         }
         catch (ToolArgumentException error)
         {
@@ -38,8 +54,11 @@ internal sealed class MemoryTool : McpServerTool
         }
         catch (MemOSConnectionException error)
         {
-            // The server stays up for the next call; the assistant's user needs to know where it looked and what to change.
-            return Result($"MemOS call failed: {CliMessages.Describe(error)} This server calls MemOS at {_service}: check that this address is right (--base-url or MEMOS_BASE_URL) and reachable from the machine running memos mcp.", isError: true);
+            // The server stays up for the next call; the assistant's user needs to know where it looked and what to
+            // change.
+            return Result($"MemOS call failed: {CliMessages.Describe(error)} This server calls MemOS at {_service}: "
+                + "check that this address is right (--base-url or MEMOS_BASE_URL) and reachable from the machine "
+                + "running memos mcp.", isError: true);
         }
         catch (MemOSException error)
         {
@@ -48,7 +67,12 @@ internal sealed class MemoryTool : McpServerTool
     }
 
     /// <summary>The answer to a call whose arguments do not fit: a tool error the assistant can act on.</summary>
-    public static CallToolResult Invalid(ToolArgumentException error) => Result("Invalid arguments: " + error.Message, isError: true);
+    public static CallToolResult Invalid(ToolArgumentException error)
+        => Result("Invalid arguments: " + error.Message, isError: true);
 
-    private static CallToolResult Result(string text, bool isError) => new() { Content = [new TextContentBlock { Text = text }], IsError = isError };
+    private static CallToolResult Result(string text, bool isError) => new()
+    {
+        Content = [new TextContentBlock { Text = text }],
+        IsError = isError,
+    };
 }

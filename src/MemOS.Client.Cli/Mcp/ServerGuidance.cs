@@ -17,5 +17,6 @@ internal static class ServerGuidance
 
     public const string PromptName = "memory_guide";
 
-    public const string PromptDescription = "How to use the user's MemOS memory in this conversation: when to search, when to add, and what never to store.";
+    public const string PromptDescription = "How to use the user's MemOS memory in this conversation: when to search, "
+        + "when to add, and what never to store.";
 }

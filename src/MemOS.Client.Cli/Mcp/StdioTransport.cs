@@ -41,7 +41,10 @@ internal sealed class StdioTransport : TransportBase
             return;
         }
 
-        await WriteLineAsync(JsonSerializer.SerializeToUtf8Bytes(message, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage))), cancellationToken).ConfigureAwait(false);
+        var line = JsonSerializer.SerializeToUtf8Bytes(
+            message,
+            McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage)));
+        await WriteLineAsync(line, cancellationToken).ConfigureAwait(false);
         if (message is JsonRpcResponse or JsonRpcError)
         {
             _unanswered.TryRemove(((JsonRpcMessageWithId)message).Id, out _);
@@ -89,7 +92,9 @@ internal sealed class StdioTransport : TransportBase
                         _unanswered.TryAdd(request.Id, 0);
                         break;
                     case JsonRpcNotification { Method: NotificationMethods.CancelledNotification } cancelled
-                        when cancelled.Params?.Deserialize(McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CancelledNotificationParams))) is CancelledNotificationParams { RequestId: var id }:
+                        when cancelled.Params?.Deserialize(
+                            McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CancelledNotificationParams)))
+                            is CancelledNotificationParams { RequestId: var id }:
                         // A cancelled request gets no answer (MCP): nothing more to wait for.
                         _unanswered.TryRemove(id, out _);
                         break;
@@ -122,7 +127,9 @@ internal sealed class StdioTransport : TransportBase
     {
         try
         {
-            return JsonSerializer.Deserialize(line, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage))) as JsonRpcMessage
+            return JsonSerializer.Deserialize(
+                line,
+                McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage))) as JsonRpcMessage
                 ?? throw new JsonException("null is not a message");
         }
         catch (JsonException)
@@ -134,19 +141,29 @@ internal sealed class StdioTransport : TransportBase
             }
             catch (JsonException)
             {
-                await ErrorAsync(null, -32700, "Parse error: the line is not JSON; send one JSON-RPC message a line.").ConfigureAwait(false);
+                await ErrorAsync(null, -32700, "Parse error: the line is not JSON; send one JSON-RPC message a line.")
+                    .ConfigureAwait(false);
                 return null;
             }
 
-            var id = json is JsonObject item && item["id"] is JsonValue value && (value.GetValueKind() is JsonValueKind.String or JsonValueKind.Number) ? value : null;
-            await ErrorAsync(id?.DeepClone(), -32600, "Invalid Request: the line is JSON but not a JSON-RPC 2.0 message.").ConfigureAwait(false);
+            var id = json is JsonObject item && item["id"] is JsonValue value
+                && (value.GetValueKind() is JsonValueKind.String or JsonValueKind.Number) ? value : null;
+            await ErrorAsync(
+                id?.DeepClone(),
+                -32600,
+                "Invalid Request: the line is JSON but not a JSON-RPC 2.0 message.").ConfigureAwait(false);
             return null;
         }
     }
 
     private async Task ErrorAsync(JsonNode? id, int code, string message)
     {
-        var error = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["error"] = new JsonObject { ["code"] = code, ["message"] = message } };
+        var error = new JsonObject
+        {
+            ["jsonrpc"] = "2.0",
+            ["id"] = id,
+            ["error"] = new JsonObject { ["code"] = code, ["message"] = message },
+        };
         try
         {
             await WriteLineAsync(Encoding.UTF8.GetBytes(error.ToJsonString()), _stop.Token).ConfigureAwait(false);

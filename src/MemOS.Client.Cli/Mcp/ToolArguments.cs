@@ -15,13 +15,16 @@ internal sealed class ToolArguments
 
     private ToolArguments(IReadOnlyDictionary<string, JsonElement> values) => _values = values;
 
-    public static ToolArguments Check(IReadOnlyList<ToolParameter> parameters, IDictionary<string, JsonElement>? arguments)
+    public static ToolArguments Check(
+        IReadOnlyList<ToolParameter> parameters,
+        IDictionary<string, JsonElement>? arguments)
     {
         var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var (name, value) in arguments ?? new Dictionary<string, JsonElement>())
         {
             var parameter = parameters.FirstOrDefault(p => p.Name == name)
-                ?? throw new ToolArgumentException($"Unexpected argument '{name}': this tool takes {Names(parameters)}.");
+                ?? throw new ToolArgumentException(
+                    $"Unexpected argument '{name}': this tool takes {Names(parameters)}.");
             CheckValue(parameter, value);
             values[name] = value;
         }
@@ -34,13 +37,15 @@ internal sealed class ToolArguments
         return new ToolArguments(values);
     }
 
-    public string Text(string name) => OptionalText(name) ?? throw new InvalidOperationException($"'{name}' was checked as required.");
+    public string Text(string name)
+        => OptionalText(name) ?? throw new InvalidOperationException($"'{name}' was checked as required.");
 
     public string? OptionalText(string name) => _values.TryGetValue(name, out var value) ? value.GetString() : null;
 
     public int? OptionalCount(string name) => _values.TryGetValue(name, out var value) ? value.GetInt32() : null;
 
-    public IReadOnlyList<string> TextList(string name) => [.. _values[name].EnumerateArray().Select(item => item.GetString()!)];
+    public IReadOnlyList<string> TextList(string name)
+        => [.. _values[name].EnumerateArray().Select(item => item.GetString()!)];
 
     public IReadOnlyList<MemOSMessage> Messages(string name) =>
     [
@@ -48,7 +53,9 @@ internal sealed class ToolArguments
         {
             Role = item.GetProperty("role").GetString()!,
             Content = item.GetProperty("content").GetString()!,
-            ChatTime = item.TryGetProperty("chat_time", out var time) && time.ValueKind == JsonValueKind.String ? time.GetString() : null,
+            ChatTime = item.TryGetProperty("chat_time", out var time) && time.ValueKind == JsonValueKind.String
+                ? time.GetString()
+                : null,
         }),
     ];
 
@@ -59,14 +66,18 @@ internal sealed class ToolArguments
     /// </summary>
     public static ToolArgumentException? FindLoneSurrogate(JsonObject arguments)
     {
-        return arguments.Select(argument => Find(argument.Key, argument.Value)).FirstOrDefault(path => path is not null) is { } found
-            ? new ToolArgumentException($"'{found}' is not valid text: it holds half of a UTF-16 surrogate pair (an escape such as \\ud800 with no partner).")
+        return arguments.Select(argument => Find(argument.Key, argument.Value))
+            .FirstOrDefault(path => path is not null) is { } found
+            ? new ToolArgumentException($"'{found}' is not valid text: it holds half of a UTF-16 surrogate pair (an "
+                + "escape such as \\ud800 with no partner).")
             : null;
 
         static string? Find(string path, JsonNode? node) => node switch
         {
-            JsonObject item => item.Select(property => Find($"{path}.{property.Key}", property.Value)).FirstOrDefault(found => found is not null),
-            JsonArray items => items.Select((item, index) => Find(Item(path, index), item)).FirstOrDefault(found => found is not null),
+            JsonObject item => item.Select(property => Find($"{path}.{property.Key}", property.Value))
+                .FirstOrDefault(found => found is not null),
+            JsonArray items => items.Select((item, index) => Find(Item(path, index), item))
+                .FirstOrDefault(found => found is not null),
             JsonValue value when value.GetValueKind() == JsonValueKind.String && !IsReadable(value) => path,
             _ => null,
         };
@@ -91,9 +102,13 @@ internal sealed class ToolArguments
         switch (parameter.Kind)
         {
             case ToolValueKind.Count:
-                if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var count) || count < 1 || count > parameter.Maximum)
+                if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var count) || count < 1
+                    || count > parameter.Maximum)
                 {
-                    throw new ToolArgumentException(string.Create(CultureInfo.InvariantCulture, $"'{path}' must be a whole number from 1 to {parameter.Maximum}, not {(value.ValueKind == JsonValueKind.Number ? value.GetRawText() : Describe(value))}."));
+                    var given = value.ValueKind == JsonValueKind.Number ? value.GetRawText() : Describe(value);
+                    throw new ToolArgumentException(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"'{path}' must be a whole number from 1 to {parameter.Maximum}, not {given}."));
                 }
 
                 break;
@@ -123,14 +138,16 @@ internal sealed class ToolArguments
     {
         if (message.ValueKind != JsonValueKind.Object)
         {
-            throw new ToolArgumentException($"'{path}' must be an object with role and content, not {Describe(message)}.");
+            throw new ToolArgumentException(
+                $"'{path}' must be an object with role and content, not {Describe(message)}.");
         }
 
         foreach (var property in message.EnumerateObject())
         {
             if (property.Name is not ("role" or "content" or "chat_time"))
             {
-                throw new ToolArgumentException($"Unexpected property '{path}.{property.Name}': a message takes role, content and chat_time.");
+                throw new ToolArgumentException(
+                    $"Unexpected property '{path}.{property.Name}': a message takes role, content and chat_time.");
             }
         }
 
@@ -142,7 +159,8 @@ internal sealed class ToolArguments
         CheckText(path + ".role", role);
         if (!KnownRoles.All.Contains(role.GetString(), StringComparer.Ordinal))
         {
-            throw new ToolArgumentException($"'{path}.role' must be one of {string.Join(", ", KnownRoles.All)}, not '{role.GetString()}'.");
+            throw new ToolArgumentException(
+                $"'{path}.role' must be one of {string.Join(", ", KnownRoles.All)}, not '{role.GetString()}'.");
         }
 
         if (!message.TryGetProperty("content", out var content))
@@ -166,7 +184,8 @@ internal sealed class ToolArguments
             CheckText(path + ".chat_time", time);
             if (!CliOptions.IsChatTime(time.GetString()!))
             {
-                throw new ToolArgumentException($"'{path}.chat_time' must be a time as \"2025-09-12 08:00:00\", not '{time.GetString()}'.");
+                throw new ToolArgumentException(
+                    $"'{path}.chat_time' must be a time as \"2025-09-12 08:00:00\", not '{time.GetString()}'.");
             }
         }
     }
@@ -199,9 +218,11 @@ internal sealed class ToolArguments
         return value.EnumerateArray();
     }
 
-    private static string Item(string path, int index) => string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
+    private static string Item(string path, int index)
+        => string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
 
-    private static string Names(IReadOnlyList<ToolParameter> parameters) => parameters.Count == 0 ? "no arguments" : string.Join(", ", parameters.Select(p => p.Name));
+    private static string Names(IReadOnlyList<ToolParameter> parameters)
+        => parameters.Count == 0 ? "no arguments" : string.Join(", ", parameters.Select(p => p.Name));
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {

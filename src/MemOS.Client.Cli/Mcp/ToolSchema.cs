@@ -28,7 +28,12 @@ internal static class ToolSchema
 
     private static JsonObject Of(ToolParameter parameter) => parameter.Kind switch
     {
-        ToolValueKind.Count => new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = parameter.Maximum },
+        ToolValueKind.Count => new JsonObject
+        {
+            ["type"] = "integer",
+            ["minimum"] = 1,
+            ["maximum"] = parameter.Maximum,
+        },
         ToolValueKind.Text => Text(),
         ToolValueKind.TextList => new JsonObject { ["type"] = "array", ["items"] = Text(), ["minItems"] = 1 },
         ToolValueKind.Messages => new JsonObject
@@ -40,7 +45,12 @@ internal static class ToolSchema
                 ["type"] = "object",
                 ["properties"] = new JsonObject
                 {
-                    ["role"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. KnownRoles.All.Select(r => JsonValue.Create(r))]), ["description"] = "Who wrote it." },
+                    ["role"] = new JsonObject
+                    {
+                        ["type"] = "string",
+                        ["enum"] = new JsonArray([.. KnownRoles.All.Select(r => JsonValue.Create(r))]),
+                        ["description"] = "Who wrote it.",
+                    },
                     ["content"] = Text("The text of the message."),
                     ["chat_time"] = Text("When it was said, as \"2025-09-12 08:00:00\"; optional."),
                 },

@@ -2,7 +2,10 @@ using System.Threading.RateLimiting;
 
 namespace MemOS.Client.Redis.Budget;
 
-/// <summary>A permit of the budget, or its refusal with when to expect one. Nothing to give back: a permit is spent by the request.</summary>
+/// <summary>
+/// A permit of the budget, or its refusal with when to expect one. Nothing to give back: a permit is spent by the
+/// request.
+/// </summary>
 internal sealed class BudgetLease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
 {
     public static readonly BudgetLease Granted = new(acquired: true, retryAfter: null);

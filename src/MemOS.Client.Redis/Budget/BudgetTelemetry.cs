@@ -9,9 +9,14 @@ namespace MemOS.Client.Redis.Budget;
 /// </summary>
 internal static class BudgetTelemetry
 {
-    private static readonly Meter Meter = new("MemOS.Client", typeof(BudgetTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0");
+    private static readonly Meter Meter = new(
+        "MemOS.Client",
+        typeof(BudgetTelemetry).Assembly
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0");
 
-    /// <summary>Times a Redis budget lost Redis and went on with its local share: once per outage and instance.</summary>
+    /// <summary>
+    /// Times a Redis budget lost Redis and went on with its local share: once per outage and instance.
+    /// </summary>
     public static Counter<long> CoordinatorLost { get; } = Meter.CreateCounter<long>(
         "memos.client.rate_budget.coordinator_lost",
         "{outage}",

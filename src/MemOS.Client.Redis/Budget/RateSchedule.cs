@@ -12,7 +12,10 @@ internal sealed class RateSchedule(TimeProvider time)
     // When the bucket would be full again, in ticks of the TimeProvider's clock.
     private long _full;
 
-    /// <summary>Reserves permits and says how long to wait before using them; false, reserving nothing, when that wait would exceed <paramref name="maxWait"/>.</summary>
+    /// <summary>
+    /// Reserves permits and says how long to wait before using them; false, reserving nothing, when that wait would
+    /// exceed <paramref name="maxWait"/>.
+    /// </summary>
     public bool TryReserve(int permits, double permitsPerSecond, int burst, TimeSpan maxWait, out TimeSpan wait)
     {
         var frequency = time.TimestampFrequency;
@@ -33,7 +36,9 @@ internal sealed class RateSchedule(TimeProvider time)
         }
     }
 
-    /// <summary>No permit starts before <paramref name="pause"/> from now; then one per interval, without the saved-up burst.</summary>
+    /// <summary>
+    /// No permit starts before <paramref name="pause"/> from now; then one per interval, without the saved-up burst.
+    /// </summary>
     public void Pause(TimeSpan pause, double permitsPerSecond, int burst)
     {
         var frequency = time.TimestampFrequency;

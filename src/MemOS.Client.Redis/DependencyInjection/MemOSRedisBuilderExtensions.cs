@@ -14,13 +14,24 @@ public static class MemOSRedisBuilderExtensions
     /// shares one budget.
     /// </summary>
     /// <param name="builder">The builder <c>AddMemOSClient</c> returned.</param>
-    /// <param name="connection">The connection to Redis; connect with <c>abortConnect=false</c> so that the app starts while Redis is down.</param>
-    /// <param name="permitsPerSecond">Requests per second for all processes together; a little below the key's limit.</param>
+    /// <param name="connection">The connection to Redis; connect with <c>abortConnect=false</c> so that the app starts
+    /// while Redis is down.</param>
+    /// <param name="permitsPerSecond">Requests per second for all processes together; a little below the key's
+    /// limit.</param>
     /// <param name="burst">How many requests may go at once after a quiet spell, at least 1.</param>
     /// <returns>The same builder.</returns>
-    /// <exception cref="ArgumentException">The builder is not a MemOS cloud client's, or a value is out of range.</exception>
-    public static IHttpClientBuilder UseRedisRateBudget(this IHttpClientBuilder builder, IConnectionMultiplexer connection, double permitsPerSecond, int burst = 1)
-        => UseRedisRateBudget(builder, connection, new RedisRateBudgetOptions { PermitsPerSecond = permitsPerSecond, Burst = burst });
+    /// <exception cref="ArgumentException">The builder is not a MemOS cloud client's, or a value is out of
+    /// range.</exception>
+    public static IHttpClientBuilder UseRedisRateBudget(
+        this IHttpClientBuilder builder,
+        IConnectionMultiplexer connection,
+        double permitsPerSecond,
+        int burst = 1)
+        => UseRedisRateBudget(builder, connection, new RedisRateBudgetOptions
+        {
+            PermitsPerSecond = permitsPerSecond,
+            Burst = burst,
+        });
 
     /// <summary>
     /// Sets <see cref="MemOSClientOptions.RateLimiter"/> of the client this builder registered to a
@@ -31,8 +42,12 @@ public static class MemOSRedisBuilderExtensions
     /// <param name="connection">The connection to Redis.</param>
     /// <param name="options">The rate, burst and waits.</param>
     /// <returns>The same builder.</returns>
-    /// <exception cref="ArgumentException">The builder is not a MemOS cloud client's, or an option is out of range.</exception>
-    public static IHttpClientBuilder UseRedisRateBudget(this IHttpClientBuilder builder, IConnectionMultiplexer connection, RedisRateBudgetOptions options)
+    /// <exception cref="ArgumentException">The builder is not a MemOS cloud client's, or an option is out of
+    /// range.</exception>
+    public static IHttpClientBuilder UseRedisRateBudget(
+        this IHttpClientBuilder builder,
+        IConnectionMultiplexer connection,
+        RedisRateBudgetOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(connection);
@@ -44,7 +59,12 @@ public static class MemOSRedisBuilderExtensions
             // Without a key the options fail validation and say why; the budget waits for a valid one.
             if (client.RateLimiter is null && !string.IsNullOrWhiteSpace(client.ApiKey))
             {
-                client.RateLimiter = new RedisRateBudget(connection, client.ApiKey, options, client.LoggerFactory, client.TimeProvider);
+                client.RateLimiter = new RedisRateBudget(
+                    connection,
+                    client.ApiKey,
+                    options,
+                    client.LoggerFactory,
+                    client.TimeProvider);
             }
         });
         return builder;
@@ -65,6 +85,7 @@ public static class MemOSRedisBuilderExtensions
             return httpClientName[(Prefix.Length + 1)..];
         }
 
-        throw new ArgumentException($"UseRedisRateBudget applies to the builder services.AddMemOSClient(...) returns; this one builds the HttpClient '{httpClientName}'.", nameof(builder));
+        throw new ArgumentException("UseRedisRateBudget applies to the builder services.AddMemOSClient(...) returns; "
+            + $"this one builds the HttpClient '{httpClientName}'.", nameof(builder));
     }
 }

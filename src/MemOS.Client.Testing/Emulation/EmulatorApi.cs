@@ -39,8 +39,10 @@ internal sealed class EmulatorApi
         // As the service does on every answer, errors included: the id a user quotes to support.
         context.Response.Headers["traceid"] = EmulatorCall.NewId();
         // get/memory/{id} is the one route with a path parameter, and the one GET.
-        var routeKey = HttpMethods.IsGet(context.Request.Method) && route.StartsWith("get/memory/", StringComparison.Ordinal) ? "GET get/memory/{id}" : route;
-        if (!_routes.TryGetValue(routeKey, out var handler) || (HttpMethods.IsGet(context.Request.Method) != routeKey.StartsWith("GET ", StringComparison.Ordinal)))
+        var routeKey = HttpMethods.IsGet(context.Request.Method)
+            && route.StartsWith("get/memory/", StringComparison.Ordinal) ? "GET get/memory/{id}" : route;
+        if (!_routes.TryGetValue(routeKey, out var handler)
+            || (HttpMethods.IsGet(context.Request.Method) != routeKey.StartsWith("GET ", StringComparison.Ordinal)))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -57,15 +59,24 @@ internal sealed class EmulatorApi
         if (RateLimits.Take(routeName, _time.GetUtcNow()) is { } wait)
         {
             // As the service does: HTTP 200 with code 40309, here with the wait in whole seconds.
-            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            await EmulatorResponses.Error(context, MemOSErrorCodes.TokenWindowExceeded, "Token usage is over the limit for this time window; lower the concurrency and retry").ConfigureAwait(false);
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(
+                CultureInfo.InvariantCulture);
+            await EmulatorResponses.Error(
+                context,
+                MemOSErrorCodes.TokenWindowExceeded,
+                "Token usage is over the limit for this time window; lower the concurrency and retry").ConfigureAwait(
+                    false);
             return;
         }
 
         var key = ReadApiKey(context.Request.Headers.Authorization.ToString());
         if (key is null || !_tenants.TryGetValue(key, out var tenant))
         {
-            await EmulatorResponses.Error(context, MemOSErrorCodes.ApiKeyInvalid, "API key is invalid or expired", StatusCodes.Status401Unauthorized).ConfigureAwait(false);
+            await EmulatorResponses.Error(
+                context,
+                MemOSErrorCodes.ApiKeyInvalid,
+                "API key is invalid or expired",
+                StatusCodes.Status401Unauthorized).ConfigureAwait(false);
             return;
         }
 
@@ -73,7 +84,10 @@ internal sealed class EmulatorApi
         EmulatorRequestLog.NoteUser(context, request?.String("user_id"));
         if (request is null)
         {
-            await EmulatorResponses.Error(context, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: the body must be a JSON object").ConfigureAwait(false);
+            await EmulatorResponses.Error(
+                context,
+                MemOSErrorCodes.InvalidParameters,
+                "Invalid request parameters: the body must be a JSON object").ConfigureAwait(false);
             return;
         }
 
@@ -93,7 +107,9 @@ internal sealed class EmulatorApi
         return null;
     }
 
-    /// <summary>Serves a fault; returns false when the call should still be answered normally (a delay, a stream cut).</summary>
+    /// <summary>
+    /// Serves a fault; returns false when the call should still be answered normally (a delay, a stream cut).
+    /// </summary>
     private async Task<bool> ServeFaultAsync(HttpContext context, EmulatorFault fault)
     {
         if (fault.Wait is { } wait)
@@ -128,7 +144,8 @@ internal sealed class EmulatorApi
         {
             if (fault.RetryAfter is { } retryAfter)
             {
-                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(
+                    CultureInfo.InvariantCulture);
             }
 
             await EmulatorResponses.Error(context, status, "Injected HTTP error", status).ConfigureAwait(false);

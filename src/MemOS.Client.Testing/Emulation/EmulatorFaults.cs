@@ -10,8 +10,10 @@ internal sealed class EmulatorFaults
 {
     private const string AllRoutes = "*";
 
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<EmulatorFault>> _pending = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (EmulatorFault Fault, double Fraction)[]> _rates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<EmulatorFault>> _pending = new(
+        StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (EmulatorFault Fault, double Fraction)[]> _rates = new(
+        StringComparer.Ordinal);
 
     public void Add(string route, EmulatorFault fault, int times)
     {

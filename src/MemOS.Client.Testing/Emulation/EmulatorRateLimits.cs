@@ -1,7 +1,8 @@
 namespace MemOS.Client.Testing.Emulation;
 
 /// <summary>
-/// Request limits per route, and for all routes together, in one-second windows on the emulator's clock, as the service limits
+/// Request limits per route, and for all routes together, in one-second windows on the emulator's clock, as the service
+/// limits
 /// throughput per time window and answers 40309 beyond it.
 /// </summary>
 internal sealed class EmulatorRateLimits
@@ -19,7 +20,10 @@ internal sealed class EmulatorRateLimits
         }
     }
 
-    /// <summary>Counts a call against the limit of all routes (<c>*</c>), then its route's; returns how long until the window ends when the call is over a limit, or null.</summary>
+    /// <summary>
+    /// Counts a call against the limit of all routes (<c>*</c>), then its route's; returns how long until the window
+    /// ends when the call is over a limit, or null.
+    /// </summary>
     public TimeSpan? Take(string route, DateTimeOffset now)
     {
         lock (_gate)
@@ -43,7 +47,9 @@ internal sealed class EmulatorRateLimits
             window.Count = 0;
         }
 
-        return ++window.Count <= window.Limit ? null : TimeSpan.FromMilliseconds(((second + 1) * 1000) - now.ToUnixTimeMilliseconds());
+        return ++window.Count <= window.Limit
+            ? null
+            : TimeSpan.FromMilliseconds(((second + 1) * 1000) - now.ToUnixTimeMilliseconds());
     }
 
     private sealed class Window

@@ -28,7 +28,8 @@ internal sealed class EmulatorRequest(JsonObject body, IFormCollection? form, IQ
 
         try
         {
-            return await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false) is JsonObject body ? new(body, null, request.Query) : null;
+            return await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken)
+                .ConfigureAwait(false) is JsonObject body ? new(body, null, request.Query) : null;
         }
         catch (JsonException)
         {
@@ -36,7 +37,9 @@ internal sealed class EmulatorRequest(JsonObject body, IFormCollection? form, IQ
         }
     }
 
-    public string? String(string name) => body[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+    public string? String(string name) => body[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String
+        ? value.GetValue<string>()
+        : null;
 
     public IReadOnlyList<string> Strings(string name) => body[name] switch
     {
@@ -45,9 +48,13 @@ internal sealed class EmulatorRequest(JsonObject body, IFormCollection? form, IQ
         _ => [],
     };
 
-    public double? Number(string name) => body[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.GetValue<double>() : null;
+    public double? Number(string name) => body[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+        ? value.GetValue<double>()
+        : null;
 
-    public bool? Boolean(string name) => body[name] is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? value.GetValue<bool>() : null;
+    public bool? Boolean(
+        string name) => body[name] is JsonValue value
+            && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? value.GetValue<bool>() : null;
 
     public bool IsLongId(string name) => String(name) is { Length: > MemOSLimits.MaxIdLength };
 }

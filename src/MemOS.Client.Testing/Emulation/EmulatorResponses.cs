@@ -24,7 +24,11 @@ internal static class EmulatorResponses
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
-        var events = fragments.Select(fragment => new JsonObject { ["type"] = "text", ["data"] = fragment }).Append(new JsonObject { ["type"] = "end" });
+        var events = fragments.Select(fragment => new JsonObject
+        {
+            ["type"] = "text",
+            ["data"] = fragment,
+        }).Append(new JsonObject { ["type"] = "end" });
         var sent = 0;
         foreach (var payload in events)
         {
@@ -54,7 +58,12 @@ internal static class EmulatorResponses
 
     private static async Task Envelope(HttpContext context, int httpStatus, int code, string message, JsonNode? data)
     {
-        var body = Encoding.UTF8.GetBytes(new JsonObject { ["code"] = code, ["message"] = message, ["data"] = data }.ToJsonString());
+        var body = Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["code"] = code,
+            ["message"] = message,
+            ["data"] = data,
+        }.ToJsonString());
         EmulatorRequestLog.NoteCode(context, code);
         context.Response.StatusCode = httpStatus;
         context.Response.ContentType = "application/json";

@@ -24,22 +24,28 @@ internal static class EmulatorState
 
         try
         {
-            var root = JsonNode.Parse(File.ReadAllText(path, Encoding.UTF8)) as JsonObject ?? throw new InvalidDataException("not a JSON object");
+            var root = JsonNode.Parse(File.ReadAllText(path, Encoding.UTF8)) as JsonObject
+                ?? throw new InvalidDataException("not a JSON object");
             if ((int?)root["version"] != Version)
             {
-                throw new InvalidDataException($"version {root["version"]?.ToJsonString() ?? "missing"}, expected {Version}");
+                throw new InvalidDataException(
+                    $"version {root["version"]?.ToJsonString() ?? "missing"}, expected {Version}");
             }
 
             lock (tenant.Gate)
             {
                 tenant.Memories.AddRange(Items(root, "memories").Select(ReadMemory));
                 tenant.Messages.AddRange(Items(root, "messages").Select(m => (
-                    Text(m, "user_id"), Text(m, "conversation_id"), Text(m, "role"), Text(m, "content"), (string?)m["chat_time"], Number(m, "time"))));
+                    Text(m, "user_id"), Text(m, "conversation_id"), Text(m, "role"), Text(m, "content"), (string?)m[
+                        "chat_time"], Number(m, "time"))));
             }
         }
-        catch (Exception error) when (error is JsonException or InvalidOperationException or FormatException or InvalidDataException)
+        catch (Exception error)
+            when (error is JsonException or InvalidOperationException or FormatException or InvalidDataException)
         {
-            throw new InvalidDataException($"The emulator state file '{path}' cannot be read ({error.Message}); move it away to start empty.", error);
+            throw new InvalidDataException(
+                $"The emulator state file '{path}' cannot be read ({error.Message}); move it away to start empty.",
+                error);
         }
     }
 
@@ -65,10 +71,13 @@ internal static class EmulatorState
         }
 
         var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        var temporary = Path.Combine(
+            Path.GetDirectoryName(full)!,
+            "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
         try
         {
-            await File.WriteAllTextAsync(temporary, root.ToJsonString(), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(temporary, root.ToJsonString(), new UTF8Encoding(false), cancellationToken)
+                .ConfigureAwait(false);
             File.Move(temporary, full, overwrite: true);
         }
         finally
@@ -78,11 +87,14 @@ internal static class EmulatorState
     }
 
     private static IEnumerable<JsonObject> Items(JsonObject root, string name)
-        => (root[name] as JsonArray ?? throw new InvalidDataException($"'{name}' is missing")).Select(item => item as JsonObject ?? throw new InvalidDataException($"an item of '{name}' is not an object"));
+        => (root[name] as JsonArray ?? throw new InvalidDataException($"'{name}' is missing")).Select(
+            item => item as JsonObject ?? throw new InvalidDataException($"an item of '{name}' is not an object"));
 
-    private static string Text(JsonObject item, string name) => (string?)item[name] ?? throw new InvalidDataException($"'{name}' is missing");
+    private static string Text(JsonObject item, string name)
+        => (string?)item[name] ?? throw new InvalidDataException($"'{name}' is missing");
 
-    private static long Number(JsonObject item, string name) => (long?)item[name] ?? throw new InvalidDataException($"'{name}' is missing");
+    private static long Number(JsonObject item, string name)
+        => (long?)item[name] ?? throw new InvalidDataException($"'{name}' is missing");
 
     private static JsonNode WriteMemory(StoredMemory memory) => new JsonObject
     {

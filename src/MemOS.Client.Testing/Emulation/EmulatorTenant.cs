@@ -9,8 +9,16 @@ internal sealed class EmulatorTenant
 
     public List<StoredMemory> Memories { get; } = [];
 
-    /// <summary>Raw messages in the order they were stored, each with the <c>chat_time</c> it was written with, if any.</summary>
-    public List<(string UserId, string ConversationId, string Role, string Content, string? ChatTime, long Time)> Messages { get; } = [];
+    /// <summary>
+    /// Raw messages in the order they were stored, each with the <c>chat_time</c> it was written with, if any.
+    /// </summary>
+    public List<(
+        string UserId,
+        string ConversationId,
+        string Role,
+        string Content,
+        string? ChatTime,
+        long Time)> Messages { get; } = [];
 
     public Dictionary<string, EmulatorTask> Tasks { get; } = new(StringComparer.Ordinal);
 

@@ -5,7 +5,8 @@ using System.Text.Json.Nodes;
 namespace MemOS.Client.Testing.Emulation;
 
 /// <summary>
-/// Applies the cloud filter grammar (<c>and</c>/<c>or</c> conditions, globally or per source) to stored memories. Invalid filters are reported
+/// Applies the cloud filter grammar (<c>and</c>/<c>or</c> conditions, globally or per source) to stored memories.
+/// Invalid filters are reported
 /// the way the service does, as code 40000.
 /// </summary>
 internal static class FilterEvaluator
@@ -96,14 +97,16 @@ internal static class FilterEvaluator
         {
             "agent_id" => m => m.AgentId == expected,
             "app_id" => m => m.AppId == expected,
-            _ => m => m.Info[field] is JsonValue info && info.GetValueKind() == JsonValueKind.String && info.GetValue<string>() == expected,
+            _ => m => m.Info[field] is JsonValue info && info.GetValueKind() == JsonValueKind.String
+                && info.GetValue<string>() == expected,
         };
     }
 
     // Dates compare by calendar day, as the docs' YYYY-MM-DD examples do.
     private static int CompareTime(StoredMemory memory, string field, string bound)
     {
-        if (field is not ("create_time" or "update_time") || !DateOnly.TryParse(bound, CultureInfo.InvariantCulture, out var date))
+        if (field is not ("create_time" or "update_time")
+            || !DateOnly.TryParse(bound, CultureInfo.InvariantCulture, out var date))
         {
             return int.MinValue;
         }

@@ -10,7 +10,8 @@ namespace MemOS.Client.Testing.Emulation;
 internal static partial class MemoryExtractor
 {
     public static IEnumerable<string> Statements(string text)
-        => SentenceBreak().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0 && !s.EndsWith('?') && !s.EndsWith('？'));
+        => SentenceBreak().Split(text).Select(s => s.Trim())
+            .Where(s => s.Length > 0 && !s.EndsWith('?') && !s.EndsWith('？'));
 
     public static bool IsPreference(string sentence) => PreferenceCue().IsMatch(sentence);
 
@@ -23,6 +24,8 @@ internal static partial class MemoryExtractor
     [GeneratedRegex(@"(?<=[.!?。！？])\s+")]
     private static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"\b(I|we)\s+(really\s+)?(like|love|prefer|enjoy|hate|dislike|don't like|do not like|can't stand)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"\b(I|we)\s+(really\s+)?(like|love|prefer|enjoy|hate|dislike|don't like|do not like|can't stand)\b",
+        RegexOptions.IgnoreCase)]
     private static partial Regex PreferenceCue();
 }

@@ -2,14 +2,27 @@ using System.Text.Json.Nodes;
 
 namespace MemOS.Client.Testing.Emulation;
 
-/// <summary>Writing memories from text and recalling them for a query, shared by add/message, feedback and chat.</summary>
+/// <summary>
+/// Writing memories from text and recalling them for a query, shared by add/message, feedback and chat.
+/// </summary>
 internal static class MemoryStore
 {
     private const double DefaultRelativity = 0.45;
     private const int DefaultRecall = 9;
 
-    /// <summary>Stores one fact per statement, and a preference for each liking or dislike. Caller holds the tenant's gate.</summary>
-    public static (List<string> Facts, List<string> Preferences) Remember(EmulatorTenant tenant, long now, string userId, string? agentId, string? appId, string conversationId, string text, IReadOnlyList<string> tags, JsonObject? info)
+    /// <summary>
+    /// Stores one fact per statement, and a preference for each liking or dislike. Caller holds the tenant's gate.
+    /// </summary>
+    public static (List<string> Facts, List<string> Preferences) Remember(
+        EmulatorTenant tenant,
+        long now,
+        string userId,
+        string? agentId,
+        string? appId,
+        string conversationId,
+        string text,
+        IReadOnlyList<string> tags,
+        JsonObject? info)
     {
         var facts = new List<string>();
         var preferences = new List<string>();
@@ -60,7 +73,10 @@ internal static class MemoryStore
     }
 
     /// <summary>The memories relevant to a query, or why the request is invalid.</summary>
-    public static (List<(StoredMemory Memory, double Score)> Facts, List<(StoredMemory Memory, double Score)> Preferences, string? Error) Recall(EmulatorTenant tenant, EmulatorRequest request, string query, string subject)
+    public static (
+        List<(StoredMemory Memory, double Score)> Facts,
+        List<(StoredMemory Memory, double Score)> Preferences,
+        string? Error) Recall(EmulatorTenant tenant, EmulatorRequest request, string query, string subject)
     {
         var filter = FilterEvaluator.Compile(request.Body["filter"], out var filterError);
         var memoryLimit = (int)(request.Number("memory_limit_number") ?? DefaultRecall);
@@ -70,19 +86,22 @@ internal static class MemoryStore
             return ([], [], filterError);
         }
 
-        if (memoryLimit is < 1 or > MemOSLimits.MaxRecallLimit || preferenceLimit is < 1 or > MemOSLimits.MaxRecallLimit)
+        if (memoryLimit is < 1 or > MemOSLimits.MaxRecallLimit
+            || preferenceLimit is < 1 or > MemOSLimits.MaxRecallLimit)
         {
             return ([], [], "limits must be between 1 and 25");
         }
 
         var views = request.Strings("include_memory_view");
         var includeFacts = views.Count == 0 || views.Contains("detail_factual");
-        var includePreferences = (request.Boolean("include_preference") ?? true) && (views.Count == 0 || views.Contains("preference"));
+        var includePreferences = (request.Boolean("include_preference") ?? true)
+            && (views.Count == 0 || views.Contains("preference"));
         var threshold = request.Number("relativity") ?? DefaultRelativity;
         List<StoredMemory> candidates;
         lock (tenant.Gate)
         {
-            candidates = tenant.Memories.Where(m => (m.UserId == subject || m.AgentId == subject) && m.Status == "activated" && filter(m)).ToList();
+            candidates = tenant.Memories.Where(
+                m => (m.UserId == subject || m.AgentId == subject) && m.Status == "activated" && filter(m)).ToList();
         }
 
         var scored = candidates
@@ -92,7 +111,9 @@ internal static class MemoryStore
             .ThenBy(hit => hit.Memory.CreateTime)
             .ToList();
         var facts = includeFacts ? scored.Where(hit => !hit.Memory.IsPreference).Take(memoryLimit).ToList() : [];
-        var preferences = includePreferences ? scored.Where(hit => hit.Memory.IsPreference).Take(preferenceLimit).ToList() : [];
+        var preferences = includePreferences
+            ? scored.Where(hit => hit.Memory.IsPreference).Take(preferenceLimit).ToList()
+            : [];
         return (facts, preferences, null);
     }
 

@@ -12,8 +12,9 @@ internal static partial class RelevanceScorer
 {
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "a", "an", "the", "i", "me", "my", "you", "your", "we", "is", "are", "was", "were", "am", "be", "do", "did", "does",
-        "what", "which", "who", "where", "when", "how", "why", "to", "of", "in", "on", "at", "for", "and", "or", "it", "that",
+        "a", "an", "the", "i", "me", "my", "you", "your", "we", "is", "are", "was", "were", "am", "be", "do", "did",
+        "does", "what", "which", "who", "where", "when", "how", "why", "to", "of", "in", "on", "at", "for", "and", "or",
+        "it", "that",
         "this", "have", "has", "had", "can", "could", "would", "should", "will", "about", "please", "any", "some",
     };
 
@@ -94,6 +95,10 @@ internal static partial class RelevanceScorer
         => stem.Length > 3 && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'e' or 'o') ? stem[..^1] : stem;
 
     // A run of CJK characters, or a word of other letters and digits.
-    [GeneratedRegex(@"(?<cjk>[\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}\p{IsHiragana}\p{IsKatakana}\p{IsHangulSyllables}]+)|(?:(?![\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}\p{IsHiragana}\p{IsKatakana}\p{IsHangulSyllables}])[\p{L}\p{N}])+")]
+    [GeneratedRegex(
+        @"(?<cjk>[\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}\p{IsHiragana}\p{IsKatakana}"
+            + @"\p{IsHangulSyllables}]+)"
+            + @"|(?:(?![\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}\p{IsHiragana}\p{IsKatakana}"
+            + @"\p{IsHangulSyllables}])[\p{L}\p{N}])+")]
     private static partial Regex TermPattern();
 }

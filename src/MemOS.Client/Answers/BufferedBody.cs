@@ -27,7 +27,10 @@ internal sealed class BufferedBody : HttpContent
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         => stream.WriteAsync(Live(), 0, _length);
 
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    protected override Task SerializeToStreamAsync(
+        Stream stream,
+        TransportContext? context,
+        CancellationToken cancellationToken)
         => stream.WriteAsync(Memory, cancellationToken).AsTask();
 
     protected override bool TryComputeLength(out long length)
@@ -36,9 +39,11 @@ internal sealed class BufferedBody : HttpContent
         return true;
     }
 
-    protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult(CreateContentReadStream(CancellationToken.None));
+    protected override Task<Stream> CreateContentReadStreamAsync()
+        => Task.FromResult(CreateContentReadStream(CancellationToken.None));
 
-    protected override Stream CreateContentReadStream(CancellationToken cancellationToken) => new MemoryStream(Live(), 0, _length, writable: false);
+    protected override Stream CreateContentReadStream(CancellationToken cancellationToken)
+        => new MemoryStream(Live(), 0, _length, writable: false);
 
     protected override void Dispose(bool disposing)
     {

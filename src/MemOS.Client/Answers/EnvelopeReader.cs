@@ -86,7 +86,12 @@ internal static class EnvelopeReader
         catch (JsonException exception)
         {
             // The reader's own exception type is internal to System.Text.Json; callers see the public one.
-            error = new JsonException(exception.Message, exception.Path, exception.LineNumber, exception.BytePositionInLine, exception);
+            error = new JsonException(
+                exception.Message,
+                exception.Path,
+                exception.LineNumber,
+                exception.BytePositionInLine,
+                exception);
             return false;
         }
         catch (InvalidOperationException exception)
@@ -167,13 +172,18 @@ internal static class EnvelopeReader
            : Field.Other;
 
     private static int? ReadInteger(ref Utf8JsonReader reader)
-        => ReadNumber(ref reader) is { } number && number == Math.Floor(number) && number is >= int.MinValue and <= int.MaxValue ? (int)number : null;
+        => ReadNumber(ref reader) is { } number && number == Math.Floor(number)
+            && number is >= int.MinValue and <= int.MaxValue ? (int)number : null;
 
     // Numbers are accepted as JSON numbers and as numeric strings ("40309"): services send both.
     private static double? ReadNumber(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Number when reader.TryGetDouble(out var number) => number,
-        JsonTokenType.String when double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
+        JsonTokenType.String when double.TryParse(
+            reader.GetString(),
+            NumberStyles.Float,
+            CultureInfo.InvariantCulture,
+            out var number) => number,
         _ => null,
     };
 
@@ -192,5 +202,6 @@ internal static class EnvelopeReader
             : null;
     }
 
-    private static string? Shorten(string? text) => text is { Length: > MaxTextChars } ? text[..MaxTextChars] + "…" : text;
+    private static string? Shorten(string? text)
+        => text is { Length: > MaxTextChars } ? text[..MaxTextChars] + "…" : text;
 }

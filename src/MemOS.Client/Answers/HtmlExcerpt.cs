@@ -26,7 +26,9 @@ internal static partial class HtmlExcerpt
     }
 
     // Elements whose content is not text, comments, tags, and a tag cut off at the end of what was read.
-    [GeneratedRegex(@"<(script|style)\b[^>]*>.*?(</\1\s*>|$)|<!--.*?(-->|$)|<[^>]*(>|$)", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"<(script|style)\b[^>]*>.*?(</\1\s*>|$)|<!--.*?(-->|$)|<[^>]*(>|$)",
+        RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex Markup();
 
     [GeneratedRegex(@"\s+")]

@@ -64,7 +64,11 @@ internal static class ResponseClassifier
         if ((int)status is >= 300 and < 400)
         {
             var target = response.Headers.Location?.ToString();
-            return Failure(response, call, ErrorCatalog.DescribeHttp((int)status), serverMessage: target is null ? null : "redirect to " + Bounded(target));
+            return Failure(
+                response,
+                call,
+                ErrorCatalog.DescribeHttp((int)status),
+                serverMessage: target is null ? null : "redirect to " + Bounded(target));
         }
 
         if (succeeded && wantsStream && MediaTypes.IsEventStream(mediaType))
@@ -74,14 +78,21 @@ internal static class ResponseClassifier
 
         if (response.Content.Headers.ContentLength > MaxBodyBytes)
         {
-            return Unreadable(response, call, $"the body is larger than the {MaxBodyBytes / (1024 * 1024)} MB the SDK buffers");
+            return Unreadable(
+                response,
+                call,
+                $"the body is larger than the {MaxBodyBytes / (1024 * 1024)} MB the SDK buffers");
         }
 
         if (MediaTypes.IsHtml(mediaType))
         {
             return succeeded
-                ? Unreadable(response, call, "it is an HTML page, not JSON (a proxy or gateway answered instead of MemOS?)")
-                : Failure(response, call, ErrorCatalog.DescribeHttp((int)status), serverMessage: HtmlExcerpt.Of(await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false)));
+                ? Unreadable(
+                    response,
+                    call,
+                    "it is an HTML page, not JSON (a proxy or gateway answered instead of MemOS?)")
+                : Failure(response, call, ErrorCatalog.DescribeHttp((int)status), serverMessage: HtmlExcerpt.Of(
+                    await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false)));
         }
 
         if (!succeeded && !MediaTypes.MayBeJson(mediaType))
@@ -95,21 +106,27 @@ internal static class ResponseClassifier
         {
             body = await BufferAsync(response, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (Rulebook.IsUndecodableBody(exception) && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (Rulebook.IsUndecodableBody(exception)
+            && !cancellationToken.IsCancellationRequested)
         {
             return Unreadable(response, call, "its compressed body could not be decoded");
         }
 
         if (body is not { } read)
         {
-            return Unreadable(response, call, $"the body is larger than the {MaxBodyBytes / (1024 * 1024)} MB the SDK buffers");
+            return Unreadable(
+                response,
+                call,
+                $"the body is larger than the {MaxBodyBytes / (1024 * 1024)} MB the SDK buffers");
         }
 
         return Judge(response, read, wantsStream, call);
     }
 
     /// <summary>Whether the request asks for an event stream (its <c>Accept</c> names one).</summary>
-    /// <remarks>Read unparsed: parsing the Accept header into its typed collection costs more than the whole check.</remarks>
+    /// <remarks>
+    /// Read unparsed: parsing the Accept header into its typed collection costs more than the whole check.
+    /// </remarks>
     internal static bool WantsStream(HttpRequestMessage request)
     {
         if (!request.Headers.NonValidated.TryGetValues("Accept", out var accepts))
@@ -150,8 +167,16 @@ internal static class ResponseClassifier
         if (!EnvelopeReader.TryRead(json.Span, call.DataInfo, out var fields, out var jsonError))
         {
             return succeeded && wantsStream ? Answered(VerdictKind.Stream, response, call)
-                : succeeded ? Unreadable(response, call, "the body is not valid JSON of the expected shape (malformed or truncated)", jsonError)
-                : Failure(response, call, ErrorCatalog.DescribeHttp((int)status), serverMessage: LooksLikeJson(json.Span) ? null : Text(json.Span));
+                : succeeded ? Unreadable(
+                    response,
+                    call,
+                    "the body is not valid JSON of the expected shape (malformed or truncated)",
+                    jsonError)
+                : Failure(
+                    response,
+                    call,
+                    ErrorCatalog.DescribeHttp((int)status),
+                    serverMessage: LooksLikeJson(json.Span) ? null : Text(json.Span));
         }
 
         if (fields.Code is { } code)
@@ -201,7 +226,8 @@ internal static class ResponseClassifier
 
         if (data is IOperationOutcome outcome && EnvelopeReader.ReportsFailure(outcome))
         {
-            var detail = $"the service answered code {code} but its data reports failure (success: {outcome.Success?.ToString() ?? "absent"}, status: {outcome.OutcomeStatus ?? "absent"})";
+            var detail = $"the service answered code {code} but its data reports failure (success: "
+                + $"{outcome.Success?.ToString() ?? "absent"}, status: {outcome.OutcomeStatus ?? "absent"})";
             return Failure(response, call, ErrorCatalog.FailedOutcome, fields.Message, code: code, dataFailure: detail);
         }
 
@@ -363,14 +389,19 @@ internal static class ResponseClassifier
         await using (stream.ConfigureAwait(false))
         {
             var buffer = new byte[MaxErrorTextBytes];
-            var filled = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            var filled = await stream.ReadAtLeastAsync(
+                buffer,
+                buffer.Length,
+                throwOnEndOfStream: false,
+                cancellationToken).ConfigureAwait(false);
             return filled == 0 ? null : Text(buffer.AsSpan(0, filled));
         }
     }
 
     private static string? Text(ReadOnlySpan<byte> bytes)
     {
-        var text = Encoding.UTF8.GetString(bytes.Length > MaxErrorTextBytes ? bytes[..MaxErrorTextBytes] : bytes).Trim();
+        var text = Encoding.UTF8.GetString(bytes.Length > MaxErrorTextBytes ? bytes[..MaxErrorTextBytes] : bytes)
+            .Trim();
         return text.Length == 0 ? null : text;
     }
 

@@ -70,7 +70,9 @@ public sealed record ChatRequest : IValidatedRequest
     [JsonPropertyName("top_p")]
     public double? TopP { get; init; }
 
-    /// <summary>Whether MemOS writes this turn and its answer into memory (<c>add_message_on_answer</c>; service default true).</summary>
+    /// <summary>
+    /// Whether MemOS writes this turn and its answer into memory (<c>add_message_on_answer</c>; service default true).
+    /// </summary>
     [JsonPropertyName("add_message_on_answer")]
     public bool? AddMessageOnAnswer { get; init; }
 
@@ -98,7 +100,9 @@ public sealed record ChatRequest : IValidatedRequest
     [JsonPropertyName("allow_knowledgebase_ids")]
     public IReadOnlyList<string>? AllowKnowledgeBaseIds { get; init; }
 
-    /// <summary>Whether the memory write runs asynchronously (<c>async_mode</c>; documented only for the write step).</summary>
+    /// <summary>
+    /// Whether the memory write runs asynchronously (<c>async_mode</c>; documented only for the write step).
+    /// </summary>
     [JsonPropertyName("async_mode")]
     public bool? AsyncMode { get; init; }
 

@@ -10,7 +10,9 @@ public sealed record ChatResult
     [JsonPropertyName("response")]
     public string Response { get; init; } = string.Empty;
 
-    /// <summary>Fields the SDK does not model (a <c>reasoning</c> text, if a service version adds one), kept as received.</summary>
+    /// <summary>
+    /// Fields the SDK does not model (a <c>reasoning</c> text, if a service version adds one), kept as received.
+    /// </summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

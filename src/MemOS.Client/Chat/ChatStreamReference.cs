@@ -6,5 +6,6 @@ namespace MemOS.Client.Chat;
 /// The memories the answer draws on (<c>type: "reference"</c>), sent by the
 /// self-hosted server before the answer and again after an internet search.
 /// </summary>
-/// <param name="References">The <c>data</c> as sent: normally an array of memory items, each with its <c>metadata</c>.</param>
+/// <param name="References">The <c>data</c> as sent: normally an array of memory items, each with its
+/// <c>metadata</c>.</param>
 public sealed record ChatStreamReference(JsonElement References) : ChatStreamEvent;

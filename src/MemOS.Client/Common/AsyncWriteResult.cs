@@ -15,7 +15,10 @@ public abstract record AsyncWriteResult : IOperationOutcome
     [JsonPropertyName("success")]
     public bool? Success { get; init; }
 
-    /// <summary>The processing task, for get/status and <see cref="Tasks.MemOSTaskExtensions.WaitForTaskAsync"/>; older service versions do not send it (<c>task_id</c>).</summary>
+    /// <summary>
+    /// The processing task, for get/status and <see cref="Tasks.MemOSTaskExtensions.WaitForTaskAsync"/>; older service
+    /// versions do not send it (<c>task_id</c>).
+    /// </summary>
     [JsonPropertyName("task_id")]
     public string? TaskId { get; init; }
 

@@ -1,7 +1,8 @@
 namespace MemOS.Client;
 
 /// <summary>
-/// Client-side checks of the limits the service documents (identifier lengths, id counts, recall and page sizes, upload sizes), so a request the
+/// Client-side checks of the limits the service documents (identifier lengths, id counts, recall and page sizes, upload
+/// sizes), so a request the
 /// service would reject fails before anything is sent, naming the field and the limit.
 /// </summary>
 internal static class Guard
@@ -29,7 +30,9 @@ internal static class Guard
         Id(value, field);
     }
 
-    /// <summary>An optional id: null omits it; when given, it must have a non-blank value within the service's length limit.</summary>
+    /// <summary>
+    /// An optional id: null omits it; when given, it must have a non-blank value within the service's length limit.
+    /// </summary>
     public static void Id(string? value, string field)
     {
         if (value is null)
@@ -44,7 +47,8 @@ internal static class Guard
 
         if (value.Length > MemOSLimits.MaxIdLength)
         {
-            throw new ArgumentException($"{field} must be at most {MemOSLimits.MaxIdLength} characters; it has {value.Length}.", field);
+            throw new ArgumentException($"{field} must be at most {MemOSLimits.MaxIdLength} characters; it has "
+                + $"{value.Length}.", field);
         }
     }
 
@@ -62,7 +66,8 @@ internal static class Guard
 
         if (value.Values.Count > MemOSLimits.MaxGroupIds)
         {
-            throw new ArgumentException($"{field} may hold at most {MemOSLimits.MaxGroupIds} ids in a group chat; it has {value.Values.Count}.", field);
+            throw new ArgumentException($"{field} may hold at most {MemOSLimits.MaxGroupIds} ids in a group chat; it "
+                + $"has {value.Values.Count}.", field);
         }
 
         foreach (var id in value.Values)
@@ -101,7 +106,11 @@ internal static class Guard
         var set = values.Count(v => v is not null);
         if (set != 1)
         {
-            throw new ArgumentException(set == 0 ? $"One of {fields} is required." : $"Give exactly one of {fields}; they are mutually exclusive.", fields);
+            throw new ArgumentException(
+                set == 0
+                    ? $"One of {fields} is required."
+                    : $"Give exactly one of {fields}; they are mutually exclusive.",
+                fields);
         }
     }
 

@@ -31,17 +31,25 @@ public sealed record InfoValue
     /// <summary>The value when it is a number; otherwise <see langword="null"/>.</summary>
     public double? Number { get; }
 
-    /// <summary>The value when it is other JSON (an object, or a list that holds more than strings and numbers); otherwise <see langword="null"/>.</summary>
+    /// <summary>
+    /// The value when it is other JSON (an object, or a list that holds more than strings and numbers); otherwise
+    /// <see langword="null"/>.
+    /// </summary>
     public JsonElement? Json { get; }
 
-    /// <summary>Creates a value from any JSON; a string, a number or a list of them becomes that kind of value.</summary>
+    /// <summary>
+    /// Creates a value from any JSON; a string, a number or a list of them becomes that kind of value.
+    /// </summary>
     /// <param name="json">The value.</param>
     public static InfoValue FromJson(JsonElement json) => json.ValueKind switch
     {
         JsonValueKind.String => FromString(json.GetString()!),
         JsonValueKind.Number => FromNumber(json.GetDouble()),
-        JsonValueKind.Array when json.EnumerateArray().All(static item => item.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null)
-            => FromList(json.EnumerateArray().Where(static item => item.ValueKind != JsonValueKind.Null).Select(static item => item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText())),
+        JsonValueKind.Array when json.EnumerateArray().All(static item => item.ValueKind
+            is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
+            or JsonValueKind.Null)
+            => FromList(json.EnumerateArray().Where(static item => item.ValueKind != JsonValueKind.Null)
+                .Select(static item => item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText())),
         JsonValueKind.True or JsonValueKind.False => FromString(json.GetRawText()),
         _ => new(null, null, null, json.Clone()),
     };
@@ -96,12 +104,16 @@ public sealed record InfoValue
            && string.Equals(Text, other.Text, StringComparison.Ordinal)
            && Number == other.Number
            && string.Equals(Json?.GetRawText(), other.Json?.GetRawText(), StringComparison.Ordinal)
-           && (List is null ? other.List is null : other.List is not null && List.SequenceEqual(other.List, StringComparer.Ordinal));
+           && (List is null
+               ? other.List is null
+               : other.List is not null && List.SequenceEqual(other.List, StringComparer.Ordinal));
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Text, Number, List?.Count);
 
     /// <inheritdoc />
     public override string ToString()
-        => Text ?? (List is not null ? string.Join(", ", List) : Number?.ToString(CultureInfo.InvariantCulture) ?? Json?.GetRawText() ?? string.Empty);
+        => Text ?? (List is not null
+            ? string.Join(", ", List)
+            : Number?.ToString(CultureInfo.InvariantCulture) ?? Json?.GetRawText() ?? string.Empty);
 }

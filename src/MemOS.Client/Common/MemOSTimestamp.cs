@@ -78,7 +78,11 @@ public readonly record struct MemOSTimestamp
 
     private static DateTimeOffset? ParseDateText(string text)
     {
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var parsed))
+        if (!DateTime.TryParse(
+            text,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind,
+            out var parsed))
         {
             return null;
         }

@@ -4,7 +4,8 @@ using MemOS.Client.Serialization;
 namespace MemOS.Client;
 
 /// <summary>
-/// A memory category, used to choose what to extract (<c>allow_memory_view</c>) and what to recall (<c>include_memory_view</c>).
+/// A memory category, used to choose what to extract (<c>allow_memory_view</c>) and what to recall
+/// (<c>include_memory_view</c>).
 /// An open set: values the SDK does not know yet parse and compare like the known ones.
 /// </summary>
 [JsonConverter(typeof(StringValueConverter<MemoryView>))]

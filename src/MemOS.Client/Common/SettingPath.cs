@@ -10,10 +10,18 @@ namespace MemOS.Client;
 /// </summary>
 /// <param name="Prefix">What comes before a setting's name.</param>
 /// <param name="Separator">What separates a nested section's name from its settings.</param>
-/// <param name="InConfiguration">Whether the settings come from configuration (values are then written as text).</param>
-/// <param name="MissingSection">The path of the configuration section the settings were bound from, when that section does not exist.</param>
-/// <param name="Variables">The settings whose values came from <c>MEMOS_*</c> environment variables, by setting name: a message names the variable.</param>
-internal sealed record SettingPath(string Prefix, string Separator, bool InConfiguration, string? MissingSection, IReadOnlyDictionary<string, string>? Variables = null)
+/// <param name="InConfiguration">Whether the settings come from configuration (values are then written as
+/// text).</param>
+/// <param name="MissingSection">The path of the configuration section the settings were bound from, when that section
+/// does not exist.</param>
+/// <param name="Variables">The settings whose values came from <c>MEMOS_*</c> environment variables, by setting name: a
+/// message names the variable.</param>
+internal sealed record SettingPath(
+    string Prefix,
+    string Separator,
+    bool InConfiguration,
+    string? MissingSection,
+    IReadOnlyDictionary<string, string>? Variables = null)
 {
     /// <summary>Settings set in code on an options object of the given type.</summary>
     public static SettingPath InCode(string typeName) => new(typeName + ".", ".", false, null);
@@ -26,10 +34,13 @@ internal sealed record SettingPath(string Prefix, string Separator, bool InConfi
 
     /// <summary>The full path of a setting.</summary>
     public string this[string name]
-        => Variables is not null && Variables.TryGetValue(name, out var variable) ? $"{variable} (environment variable)" : Prefix + name;
+        => Variables is not null && Variables.TryGetValue(name, out var variable)
+            ? $"{variable} (environment variable)"
+            : Prefix + name;
 
     /// <summary>The same path, naming the variable of each setting that came from one.</summary>
-    public SettingPath WithVariables(IReadOnlyDictionary<string, string> variables) => variables.Count == 0 ? this : this with { Variables = variables };
+    public SettingPath WithVariables(IReadOnlyDictionary<string, string> variables)
+        => variables.Count == 0 ? this : this with { Variables = variables };
 
     /// <summary>The path of a nested section's settings.</summary>
     public SettingPath Child(string name) => this with { Prefix = Prefix + name + Separator, Variables = null };

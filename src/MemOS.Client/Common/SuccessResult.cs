@@ -7,7 +7,10 @@ namespace MemOS.Client;
 /// <summary>The <c>data</c> of endpoints that answer only whether they succeeded (<c>{"success": true}</c>).</summary>
 public sealed record SuccessResult : IOperationOutcome
 {
-    /// <summary>Whether the operation succeeded; a <c>false</c> here is thrown as an error, so a returned result means true (<c>success</c>).</summary>
+    /// <summary>
+    /// Whether the operation succeeded; a <c>false</c> here is thrown as an error, so a returned result means true
+    /// (<c>success</c>).
+    /// </summary>
     [JsonPropertyName("success")]
     public bool? Success { get; init; }
 

@@ -19,7 +19,11 @@ internal static class ConfigurationChecks
         return errors;
     }
 
-    private static void Check(IConfiguration section, IReadOnlyList<ConfigurationSetting> settings, bool unknownKeysAreErrors, List<string> errors)
+    private static void Check(
+        IConfiguration section,
+        IReadOnlyList<ConfigurationSetting> settings,
+        bool unknownKeysAreErrors,
+        List<string> errors)
     {
         foreach (var child in section.GetChildren())
         {
@@ -31,7 +35,8 @@ internal static class ConfigurationChecks
                     continue;
                 }
 
-                errors.Add($"{child.Path} is not a MemOS setting (check its spelling); the settings are {string.Join(", ", settings.Select(s => s.Name))}.");
+                errors.Add($"{child.Path} is not a MemOS setting (check its spelling); the settings are "
+                    + $"{string.Join(", ", settings.Select(s => s.Name))}.");
                 continue;
             }
 
@@ -42,17 +47,21 @@ internal static class ConfigurationChecks
                     break;
                 case SettingKind.TimeSpan when child.Value is { } text && !IsTimeSpan(text):
                     errors.Add(IsNumber(text)
-                        ? $"{child.Path} is '{text}', a bare number, which would be read as {text} days: write a time span such as 00:01:00 (one minute) or 00:00:30 (30 seconds)."
-                        : $"{child.Path} is '{text}', which is not a time span: write it as hh:mm:ss, such as 00:01:00 (one minute).");
+                        ? $"{child.Path} is '{text}', a bare number, which would be read as {text} days: write a time "
+                            + "span such as 00:01:00 (one minute) or 00:00:30 (30 seconds)."
+                        : $"{child.Path} is '{text}', which is not a time span: write it as hh:mm:ss, such as 00:01:00 "
+                            + "(one minute).");
                     break;
                 case SettingKind.Boolean when child.Value is { } text && !bool.TryParse(text, out _):
                     errors.Add($"{child.Path} is '{text}': use true or false.");
                     break;
-                case SettingKind.Integer when child.Value is { } text && !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _):
+                case SettingKind.Integer when child.Value is { } text
+                    && !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _):
                     errors.Add($"{child.Path} is '{text}': write a whole number, such as 3.");
                     break;
                 case SettingKind.Region when child.Value is { } text && !IsRegion(text):
-                    errors.Add($"{child.Path} is '{text}', which is not a MemOS region: use {string.Join(" or ", Enum.GetNames<MemOSRegion>())}.");
+                    errors.Add($"{child.Path} is '{text}', which is not a MemOS region: use "
+                        + $"{string.Join(" or ", Enum.GetNames<MemOSRegion>())}.");
                     break;
             }
         }

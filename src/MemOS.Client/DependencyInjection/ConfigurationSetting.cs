@@ -4,7 +4,10 @@ namespace MemOS.Client;
 /// <param name="Name">The property name, as written in configuration.</param>
 /// <param name="Kind">How its value is checked before binding.</param>
 /// <param name="Children">The keys of a nested section (<see cref="SettingKind.Section"/> only).</param>
-internal sealed record ConfigurationSetting(string Name, SettingKind Kind, IReadOnlyList<ConfigurationSetting>? Children = null)
+internal sealed record ConfigurationSetting(
+    string Name,
+    SettingKind Kind,
+    IReadOnlyList<ConfigurationSetting>? Children = null)
 {
     /// <summary>The keys of <see cref="MemOSRetryOptions"/>, nested under <c>Retry</c>.</summary>
     public static readonly IReadOnlyList<ConfigurationSetting> Retry =

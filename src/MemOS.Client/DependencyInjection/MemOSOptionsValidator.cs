@@ -18,7 +18,9 @@ internal sealed class MemOSOptionsValidator<TOptions> : IValidateOptions<TOption
 
     public ValidateOptionsResult Validate(string? name, TOptions options)
     {
-        var errors = options.ConfigurationErrors is { Count: > 0 } configurationErrors ? configurationErrors : options.GetValidationErrors();
+        var errors = options.ConfigurationErrors is { Count: > 0 } configurationErrors
+            ? configurationErrors
+            : options.GetValidationErrors();
         var logger = options.LoggerFactory?.CreateLogger("MemOS.Client");
         var key = name ?? Options.DefaultName;
         if (errors.Count > 0)
@@ -31,7 +33,8 @@ internal sealed class MemOSOptionsValidator<TOptions> : IValidateOptions<TOption
             return ValidateOptionsResult.Fail(errors);
         }
 
-        if (_validOnce.TryAdd(key, true) && logger is not null && options.ConfigurationPath?.MissingSection is { } section)
+        if (_validOnce.TryAdd(key, true) && logger is not null
+            && options.ConfigurationPath?.MissingSection is { } section)
         {
             ConfigurationLog.MissingSection(logger, section);
         }

@@ -7,7 +7,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the self-hosted MemOS server client with dependency injection.</summary>
 public static class MemOSServerServiceCollectionExtensions
 {
-    /// <summary>The name of the <see cref="HttpClient"/> the server client sends with; a keyed client's is this name, a colon and its key.</summary>
+    /// <summary>
+    /// The name of the <see cref="HttpClient"/> the server client sends with; a keyed client's is this name, a colon
+    /// and its key.
+    /// </summary>
     public const string HttpClientName = "MemOS.ServerClient";
 
     /// <summary>
@@ -19,8 +22,11 @@ public static class MemOSServerServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section holding <see cref="MemOSServerClientOptions"/> values.</param>
     /// <returns>The HTTP client builder, to add handlers or change the primary handler.</returns>
-    /// <exception cref="InvalidOperationException">The client was already registered; register further clients with a name.</exception>
-    public static IHttpClientBuilder AddMemOSServerClient(this IServiceCollection services, IConfiguration configuration)
+    /// <exception cref="InvalidOperationException">The client was already registered; register further clients with a
+    /// name.</exception>
+    public static IHttpClientBuilder AddMemOSServerClient(
+        this IServiceCollection services,
+        IConfiguration configuration)
         => AddMemOSServerClient(services, name: null, configuration);
 
     /// <summary>
@@ -30,8 +36,11 @@ public static class MemOSServerServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The HTTP client builder, to add handlers or change the primary handler.</returns>
-    /// <exception cref="InvalidOperationException">The client was already registered; register further clients with a name.</exception>
-    public static IHttpClientBuilder AddMemOSServerClient(this IServiceCollection services, Action<MemOSServerClientOptions> configure)
+    /// <exception cref="InvalidOperationException">The client was already registered; register further clients with a
+    /// name.</exception>
+    public static IHttpClientBuilder AddMemOSServerClient(
+        this IServiceCollection services,
+        Action<MemOSServerClientOptions> configure)
         => AddMemOSServerClient(services, name: null, configure);
 
     /// <summary>
@@ -44,12 +53,19 @@ public static class MemOSServerServiceCollectionExtensions
     /// <param name="configuration">The section holding <see cref="MemOSServerClientOptions"/> values.</param>
     /// <returns>The HTTP client builder, to add handlers or change the primary handler.</returns>
     /// <exception cref="InvalidOperationException">A client with this name was already registered.</exception>
-    public static IHttpClientBuilder AddMemOSServerClient(this IServiceCollection services, string? name, IConfiguration configuration)
+    public static IHttpClientBuilder AddMemOSServerClient(
+        this IServiceCollection services,
+        string? name,
+        IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         MemOSClientRegistration.EnsureFirst<IMemOSServerClient>(services, name, nameof(AddMemOSServerClient));
-        MemOSClientRegistration.BindChecked<MemOSServerClientOptions>(services, name, configuration, static (section, options) => section.Bind(options));
+        MemOSClientRegistration.BindChecked<MemOSServerClientOptions>(
+            services,
+            name,
+            configuration,
+            static (section, options) => section.Bind(options));
         return AddCore(services, name);
     }
 
@@ -59,7 +75,10 @@ public static class MemOSServerServiceCollectionExtensions
     /// <param name="configure">Sets the options.</param>
     /// <returns>The HTTP client builder, to add handlers or change the primary handler.</returns>
     /// <exception cref="InvalidOperationException">A client with this name was already registered.</exception>
-    public static IHttpClientBuilder AddMemOSServerClient(this IServiceCollection services, string? name, Action<MemOSServerClientOptions> configure)
+    public static IHttpClientBuilder AddMemOSServerClient(
+        this IServiceCollection services,
+        string? name,
+        Action<MemOSServerClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);

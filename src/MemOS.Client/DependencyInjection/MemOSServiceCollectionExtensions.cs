@@ -6,7 +6,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the MemOS client with dependency injection.</summary>
 public static class MemOSServiceCollectionExtensions
 {
-    /// <summary>The name of the <see cref="HttpClient"/> the MemOS client sends with; a keyed client's is this name, a colon and its key.</summary>
+    /// <summary>
+    /// The name of the <see cref="HttpClient"/> the MemOS client sends with; a keyed client's is this name, a colon and
+    /// its key.
+    /// </summary>
     public const string HttpClientName = "MemOS.Client";
 
     /// <summary>
@@ -19,7 +22,8 @@ public static class MemOSServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section holding <see cref="MemOSClientOptions"/> values.</param>
     /// <returns>The HTTP client builder, to add handlers or change the primary handler.</returns>
-    /// <exception cref="InvalidOperationException">The client was already registered; register further clients with a name.</exception>
+    /// <exception cref="InvalidOperationException">The client was already registered; register further clients with a
+    /// name.</exception>
     public static IHttpClientBuilder AddMemOSClient(this IServiceCollection services, IConfiguration configuration)
         => AddMemOSClient(services, name: null, configuration);
 
@@ -31,14 +35,18 @@ public static class MemOSServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The HTTP client builder, to add handlers or change the primary handler.</returns>
-    /// <exception cref="InvalidOperationException">The client was already registered; register further clients with a name.</exception>
-    public static IHttpClientBuilder AddMemOSClient(this IServiceCollection services, Action<MemOSClientOptions> configure)
+    /// <exception cref="InvalidOperationException">The client was already registered; register further clients with a
+    /// name.</exception>
+    public static IHttpClientBuilder AddMemOSClient(
+        this IServiceCollection services,
+        Action<MemOSClientOptions> configure)
         => AddMemOSClient(services, name: null, configure);
 
     /// <summary>
     /// Registers a further <see cref="IMemOSClient"/> under a key (another project or API key), with
     /// its own options, HTTP client and retry handler, configured from a configuration section. Take it
-    /// with <c>[FromKeyedServices("name")] IMemOSClient</c> or <c>GetRequiredKeyedService&lt;IMemOSClient&gt;("name")</c>.
+    /// with <c>[FromKeyedServices("name")] IMemOSClient</c> or
+    /// <c>GetRequiredKeyedService&lt;IMemOSClient&gt;("name")</c>.
     /// <c>MEMOS_*</c> environment variables fill what the section leaves out, as for the default client.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -46,12 +54,19 @@ public static class MemOSServiceCollectionExtensions
     /// <param name="configuration">The section holding <see cref="MemOSClientOptions"/> values.</param>
     /// <returns>The HTTP client builder, to add handlers or change the primary handler.</returns>
     /// <exception cref="InvalidOperationException">A client with this name was already registered.</exception>
-    public static IHttpClientBuilder AddMemOSClient(this IServiceCollection services, string? name, IConfiguration configuration)
+    public static IHttpClientBuilder AddMemOSClient(
+        this IServiceCollection services,
+        string? name,
+        IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         MemOSClientRegistration.EnsureFirst<IMemOSClient>(services, name, nameof(AddMemOSClient));
-        MemOSClientRegistration.BindChecked<MemOSClientOptions>(services, name, configuration, static (section, options) => section.Bind(options));
+        MemOSClientRegistration.BindChecked<MemOSClientOptions>(
+            services,
+            name,
+            configuration,
+            static (section, options) => section.Bind(options));
         return AddCore(services, name);
     }
 
@@ -64,7 +79,10 @@ public static class MemOSServiceCollectionExtensions
     /// <param name="configure">Sets the options.</param>
     /// <returns>The HTTP client builder, to add handlers or change the primary handler.</returns>
     /// <exception cref="InvalidOperationException">A client with this name was already registered.</exception>
-    public static IHttpClientBuilder AddMemOSClient(this IServiceCollection services, string? name, Action<MemOSClientOptions> configure)
+    public static IHttpClientBuilder AddMemOSClient(
+        this IServiceCollection services,
+        string? name,
+        Action<MemOSClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);

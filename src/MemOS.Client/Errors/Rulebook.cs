@@ -97,15 +97,30 @@ internal static class Rulebook
             MemOSException known => known,
 
             // HttpClient reports its own Timeout as a cancellation whose cause is a TimeoutException.
-            OperationCanceledException { InnerException: TimeoutException } => MemOSErrorFactory.HttpClientTimeout(operation, context.HttpClientTimeout, exception),
+            OperationCanceledException { InnerException: TimeoutException } => MemOSErrorFactory.HttpClientTimeout(
+                operation,
+                context.HttpClientTimeout,
+                exception),
             OperationCanceledException => MemOSErrorFactory.CallTimeout(operation, context.CallTimeout, exception),
-            TimeoutRejectedException rejected => MemOSErrorFactory.AttemptTimeout(operation, rejected.Timeout, context.Route.IsWrite, exception),
-            RateLimiterRejectedException refusal => MemOSErrorFactory.LocalBudgetRefused(operation, refusal.RetryAfter, refusal),
+            TimeoutRejectedException rejected => MemOSErrorFactory.AttemptTimeout(
+                operation,
+                rejected.Timeout,
+                context.Route.IsWrite,
+                exception),
+            RateLimiterRejectedException refusal => MemOSErrorFactory.LocalBudgetRefused(
+                operation,
+                refusal.RetryAfter,
+                refusal),
             HttpRequestException http => MemOSErrorFactory.NetworkFailure(operation, context.Host, http),
             IOException => MemOSErrorFactory.ConnectionLost(operation, context.Host, exception),
 
             // Data that did not become the result (a list item that is null, an unexpected shape).
-            JsonException => MemOSErrorFactory.InvalidResponse(operation, "the data is not of the expected shape", HttpStatusCode.OK, traceId: null, exception),
+            JsonException => MemOSErrorFactory.InvalidResponse(
+                operation,
+                "the data is not of the expected shape",
+                HttpStatusCode.OK,
+                traceId: null,
+                exception),
             _ => null,
         };
 
@@ -137,5 +152,7 @@ internal static class Rulebook
         => exception is not null
             ? exception is HttpRequestException http ? $"network: {http.HttpRequestError}" : exception.GetType().Name
             : verdict is null ? "no answer"
-            : verdict.Code is { } code && !IsSuccessCode(code) ? $"HTTP {(int)verdict.Status}, code {code}" : $"HTTP {(int)verdict.Status}";
+            : verdict.Code is { } code && !IsSuccessCode(code)
+                ? $"HTTP {(int)verdict.Status}, code {code}"
+                : $"HTTP {(int)verdict.Status}";
 }

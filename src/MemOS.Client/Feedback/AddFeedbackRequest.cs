@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Feedback;
 
-/// <summary>The body of <c>POST /add/feedback</c>: a correction of memories in plain words, processed asynchronously.</summary>
+/// <summary>
+/// The body of <c>POST /add/feedback</c>: a correction of memories in plain words, processed asynchronously.
+/// </summary>
 public sealed record AddFeedbackRequest : IValidatedRequest
 {
     /// <summary>The user (<c>user_id</c>).</summary>

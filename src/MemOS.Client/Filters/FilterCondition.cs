@@ -16,7 +16,8 @@ public sealed class FilterCondition
         ArgumentException.ThrowIfNullOrWhiteSpace(field);
         if (string.Equals(field, "user_id", StringComparison.Ordinal))
         {
-            throw new ArgumentException("user_id cannot be used in a MemOS filter; scope the request with its user_id field instead.", nameof(field));
+            throw new ArgumentException("user_id cannot be used in a MemOS filter; scope the request with its user_id "
+                + "field instead.", nameof(field));
         }
 
         Field = field;
@@ -28,7 +29,9 @@ public sealed class FilterCondition
     /// <summary>The field compared: <c>agent_id</c>, <c>tags</c>, <c>create_time</c>, an <c>info</c> key, …</summary>
     public string Field { get; }
 
-    /// <summary>The operator (<c>contains</c>, <c>gt</c>, <c>gte</c>, <c>lt</c>, <c>lte</c>), or null for equality.</summary>
+    /// <summary>
+    /// The operator (<c>contains</c>, <c>gt</c>, <c>gte</c>, <c>lt</c>, <c>lte</c>), or null for equality.
+    /// </summary>
     public string? Operator { get; }
 
     internal void WriteTo(Utf8JsonWriter writer)

@@ -36,7 +36,10 @@ public sealed class MemoryFilter
         HasConditions = Conditions(document.RootElement);
     }
 
-    /// <summary><see langword="true"/> when the filter is keyed by source (<c>user</c>, <c>agent</c>, <c>public</c>, <c>knowledgebase</c>).</summary>
+    /// <summary>
+    /// <see langword="true"/> when the filter is keyed by source (<c>user</c>, <c>agent</c>, <c>public</c>,
+    /// <c>knowledgebase</c>).
+    /// </summary>
     public bool IsPerSource { get; }
 
     // Each list parameter comes as a params array (callable from C# 12, the default on .NET 8) and
@@ -67,7 +70,11 @@ public sealed class MemoryFilter
     /// <param name="agent">Conditions on agent memories.</param>
     /// <param name="public">Conditions on the project's public memories.</param>
     /// <param name="knowledgebase">Conditions on knowledge-base memories.</param>
-    public static MemoryFilter BySource(MemoryFilter? user = null, MemoryFilter? agent = null, MemoryFilter? @public = null, MemoryFilter? knowledgebase = null)
+    public static MemoryFilter BySource(
+        MemoryFilter? user = null,
+        MemoryFilter? agent = null,
+        MemoryFilter? @public = null,
+        MemoryFilter? knowledgebase = null)
     {
         MemoryFilter?[] groups = [user, agent, @public, knowledgebase];
         if (groups.All(g => g is null))
@@ -87,7 +94,8 @@ public sealed class MemoryFilter
 
                 if (group.IsPerSource)
                 {
-                    throw new ArgumentException($"The '{SourceKeys[i]}' group must be an And or Or filter, not another per-source filter.", SourceKeys[i]);
+                    throw new ArgumentException($"The '{SourceKeys[i]}' group must be an And or Or filter, not another "
+                        + "per-source filter.", SourceKeys[i]);
                 }
 
                 writer.WritePropertyName(SourceKeys[i]);
@@ -120,7 +128,10 @@ public sealed class MemoryFilter
         return new(Encoding.UTF8.GetBytes(json.GetRawText()), perSource);
     }
 
-    /// <summary>Equality: <c>{"field": "value"}</c>. Works for <c>agent_id</c>, <c>app_id</c> and any <c>info</c> key, written flat.</summary>
+    /// <summary>
+    /// Equality: <c>{"field": "value"}</c>. Works for <c>agent_id</c>, <c>app_id</c> and any <c>info</c> key, written
+    /// flat.
+    /// </summary>
     /// <param name="field">The field or info key.</param>
     /// <param name="value">The value to match.</param>
     public static FilterCondition Eq(string field, string value)
@@ -132,7 +143,8 @@ public sealed class MemoryFilter
     /// <summary>Matches any of several ids: <c>{"related_id": ["a", "b"]}</c>.</summary>
     /// <param name="field">The list field, normally <c>related_id</c>.</param>
     /// <param name="values">The ids, at least one.</param>
-    public static FilterCondition AnyOf(string field, params string[] values) => AnyOf(field, (IEnumerable<string>)values);
+    public static FilterCondition AnyOf(string field, params string[] values)
+        => AnyOf(field, (IEnumerable<string>)values);
 
     /// <summary>Matches any of several ids: <c>{"related_id": ["a", "b"]}</c>.</summary>
     /// <param name="field">The list field, normally <c>related_id</c>.</param>
@@ -211,7 +223,8 @@ public sealed class MemoryFilter
     // Groups ("and", "or", and the per-source keys) hold conditions; any other key is a condition itself.
     private static bool Conditions(JsonElement json) => json.ValueKind switch
     {
-        JsonValueKind.Object => json.EnumerateObject().Any(p => p.Name is not ("and" or "or") && !SourceKeys.Contains(p.Name, StringComparer.Ordinal) || Conditions(p.Value)),
+        JsonValueKind.Object => json.EnumerateObject().Any(p => p.Name is not ("and" or "or")
+            && !SourceKeys.Contains(p.Name, StringComparer.Ordinal) || Conditions(p.Value)),
         JsonValueKind.Array => json.EnumerateArray().Any(Conditions),
         _ => false,
     };
@@ -239,7 +252,8 @@ public sealed class MemoryFilter
             writer.WriteStartArray(op);
             foreach (var condition in list)
             {
-                (condition ?? throw new ArgumentException("Filter conditions must not be null.", nameof(conditions))).WriteTo(writer);
+                (condition ?? throw new ArgumentException("Filter conditions must not be null.", nameof(conditions)))
+                    .WriteTo(writer);
             }
 
             writer.WriteEndArray();

@@ -13,14 +13,21 @@ internal sealed class MemOSHealthCheck(IMemOSClient client, TimeSpan timeout) : 
     /// <summary>The user the probe searches as: one no app uses, so the probe reads nothing of anyone's.</summary>
     public const string ProbeUserId = "memos-health-check";
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default)
     {
         var service = client is MemOSClient concrete ? "MemOS cloud at " + concrete.BaseUrl.Host : "MemOS cloud";
         return HealthProbe.RunAsync(
             service,
             timeout,
             context.Registration.FailureStatus,
-            token => client.SearchMemoryAsync(new SearchMemoryRequest { Query = "ping", UserId = ProbeUserId, MemoryLimitNumber = 1 }, token),
+            token => client.SearchMemoryAsync(new SearchMemoryRequest
+            {
+                Query = "ping",
+                UserId = ProbeUserId,
+                MemoryLimitNumber = 1,
+            }, token),
             cancellationToken);
     }
 }

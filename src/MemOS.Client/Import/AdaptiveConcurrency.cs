@@ -6,7 +6,8 @@ namespace MemOS.Client.Import;
 /// on requests at once, it held the others in flight (less those waiting out a 40309): the limit
 /// drops to that many and the import goes on at that capacity, without pausing. A refusal with
 /// clearly fewer in flight than the last one, or of a request sent alone (or one at a time), means
-/// a limit per time window: the limit halves and every sender pauses until the Retry-After has passed. Each success adds 1/limit (about one more slot per round of
+/// a limit per time window: the limit halves and every sender pauses until the Retry-After has passed. Each success
+/// adds 1/limit (about one more slot per round of
 /// requests); above the last cap found, growth is slower, so the import probes for more capacity
 /// rarely rather than drawing a 40309 every round. It hears of a rate limit on the attempt that met
 /// it, while the client's retry of that call waits. Requests that were already in flight when the
@@ -142,7 +143,9 @@ internal sealed class AdaptiveConcurrency
             // Refused with clearly fewer in flight than at the last refusal (our count runs a
             // request or so high: answers in transit), or with fewer before its Retry-After has
             // passed, alone, or one at a time: the service counts requests per window, not at once.
-            var perWindow = others == 0 || _limit <= 1 || (_cap < double.MaxValue && (others < _cap - 1 || (others < _cap && now < _lastRefusalUntil)));
+            var perWindow = others == 0
+                || _limit <= 1
+                || (_cap < double.MaxValue && (others < _cap - 1 || (others < _cap && now < _lastRefusalUntil)));
             _lastRefusalUntil = now + wait.Ticks;
             if (!perWindow)
             {

@@ -45,8 +45,13 @@ internal sealed class BulkImporter
     /// <param name="client">The client.</param>
     /// <param name="options">The options.</param>
     /// <param name="progress">Receives snapshots.</param>
-    /// <param name="counted">The number of messages the source holds when a check of it counted them, else <see cref="ImportOptions.ExpectedMessages"/>.</param>
-    public BulkImporter(IMemOSClient client, ImportOptions options, IProgress<ImportProgress>? progress, long? counted = null)
+    /// <param name="counted">The number of messages the source holds when a check of it counted them, else
+    /// <see cref="ImportOptions.ExpectedMessages"/>.</param>
+    public BulkImporter(
+        IMemOSClient client,
+        ImportOptions options,
+        IProgress<ImportProgress>? progress,
+        long? counted = null)
     {
         _expected = counted ?? options.ExpectedMessages;
         _client = client;
@@ -63,7 +68,10 @@ internal sealed class BulkImporter
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancelled);
         _stopAll = linked.Cancel;
         var cancellationToken = linked.Token;
-        var plans = Channel.CreateBounded<ConversationPlan>(new BoundedChannelOptions(_options.MaxConcurrency * 2) { SingleWriter = true });
+        var plans = Channel.CreateBounded<ConversationPlan>(new BoundedChannelOptions(_options.MaxConcurrency * 2)
+        {
+            SingleWriter = true,
+        });
         var workers = new Task[_options.MaxConcurrency];
         for (var i = 0; i < workers.Length; i++)
         {
@@ -113,14 +121,24 @@ internal sealed class BulkImporter
         };
     }
 
-    private async Task<ConversationPlan?> PlanAsync(ConversationImport conversation, CancellationToken cancellationToken)
+    private async Task<ConversationPlan?> PlanAsync(
+        ConversationImport conversation,
+        CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _conversationsRead);
-        if (conversation is null || string.IsNullOrWhiteSpace(conversation.UserId) || string.IsNullOrWhiteSpace(conversation.ConversationId) || conversation.Messages is null || conversation.Messages.Any(m => m is null))
+        if (conversation is null || string.IsNullOrWhiteSpace(conversation.UserId)
+            || string.IsNullOrWhiteSpace(conversation.ConversationId)
+            || conversation.Messages is null
+            || conversation.Messages.Any(m => m is null))
         {
             // Without ids there is nothing to name in a report or checkpoint beyond the position.
-            var range = new ImportRange(conversation?.UserId ?? string.Empty, conversation?.ConversationId ?? string.Empty, 0, conversation?.Messages?.Count ?? 0);
-            NotApplied(range, new ArgumentException($"Conversation #{Interlocked.Read(ref _conversationsRead)} needs user_id, conversation_id and messages, none of them null."));
+            var range = new ImportRange(
+                conversation?.UserId ?? string.Empty,
+                conversation?.ConversationId ?? string.Empty,
+                0,
+                conversation?.Messages?.Count ?? 0);
+            NotApplied(range, new ArgumentException($"Conversation #{Interlocked.Read(ref _conversationsRead)} needs "
+                + "user_id, conversation_id and messages, none of them null."));
             Interlocked.Increment(ref _conversationsDone);
             return null;
         }
@@ -138,15 +156,28 @@ internal sealed class BulkImporter
 
         if (state.Blocked is { } blocked)
         {
-            NotApplied(new ImportRange(conversation.UserId, conversation.ConversationId, state.Next, conversation.Messages.Count), new InvalidOperationException($"Not sent: {blocked}, and a conversation's messages must be written in order; fix it and run again."));
+            NotApplied(new ImportRange(
+                conversation.UserId,
+                conversation.ConversationId,
+                state.Next,
+                conversation.Messages.Count), new InvalidOperationException($"Not sent: {blocked}, and a "
+                    + "conversation's messages must be written in order; fix it and run again."));
             Interlocked.Increment(ref _conversationsDone);
             return null;
         }
 
         IReadOnlyList<ImportCheckpointEntry> entries = _options.Checkpoint is { } checkpoint
-            ? await checkpoint.GetEntriesAsync(conversation.UserId, conversation.ConversationId, cancellationToken).ConfigureAwait(false)
+            ? await checkpoint.GetEntriesAsync(conversation.UserId, conversation.ConversationId, cancellationToken)
+                .ConfigureAwait(false)
             : [];
-        var plan = ConversationPlan.Create(conversation, state.Next, state.Tail, entries, state.Changed, state.Previous, _options);
+        var plan = ConversationPlan.Create(
+            conversation,
+            state.Next,
+            state.Tail,
+            entries,
+            state.Changed,
+            state.Previous,
+            _options);
         state.Next += conversation.Messages.Count;
         state.Tail = [.. state.Tail.Concat(conversation.Messages).TakeLast(ReadBack.Limit)];
         state.Previous = plan.Done.Task;
@@ -199,7 +230,9 @@ internal sealed class BulkImporter
             {
                 foreach (var chunk in plan.Chunks)
                 {
-                    NotApplied(chunk.Range, new InvalidOperationException($"Not sent: an earlier line of conversation {chunk.Range.UserId}/{chunk.Range.ConversationId} was not applied, and its messages must be written in order."));
+                    NotApplied(chunk.Range, new InvalidOperationException("Not sent: an earlier line of conversation "
+                        + $"{chunk.Range.UserId}/{chunk.Range.ConversationId} was not applied, and its messages must "
+                        + "be written in order."));
                 }
 
                 return;
@@ -211,11 +244,28 @@ internal sealed class BulkImporter
                 var next = chunk.Kind switch
                 {
                     ChunkKind.TooLarge => Fail(chunk.Range, TooLarge(chunk.Range)),
-                    ChunkKind.Uncertain => MayHaveBeenApplied(chunk.Range, new MemOSException("An earlier run of this import may have applied these messages and wrote later ones of the conversation after them, so reading the conversation back cannot place them; they are not sent again.")),
-                    ChunkKind.Settle when !_options.SettleAmbiguousWrites => MayHaveBeenApplied(chunk.Range, new MemOSException("An earlier run of this import may have applied these messages (it stopped while they were in flight, or their answer was lost); settling is off, so they are not sent again.")),
-                    ChunkKind.Settle => await SettleAsync(plan, chunk.Range, "An earlier run of this import may have applied these messages", round: 1, cancellationToken).ConfigureAwait(false),
-                    ChunkKind.Replan when !_options.SettleAmbiguousWrites => MayHaveBeenApplied(chunk.Range, new MemOSException("The checkpoint recorded other messages at this place of the conversation (the input changed since), so it does not tell whether these were written; settling is off, so they are not sent.")),
-                    ChunkKind.Replan => await SettleAsync(plan, chunk.Range, "The checkpoint recorded other messages at this place of the conversation (the input changed since), so it does not tell whether these were written", round: 1, cancellationToken).ConfigureAwait(false),
+                    ChunkKind.Uncertain => MayHaveBeenApplied(chunk.Range, new MemOSException("An earlier run of this "
+                        + "import may have applied these messages and wrote later ones of the conversation after them, "
+                        + "so reading the conversation back cannot place them; they are not sent again.")),
+                    ChunkKind.Settle when !_options.SettleAmbiguousWrites => MayHaveBeenApplied(
+                        chunk.Range,
+                        new MemOSException("An earlier run of this import may have applied these messages (it "
+                            + "stopped while they were in flight, or their answer was lost); settling is off, so they "
+                            + "are not sent again.")),
+                    ChunkKind.Settle => await SettleAsync(
+                        plan,
+                        chunk.Range,
+                        "An earlier run of this import may have applied these messages",
+                        round: 1,
+                        cancellationToken).ConfigureAwait(false),
+                    ChunkKind.Replan when !_options.SettleAmbiguousWrites => MayHaveBeenApplied(
+                        chunk.Range,
+                        new MemOSException("The checkpoint recorded other messages at this place of the conversation "
+                            + "(the input changed since), so it does not tell whether these were written; settling is "
+                            + "off, so they are not sent.")),
+                    ChunkKind.Replan => await SettleAsync(plan, chunk.Range, "The checkpoint recorded other messages "
+                        + "at this place of the conversation (the input changed since), so it does not tell whether "
+                        + "these were written", round: 1, cancellationToken).ConfigureAwait(false),
                     _ => await SendAsync(plan, chunk, settled: 0, cancellationToken).ConfigureAwait(false),
                 };
                 if (!next)
@@ -224,7 +274,9 @@ internal sealed class BulkImporter
                     // later run sends them all once the cause is fixed.
                     foreach (var rest in plan.Chunks.Skip(i + 1))
                     {
-                        NotApplied(rest.Range, new InvalidOperationException($"Not sent: earlier messages of conversation {rest.Range.UserId}/{rest.Range.ConversationId} were not applied, and its messages must be written in order."));
+                        NotApplied(rest.Range, new InvalidOperationException("Not sent: earlier messages of "
+                            + $"conversation {rest.Range.UserId}/{rest.Range.ConversationId} were not applied, and its "
+                            + "messages must be written in order."));
                     }
 
                     return;
@@ -241,12 +293,17 @@ internal sealed class BulkImporter
         }
     }
 
-    /// <returns>Whether the conversation may go on: every message was written, found written, or may have been.</returns>
+    /// <returns>Whether the conversation may go on: every message was written, found written, or may have
+    /// been.</returns>
     /// <param name="plan">The conversation.</param>
     /// <param name="chunk">The messages to send.</param>
     /// <param name="settled">How many times messages of this chunk were settled and sent again already.</param>
     /// <param name="cancellationToken">Stops the import.</param>
-    private async Task<bool> SendAsync(ConversationPlan plan, ImportChunk chunk, int settled, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(
+        ConversationPlan plan,
+        ImportChunk chunk,
+        int settled,
+        CancellationToken cancellationToken)
     {
         var conversation = plan.Conversation;
         var request = new AddMessageRequest
@@ -296,7 +353,8 @@ internal sealed class BulkImporter
                 return MayHaveBeenApplied(chunk.Range, error);
             }
 
-            return await SettleAsync(plan, chunk.Range, error.Message, settled + 1, cancellationToken).ConfigureAwait(false);
+            return await SettleAsync(plan, chunk.Range, error.Message, settled + 1, cancellationToken).ConfigureAwait(
+                false);
         }
         catch (Exception error) when (error is MemOSException or ArgumentException)
         {
@@ -323,9 +381,15 @@ internal sealed class BulkImporter
     /// <param name="plan">The conversation.</param>
     /// <param name="range">The messages that may have been applied.</param>
     /// <param name="why">Why they may have been.</param>
-    /// <param name="round">Which settling of the original request this is, from 1; what is missing is sent again only while this is within <see cref="ImportOptions.MaxRetriesPerRequest"/>.</param>
+    /// <param name="round">Which settling of the original request this is, from 1; what is missing is sent again only
+    /// while this is within <see cref="ImportOptions.MaxRetriesPerRequest"/>.</param>
     /// <param name="cancellationToken">Stops the import.</param>
-    private async Task<bool> SettleAsync(ConversationPlan plan, ImportRange range, string why, int round, CancellationToken cancellationToken)
+    private async Task<bool> SettleAsync(
+        ConversationPlan plan,
+        ImportRange range,
+        string why,
+        int round,
+        CancellationToken cancellationToken)
     {
         ReadBack.Decision decision;
         try
@@ -334,7 +398,12 @@ internal sealed class BulkImporter
             await Task.Delay(_options.SettleDelay, _time, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _readBacks);
             var stored = await _client.GetMessagesAsync(
-                new GetMessageRequest { UserId = range.UserId, ConversationId = range.ConversationId, MessageLimitNumber = ReadBack.Limit },
+                new GetMessageRequest
+                {
+                    UserId = range.UserId,
+                    ConversationId = range.ConversationId,
+                    MessageLimitNumber = ReadBack.Limit,
+                },
                 cancellationToken).ConfigureAwait(false);
             decision = ReadBack.Decide(plan.MessagesBefore(range.Start), plan.MessagesOf(range), stored.Messages);
         }
@@ -350,7 +419,8 @@ internal sealed class BulkImporter
         if (decision.Applied is not { } applied)
         {
             await RecordAsync(plan, range, ImportOutcome.MayHaveBeenApplied).ConfigureAwait(false);
-            return MayHaveBeenApplied(range, new MemOSException($"{why.TrimEnd('.')}; not settled: {decision.Reason}. These messages are not sent again."));
+            return MayHaveBeenApplied(range, new MemOSException(
+                $"{why.TrimEnd('.')}; not settled: {decision.Reason}. These messages are not sent again."));
         }
 
         Interlocked.Increment(ref _writesSettled);
@@ -371,7 +441,9 @@ internal sealed class BulkImporter
         // would never end. The read-back has just shown these messages missing, so they are not applied.
         if (round > _options.MaxRetriesPerRequest)
         {
-            return Fail(missing, new MemOSException($"{why.TrimEnd('.')}; read back after {round} sends whose answers were lost, these messages are not stored. They are not sent again: that is more than the {_options.MaxRetriesPerRequest} retries one request may take (MaxRetriesPerRequest)."));
+            return Fail(missing, new MemOSException($"{why.TrimEnd('.')}; read back after {round} sends whose answers "
+                + "were lost, these messages are not stored. They are not sent again: that is more than the "
+                + $"{_options.MaxRetriesPerRequest} retries one request may take (MaxRetriesPerRequest)."));
         }
 
         foreach (var chunk in ConversationPlan.Split(missing, plan.MessagesOf(missing), _options))
@@ -389,7 +461,8 @@ internal sealed class BulkImporter
     }
 
     private ArgumentException TooLarge(ImportRange range)
-        => new($"Message {range.Start} of {range.UserId}/{range.ConversationId} alone is estimated at more than {_options.MaxTokensPerRequest} tokens, the most one request may carry; shorten or split it.");
+        => new($"Message {range.Start} of {range.UserId}/{range.ConversationId} alone is estimated at more than "
+            + $"{_options.MaxTokensPerRequest} tokens, the most one request may carry; shorten or split it.");
 
     private async Task WrittenAsync(ConversationPlan plan, ImportRange range)
     {
@@ -420,7 +493,9 @@ internal sealed class BulkImporter
         Report();
     }
 
-    /// <summary>Records the outcome of a range with a hash of its messages, so a later run trusts it only for the same messages.</summary>
+    /// <summary>
+    /// Records the outcome of a range with a hash of its messages, so a later run trusts it only for the same messages.
+    /// </summary>
     private ValueTask RecordAsync(ConversationPlan plan, ImportRange range, ImportOutcome outcome)
         => _options.Checkpoint?.RecordAsync(
                new ImportCheckpointEntry
@@ -463,7 +538,8 @@ internal sealed class BulkImporter
         if (total is { } all && sent > 0 && elapsed > TimeSpan.Zero)
         {
             var remaining = Math.Max(0, all - snapshot.MessagesDone);
-            snapshot = snapshot with { EstimatedRemaining = TimeSpan.FromTicks((long)(elapsed.Ticks * ((double)remaining / sent))) };
+            snapshot = snapshot with { EstimatedRemaining = TimeSpan.FromTicks(
+                (long)(elapsed.Ticks * ((double)remaining / sent))) };
         }
 
         return snapshot;

@@ -9,10 +9,15 @@ internal enum ChunkKind
     /// <summary>One message alone breaks the token limit: reported as not applied, never sent.</summary>
     TooLarge,
 
-    /// <summary>An earlier run left it uncertain and nothing was written after it: settled by reading the conversation back.</summary>
+    /// <summary>
+    /// An earlier run left it uncertain and nothing was written after it: settled by reading the conversation back.
+    /// </summary>
     Settle,
 
-    /// <summary>An earlier run left it uncertain and wrote later messages of the conversation after it, so a read-back cannot place it.</summary>
+    /// <summary>
+    /// An earlier run left it uncertain and wrote later messages of the conversation after it, so a read-back cannot
+    /// place it.
+    /// </summary>
     Uncertain,
 
     /// <summary>

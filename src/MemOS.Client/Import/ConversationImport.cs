@@ -15,7 +15,9 @@ public sealed record ConversationImport
     [JsonPropertyName("user_id")]
     public required string UserId { get; init; }
 
-    /// <summary>The conversation (<c>conversation_id</c>); it identifies the conversation in the checkpoint too.</summary>
+    /// <summary>
+    /// The conversation (<c>conversation_id</c>); it identifies the conversation in the checkpoint too.
+    /// </summary>
     [JsonPropertyName("conversation_id")]
     public required string ConversationId { get; init; }
 

@@ -17,13 +17,19 @@ internal sealed record ConversationPlan(
     int Skipped,
     Task<bool> Previous)
 {
-    /// <summary>Whether the checkpoint recorded other messages than this line's somewhere up to its end, so its positions no longer hold for the conversation's later lines.</summary>
+    /// <summary>
+    /// Whether the checkpoint recorded other messages than this line's somewhere up to its end, so its positions no
+    /// longer hold for the conversation's later lines.
+    /// </summary>
     public bool Changed { get; init; }
 
     /// <summary>Completes with whether the conversation may go on after this line.</summary>
     public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>The conversation's messages just before index <paramref name="index"/> (at most <see cref="ReadBack.Limit"/>), oldest first.</summary>
+    /// <summary>
+    /// The conversation's messages just before index <paramref name="index"/> (at most <see cref="ReadBack.Limit"/>),
+    /// oldest first.
+    /// </summary>
     public IReadOnlyList<MemOSMessage> MessagesBefore(int index)
     {
         var own = Conversation.Messages.Take(index - Offset);
@@ -31,7 +37,8 @@ internal sealed record ConversationPlan(
     }
 
     /// <summary>The messages of a range of this line.</summary>
-    public IReadOnlyList<MemOSMessage> MessagesOf(ImportRange range) => [.. Conversation.Messages.Skip(range.Start - Offset).Take(range.Count)];
+    public IReadOnlyList<MemOSMessage> MessagesOf(ImportRange range)
+        => [.. Conversation.Messages.Skip(range.Start - Offset).Take(range.Count)];
 
     /// <param name="conversation">The line.</param>
     /// <param name="offset">The conversation index of its first message.</param>
@@ -43,12 +50,21 @@ internal sealed record ConversationPlan(
     /// </param>
     /// <param name="previous">Completes when the conversation's earlier line is done.</param>
     /// <param name="options">The limits.</param>
-    public static ConversationPlan Create(ConversationImport conversation, int offset, IReadOnlyList<MemOSMessage> before, IReadOnlyList<ImportCheckpointEntry> entries, bool changedBefore, Task<bool> previous, ImportOptions options)
+    public static ConversationPlan Create(
+        ConversationImport conversation,
+        int offset,
+        IReadOnlyList<MemOSMessage> before,
+        IReadOnlyList<ImportCheckpointEntry> entries,
+        bool changedBefore,
+        Task<bool> previous,
+        ImportOptions options)
     {
         var count = conversation.Messages.Count;
 
         // The latest entry covering each index of the conversation.
-        var latest = new ImportCheckpointEntry?[entries.Count == 0 ? 0 : Math.Max(offset + count, entries.Max(e => Math.Max(0, e.End())))];
+        var latest = new ImportCheckpointEntry?[entries.Count == 0
+            ? 0
+            : Math.Max(offset + count, entries.Max(e => Math.Max(0, e.End())))];
         foreach (var entry in entries)
         {
             for (var i = Math.Max(0, entry.Start); i < entry.End(); i++)
@@ -57,7 +73,9 @@ internal sealed record ConversationPlan(
             }
         }
 
-        var lastHandled = Array.FindLastIndex(latest, e => e?.Outcome is ImportOutcome.Written or ImportOutcome.MayHaveBeenApplied or ImportOutcome.Sending);
+        var lastHandled = Array.FindLastIndex(
+            latest,
+            e => e?.Outcome is ImportOutcome.Written or ImportOutcome.MayHaveBeenApplied or ImportOutcome.Sending);
         var proven = new Dictionary<ImportCheckpointEntry, bool>(ReferenceEqualityComparer.Instance);
         var changed = changedBefore;
         var kinds = new ChunkKind?[count];
@@ -89,7 +107,10 @@ internal sealed record ConversationPlan(
                     chunks.AddRange(Split(range, messages, options));
                     break;
                 case ChunkKind.Settle:
-                    chunks.Add(new ImportChunk(range, messages, range.End - 1 >= lastHandled ? ChunkKind.Settle : ChunkKind.Uncertain));
+                    chunks.Add(new ImportChunk(
+                        range,
+                        messages,
+                        range.End - 1 >= lastHandled ? ChunkKind.Settle : ChunkKind.Uncertain));
                     break;
                 default:
                     chunks.Add(new ImportChunk(range, messages, kind.Value));
@@ -125,7 +146,8 @@ internal sealed record ConversationPlan(
             {
                 proves = entry.ContentHash is { } hash
                          && entry.Start >= offset && entry.End() <= offset + count
-                         && hash == ImportContentHash.Of(conversation.Messages.Skip(entry.Start - offset).Take(entry.Count));
+                         && hash == ImportContentHash.Of(
+                             conversation.Messages.Skip(entry.Start - offset).Take(entry.Count));
                 proven[entry] = proves;
             }
 
@@ -133,8 +155,13 @@ internal sealed record ConversationPlan(
         }
     }
 
-    /// <summary>Cuts messages into requests wherever the next message would break the message-count or token limit.</summary>
-    public static List<ImportChunk> Split(ImportRange range, IReadOnlyList<MemOSMessage> messages, ImportOptions options)
+    /// <summary>
+    /// Cuts messages into requests wherever the next message would break the message-count or token limit.
+    /// </summary>
+    public static List<ImportChunk> Split(
+        ImportRange range,
+        IReadOnlyList<MemOSMessage> messages,
+        ImportOptions options)
     {
         var chunks = new List<ImportChunk>();
         var start = -1;
@@ -149,7 +176,8 @@ internal sealed record ConversationPlan(
                 continue;
             }
 
-            if (start >= 0 && (i - start >= options.MaxMessagesPerRequest || tokens + estimate > options.MaxTokensPerRequest))
+            if (start >= 0
+                && (i - start >= options.MaxMessagesPerRequest || tokens + estimate > options.MaxTokensPerRequest))
             {
                 Close(i);
             }
@@ -170,7 +198,10 @@ internal sealed record ConversationPlan(
         {
             if (start >= 0)
             {
-                chunks.Add(new ImportChunk(Range(start, end - start), [.. messages.Skip(start).Take(end - start)], ChunkKind.Send));
+                chunks.Add(new ImportChunk(
+                    Range(start, end - start),
+                    [.. messages.Skip(start).Take(end - start)],
+                    ChunkKind.Send));
                 start = -1;
             }
         }

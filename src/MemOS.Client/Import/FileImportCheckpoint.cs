@@ -30,7 +30,9 @@ public sealed class FileImportCheckpoint : IImportCheckpoint, IAsyncDisposable, 
     /// <summary>How many entries the file held when it was opened.</summary>
     public int LoadedEntries { get; private init; }
 
-    /// <summary>The target the file records writes to; null when its first run named none (or it predates targets).</summary>
+    /// <summary>
+    /// The target the file records writes to; null when its first run named none (or it predates targets).
+    /// </summary>
     public ImportCheckpointTarget? Target { get; private init; }
 
     /// <summary>Opens (or creates) a checkpoint file and reads what earlier runs recorded.</summary>
@@ -41,18 +43,33 @@ public sealed class FileImportCheckpoint : IImportCheckpoint, IAsyncDisposable, 
     /// </param>
     /// <param name="cancellationToken">Cancels reading the file.</param>
     /// <returns>The checkpoint, ready for an import.</returns>
-    /// <exception cref="ImportCheckpointException">The file was recorded for another target, or by a newer version.</exception>
-    public static async Task<FileImportCheckpoint> OpenAsync(string path, ImportCheckpointTarget? target = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ImportCheckpointException">The file was recorded for another target, or by a newer
+    /// version.</exception>
+    public static async Task<FileImportCheckpoint> OpenAsync(
+        string path,
+        ImportCheckpointTarget? target = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var entries = new Dictionary<(string, string), List<ImportCheckpointEntry>>();
         var loaded = 0;
-        var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.Asynchronous);
+        var file = new FileStream(
+            path,
+            FileMode.OpenOrCreate,
+            FileAccess.ReadWrite,
+            FileShare.Read,
+            4096,
+            FileOptions.Asynchronous);
         try
         {
             ImportCheckpointHeader? header = null;
             var first = true;
-            using (var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true))
+            using (var reader = new StreamReader(
+                file,
+                Encoding.UTF8,
+                detectEncodingFromByteOrderMarks: false,
+                bufferSize: 4096,
+                leaveOpen: true))
             {
                 while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
                 {
@@ -78,7 +95,11 @@ public sealed class FileImportCheckpoint : IImportCheckpoint, IAsyncDisposable, 
             if (created)
             {
                 // A new checkpoint: bound to the target of its first run.
-                var line = JsonSerializer.SerializeToUtf8Bytes(new ImportCheckpointHeader { Format = ImportCheckpointHeader.CurrentFormat, Target = target }, MemOSJsonContext.Default.ImportCheckpointHeader);
+                var line = JsonSerializer.SerializeToUtf8Bytes(new ImportCheckpointHeader
+                {
+                    Format = ImportCheckpointHeader.CurrentFormat,
+                    Target = target,
+                }, MemOSJsonContext.Default.ImportCheckpointHeader);
                 await file.WriteAsync(line, cancellationToken).ConfigureAwait(false);
                 await file.WriteAsync(NewLine, cancellationToken).ConfigureAwait(false);
                 await file.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -96,7 +117,11 @@ public sealed class FileImportCheckpoint : IImportCheckpoint, IAsyncDisposable, 
                 }
             }
 
-            return new FileImportCheckpoint(file, entries) { LoadedEntries = loaded, Target = created ? target : header?.Target };
+            return new FileImportCheckpoint(file, entries)
+            {
+                LoadedEntries = loaded,
+                Target = created ? target : header?.Target,
+            };
         }
         catch
         {
@@ -106,7 +131,10 @@ public sealed class FileImportCheckpoint : IImportCheckpoint, IAsyncDisposable, 
     }
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<ImportCheckpointEntry>> GetEntriesAsync(string userId, string conversationId, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyList<ImportCheckpointEntry>> GetEntriesAsync(
+        string userId,
+        string conversationId,
+        CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -180,13 +208,17 @@ public sealed class FileImportCheckpoint : IImportCheckpoint, IAsyncDisposable, 
     {
         if (header.Format > ImportCheckpointHeader.CurrentFormat)
         {
-            throw new ImportCheckpointException($"The checkpoint '{path}' was written by a newer version (format {header.Format}); update this one to use it.");
+            throw new ImportCheckpointException($"The checkpoint '{path}' was written by a newer version (format "
+                + $"{header.Format}); update this one to use it.");
         }
 
         if (target is not null && header.Target is { } recorded && recorded != target)
         {
-            var what = recorded.BaseUrl != target.BaseUrl ? $"the service at {recorded.BaseUrl}" : $"another API key (#{recorded.ApiKeyHash[..8]})";
-            throw new ImportCheckpointException($"The checkpoint '{path}' records an import into {what}, not {target}: what it says was written is not in this service. Use another checkpoint file for this target.")
+            var what = recorded.BaseUrl != target.BaseUrl
+                ? $"the service at {recorded.BaseUrl}"
+                : $"another API key (#{recorded.ApiKeyHash[..8]})";
+            throw new ImportCheckpointException($"The checkpoint '{path}' records an import into {what}, not {target}: "
+                + "what it says was written is not in this service. Use another checkpoint file for this target.")
             {
                 RecordedTarget = recorded,
             };
@@ -212,7 +244,9 @@ public sealed class FileImportCheckpoint : IImportCheckpoint, IAsyncDisposable, 
         }
     }
 
-    private static void Add(Dictionary<(string, string), List<ImportCheckpointEntry>> entries, ImportCheckpointEntry entry)
+    private static void Add(
+        Dictionary<(string, string), List<ImportCheckpointEntry>> entries,
+        ImportCheckpointEntry entry)
     {
         if (!entries.TryGetValue((entry.UserId, entry.ConversationId), out var list))
         {

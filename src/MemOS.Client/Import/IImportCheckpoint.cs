@@ -12,7 +12,10 @@ public interface IImportCheckpoint
     /// <param name="conversationId">The conversation.</param>
     /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns>The entries; empty when the conversation was never imported.</returns>
-    ValueTask<IReadOnlyList<ImportCheckpointEntry>> GetEntriesAsync(string userId, string conversationId, CancellationToken cancellationToken = default);
+    ValueTask<IReadOnlyList<ImportCheckpointEntry>> GetEntriesAsync(
+        string userId,
+        string conversationId,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Records that a request is being sent, or its outcome, durably before the import goes on.</summary>
     /// <param name="entry">The messages and their outcome.</param>

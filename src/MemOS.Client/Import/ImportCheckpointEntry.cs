@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Import;
 
-/// <summary>One line of a checkpoint: a request's messages and what became of them; for the same messages the last line counts.</summary>
+/// <summary>
+/// One line of a checkpoint: a request's messages and what became of them; for the same messages the last line counts.
+/// </summary>
 public sealed record ImportCheckpointEntry
 {
     /// <summary>The conversation's user.</summary>

@@ -1,6 +1,9 @@
 namespace MemOS.Client.Import;
 
-/// <summary>A checkpoint that cannot be used for this import: recorded for another target, or in a format this version does not read.</summary>
+/// <summary>
+/// A checkpoint that cannot be used for this import: recorded for another target, or in a format this version does not
+/// read.
+/// </summary>
 public sealed class ImportCheckpointException : Exception
 {
     /// <summary>Creates an exception with a default message.</summary>

@@ -15,7 +15,9 @@ public sealed record ImportCheckpointTarget
     [JsonPropertyName("base_url")]
     public required string BaseUrl { get; init; }
 
-    /// <summary>The first 16 bytes of the SHA-256 of the API key, in hexadecimal: tells keys apart without revealing one.</summary>
+    /// <summary>
+    /// The first 16 bytes of the SHA-256 of the API key, in hexadecimal: tells keys apart without revealing one.
+    /// </summary>
     [JsonPropertyName("api_key_sha256")]
     public required string ApiKeyHash { get; init; }
 

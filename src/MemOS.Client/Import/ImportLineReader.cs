@@ -17,11 +17,23 @@ internal static class ImportLineReader
     /// One line that is not blank: the conversation when it is valid, else its problems and, when
     /// they can be read, its user and conversation ids.
     /// </summary>
-    public readonly record struct Line(int Number, ConversationImport? Conversation, IReadOnlyList<ImportProblem> Problems, (string UserId, string ConversationId)? Key = null);
+    public readonly record struct Line(
+        int Number,
+        ConversationImport? Conversation,
+        IReadOnlyList<ImportProblem> Problems,
+        (string UserId, string ConversationId)? Key = null);
 
-    public static async IAsyncEnumerable<Line> ReadAsync(Stream utf8Json, int? maxTokensPerMessage, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<Line> ReadAsync(
+        Stream utf8Json,
+        int? maxTokensPerMessage,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(utf8Json, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 65536, leaveOpen: true);
+        using var reader = new StreamReader(
+            utf8Json,
+            Encoding.UTF8,
+            detectEncodingFromByteOrderMarks: true,
+            bufferSize: 65536,
+            leaveOpen: true);
         var number = 0;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
         {
@@ -46,7 +58,8 @@ internal static class ImportLineReader
             var root = document.RootElement;
             return root.ValueKind == JsonValueKind.Object
                    && root.TryGetProperty("user_id", out var user) && user.ValueKind == JsonValueKind.String
-                   && root.TryGetProperty("conversation_id", out var conversation) && conversation.ValueKind == JsonValueKind.String
+                   && root.TryGetProperty("conversation_id", out var conversation) && conversation
+                       .ValueKind == JsonValueKind.String
                 ? (user.GetString()!, conversation.GetString()!)
                 : null;
         }
@@ -56,7 +69,11 @@ internal static class ImportLineReader
         }
     }
 
-    private static ConversationImport? Check(string text, int number, int? maxTokensPerMessage, List<ImportProblem> problems)
+    private static ConversationImport? Check(
+        string text,
+        int number,
+        int? maxTokensPerMessage,
+        List<ImportProblem> problems)
     {
         JsonDocument document;
         try
@@ -65,7 +82,10 @@ internal static class ImportLineReader
         }
         catch (JsonException error)
         {
-            problems.Add(new ImportProblem(number, "(line)", $"not valid JSON (at character {(error.BytePositionInLine ?? 0) + 1})"));
+            problems.Add(new ImportProblem(
+                number,
+                "(line)",
+                $"not valid JSON (at character {(error.BytePositionInLine ?? 0) + 1})"));
             return null;
         }
 
@@ -74,7 +94,10 @@ internal static class ImportLineReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(new ImportProblem(number, "(line)", "must be one conversation, a JSON object with user_id, conversation_id and messages"));
+                problems.Add(new ImportProblem(
+                    number,
+                    "(line)",
+                    "must be one conversation, a JSON object with user_id, conversation_id and messages"));
                 return null;
             }
 
@@ -82,7 +105,8 @@ internal static class ImportLineReader
             Id(root, "conversation_id");
             Optional(root, "agent_id", JsonValueKind.String, "must be a string");
             Optional(root, "app_id", JsonValueKind.String, "must be a string");
-            if (Optional(root, "tags", JsonValueKind.Array, "must be an array of strings") is { } tags && tags.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String))
+            if (Optional(root, "tags", JsonValueKind.Array, "must be an array of strings") is { } tags
+                && tags.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String))
             {
                 problems.Add(new ImportProblem(number, "tags", "must be an array of strings"));
             }
@@ -116,9 +140,12 @@ internal static class ImportLineReader
                     problems.Add(new ImportProblem(number, error.ParamName ?? $"messages[{i}]", ProblemOf(error)));
                 }
 
-                if (maxTokensPerMessage is { } max && ImportTokenEstimator.Estimate(conversation.Messages[i]) is var tokens && tokens > max)
+                if (maxTokensPerMessage is { } max
+                    && ImportTokenEstimator.Estimate(conversation.Messages[i]) is var tokens
+                    && tokens > max)
                 {
-                    problems.Add(new ImportProblem(number, $"messages[{i}].content", $"is estimated at {tokens} tokens, more than the {max} one request may carry; shorten or split it"));
+                    problems.Add(new ImportProblem(number, $"messages[{i}].content", $"is estimated at {tokens} "
+                        + $"tokens, more than the {max} one request may carry; shorten or split it"));
                 }
             }
 
@@ -141,7 +168,10 @@ internal static class ImportLineReader
             }
             else if (value.GetString()!.Length > MemOSLimits.MaxIdLength)
             {
-                problems.Add(new ImportProblem(number, name, $"is longer than the {MemOSLimits.MaxIdLength} characters the service accepts"));
+                problems.Add(new ImportProblem(
+                    number,
+                    name,
+                    $"is longer than the {MemOSLimits.MaxIdLength} characters the service accepts"));
             }
         }
 
@@ -201,12 +231,15 @@ internal static class ImportLineReader
                 }
                 else if (!new MessageRole(role.GetString()!).IsDocumented)
                 {
-                    problems.Add(new ImportProblem(number, field + ".role", $"'{role.GetString()}' is not a role MemOS accepts; use {string.Join(", ", MessageRole.Documented)}"));
+                    problems.Add(new ImportProblem(number, field + ".role", $"'{role.GetString()}' is not a role MemOS "
+                        + $"accepts; use {string.Join(", ", MessageRole.Documented)}"));
                 }
 
-                if (message.TryGetProperty("content", out var content) && content.ValueKind is not (JsonValueKind.String or JsonValueKind.Array or JsonValueKind.Null))
+                if (message.TryGetProperty("content", out var content)
+                    && content.ValueKind is not (JsonValueKind.String or JsonValueKind.Array or JsonValueKind.Null))
                 {
-                    problems.Add(new ImportProblem(number, field + ".content", "must be a string or an array of content parts"));
+                    problems.Add(
+                        new ImportProblem(number, field + ".content", "must be a string or an array of content parts"));
                 }
 
                 Optional(message, "chat_time", JsonValueKind.String, "must be a string", field + ".");
@@ -219,7 +252,9 @@ internal static class ImportLineReader
     }
 
     private static string FieldOf(string? path)
-        => string.IsNullOrEmpty(path) || path == "$" ? "(line)" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+        => string.IsNullOrEmpty(path) || path == "$"
+            ? "(line)"
+            : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
     // The SDK's message checks name the field in the exception; the problem is the rest of the text.
     private static string ProblemOf(ArgumentException error)

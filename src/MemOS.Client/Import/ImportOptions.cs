@@ -23,7 +23,9 @@ public sealed class ImportOptions
     /// </summary>
     public int MaxTokensPerRequest { get; set; } = MemOSLimits.MaxRequestTokens;
 
-    /// <summary>How long to pause all requests after a rate limit when the service did not say. Default 1 second.</summary>
+    /// <summary>
+    /// How long to pause all requests after a rate limit when the service did not say. Default 1 second.
+    /// </summary>
     public TimeSpan RateLimitDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
@@ -32,7 +34,8 @@ public sealed class ImportOptions
     /// <c>Retry-After</c> has passed) or a failure that provably never reached the service. The
     /// client decides what is safe to send again, as for any call. It also bounds settling (see
     /// <see cref="SettleAmbiguousWrites"/>): messages a read-back shows missing are sent again at most
-    /// this many times, then reported not applied. From 0 to 10, as <see cref="MemOSRetryOptions.MaxRetries"/>; default 10.
+    /// this many times, then reported not applied. From 0 to 10, as <see cref="MemOSRetryOptions.MaxRetries"/>; default
+    /// 10.
     /// </summary>
     public int MaxRetriesPerRequest { get; set; } = MemOSLimits.MaxRetries;
 
@@ -83,7 +86,10 @@ public sealed class ImportOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxTokensPerRequest, 16, nameof(MaxTokensPerRequest));
         ArgumentOutOfRangeException.ThrowIfLessThan(RateLimitDelay, TimeSpan.Zero, nameof(RateLimitDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetriesPerRequest, 0, nameof(MaxRetriesPerRequest));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxRetriesPerRequest, MemOSLimits.MaxRetries, nameof(MaxRetriesPerRequest));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(
+            MaxRetriesPerRequest,
+            MemOSLimits.MaxRetries,
+            nameof(MaxRetriesPerRequest));
         ArgumentOutOfRangeException.ThrowIfLessThan(SettleDelay, TimeSpan.Zero, nameof(SettleDelay));
     }
 }

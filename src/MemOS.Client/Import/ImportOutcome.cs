@@ -25,6 +25,9 @@ public enum ImportOutcome
     /// </summary>
     Sending,
 
-    /// <summary>The messages were certainly not applied (rejected, rate-limited to the end, or found missing when settled); a later run sends them again.</summary>
+    /// <summary>
+    /// The messages were certainly not applied (rejected, rate-limited to the end, or found missing when settled); a
+    /// later run sends them again.
+    /// </summary>
     NotApplied,
 }

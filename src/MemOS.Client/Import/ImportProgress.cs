@@ -9,7 +9,9 @@ public sealed record ImportProgress
     /// <summary>Items (lines of a file) whose every request has finished (written, skipped or failed).</summary>
     public long ConversationsDone { get; init; }
 
-    /// <summary>Distinct conversations (a user and a conversation id) read so far, however many items hold them.</summary>
+    /// <summary>
+    /// Distinct conversations (a user and a conversation id) read so far, however many items hold them.
+    /// </summary>
     public long Conversations { get; init; }
 
     /// <summary>Messages read from the source so far.</summary>
@@ -36,7 +38,9 @@ public sealed record ImportProgress
     /// <summary>Requests being sent right now.</summary>
     public int InFlight { get; init; }
 
-    /// <summary>How many requests the import currently allows at once; it halves on a rate limit and grows while calls succeed.</summary>
+    /// <summary>
+    /// How many requests the import currently allows at once; it halves on a rate limit and grows while calls succeed.
+    /// </summary>
     public int Concurrency { get; init; }
 
     /// <summary>How many times the import paused because the service said it was rate-limited.</summary>
@@ -45,7 +49,10 @@ public sealed record ImportProgress
     /// <summary>Time since the import started.</summary>
     public TimeSpan Elapsed { get; init; }
 
-    /// <summary>The estimated time left, once the total is known (from <see cref="ImportOptions.ExpectedMessages"/> or the end of the source) and some messages are done.</summary>
+    /// <summary>
+    /// The estimated time left, once the total is known (from <see cref="ImportOptions.ExpectedMessages"/> or the end
+    /// of the source) and some messages are done.
+    /// </summary>
     public TimeSpan? EstimatedRemaining { get; init; }
 
     /// <summary>Every message handled one way or another.</summary>

@@ -24,7 +24,9 @@ public sealed record ImportReport
     /// <summary>Requests certainly not written; another run (with the same checkpoint) sends them again.</summary>
     public required IReadOnlyList<ImportFailure> NotApplied { get; init; }
 
-    /// <summary>Lines skipped because they were invalid (<see cref="ImportOptions.SkipInvalid"/>); nothing of them was sent.</summary>
+    /// <summary>
+    /// Lines skipped because they were invalid (<see cref="ImportOptions.SkipInvalid"/>); nothing of them was sent.
+    /// </summary>
     public IReadOnlyList<ImportProblem> InvalidLines { get; init; } = [];
 
     /// <summary>The import stopped early because it was cancelled; requests in flight were finished first.</summary>
@@ -37,6 +39,12 @@ public sealed record ImportReport
     /// </summary>
     public MemOSException? StoppedBy { get; init; }
 
-    /// <summary>Everything read was written, in this run or an earlier one, and nothing was cancelled or stopped.</summary>
-    public bool Succeeded => !Cancelled && StoppedBy is null && MayHaveBeenApplied.Count == 0 && NotApplied.Count == 0 && InvalidLines.Count == 0;
+    /// <summary>
+    /// Everything read was written, in this run or an earlier one, and nothing was cancelled or stopped.
+    /// </summary>
+    public bool Succeeded => !Cancelled
+        && StoppedBy is null
+        && MayHaveBeenApplied.Count == 0
+        && NotApplied.Count == 0
+        && InvalidLines.Count == 0;
 }

@@ -21,6 +21,7 @@ public sealed class ImportValidationException : FormatException
     {
         ArgumentNullException.ThrowIfNull(problems);
         var lines = problems.Select(p => p.Line).Distinct().Count();
-        return $"{lines} line(s) of the import are invalid, so nothing was written:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}";
+        return $"{lines} line(s) of the import are invalid, so nothing was "
+            + $"written:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}";
     }
 }

@@ -8,7 +8,9 @@ using MemOS.Client.Serialization;
 
 namespace MemOS.Client;
 
-/// <summary>Backs up a user's memories and messages as JSON Lines, one item per line, written as pages arrive.</summary>
+/// <summary>
+/// Backs up a user's memories and messages as JSON Lines, one item per line, written as pages arrive.
+/// </summary>
 public static class MemOSExportExtensions
 {
 
@@ -18,7 +20,8 @@ public static class MemOSExportExtensions
     private static readonly JsonWriterOptions Readable = new() { Encoder = ReadableJsonEncoder.Instance };
 
     private static readonly IReadOnlyList<MemoryView> AllViews =
-        [MemoryView.DetailFactual, MemoryView.Preference, MemoryView.ToolMemory, MemoryView.Skill, MemoryView.Profile, MemoryView.Event];
+        [MemoryView.DetailFactual, MemoryView.Preference, MemoryView.ToolMemory, MemoryView.Skill, MemoryView
+            .Profile, MemoryView.Event];
 
     /// <summary>
     /// Writes every memory of a user, every category and every page of get/memory, one per line:
@@ -31,7 +34,11 @@ public static class MemOSExportExtensions
     /// <param name="output">Receives UTF-8 JSON Lines; flushed after each page, not closed.</param>
     /// <param name="cancellationToken">Cancels the export.</param>
     /// <returns>How many memories were written.</returns>
-    public static async Task<long> ExportMemoriesAsync(this IMemOSClient client, string userId, Stream output, CancellationToken cancellationToken = default)
+    public static async Task<long> ExportMemoriesAsync(
+        this IMemOSClient client,
+        string userId,
+        Stream output,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
@@ -43,7 +50,8 @@ public static class MemOSExportExtensions
         // such as an ASP.NET Core response body refuses synchronous writes.
         var page = new ArrayBufferWriter<byte>();
         await using var writer = new Utf8JsonWriter(page, Readable);
-        await foreach (var result in client.GetAllMemoriesAsync(AllMemories(userId), cancellationToken).ConfigureAwait(false))
+        await foreach (var result in client.GetAllMemoriesAsync(AllMemories(userId), cancellationToken)
+            .ConfigureAwait(false))
         {
             page.ResetWrittenCount();
             count += Write(writer, page, "fact", result.Memories, context.MemoryDetail)
@@ -77,12 +85,18 @@ public static class MemOSExportExtensions
     /// <param name="output">Receives UTF-8 JSON Lines; flushed after each conversation, not closed.</param>
     /// <param name="cancellationToken">Cancels the export.</param>
     /// <returns>How many messages and conversations were written, and which may be incomplete.</returns>
-    public static async Task<MessageExportResult> ExportMessagesAsync(this IMemOSClient client, string userId, IEnumerable<string>? conversationIds, Stream output, CancellationToken cancellationToken = default)
+    public static async Task<MessageExportResult> ExportMessagesAsync(
+        this IMemOSClient client,
+        string userId,
+        IEnumerable<string>? conversationIds,
+        Stream output,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ArgumentNullException.ThrowIfNull(output);
-        var conversations = conversationIds?.ToList() ?? await ConversationsOfAsync(client, userId, cancellationToken).ConfigureAwait(false);
+        var conversations = conversationIds?.ToList()
+            ?? await ConversationsOfAsync(client, userId, cancellationToken).ConfigureAwait(false);
         long count = 0;
         var written = 0;
         var incomplete = new List<string>();
@@ -92,7 +106,12 @@ public static class MemOSExportExtensions
         await using var writer = new Utf8JsonWriter(line, Readable);
         foreach (var conversationId in conversations)
         {
-            var result = await client.GetMessagesAsync(new GetMessageRequest { UserId = userId, ConversationId = conversationId, MessageLimitNumber = MemOSLimits.MaxPageSize }, cancellationToken).ConfigureAwait(false);
+            var result = await client.GetMessagesAsync(new GetMessageRequest
+            {
+                UserId = userId,
+                ConversationId = conversationId,
+                MessageLimitNumber = MemOSLimits.MaxPageSize,
+            }, cancellationToken).ConfigureAwait(false);
             if (result.Messages.Count >= MemOSLimits.MaxPageSize)
             {
                 incomplete.Add(conversationId);
@@ -118,7 +137,12 @@ public static class MemOSExportExtensions
                 ConversationId = conversationId,
 
                 // The storage time is not when the message was said, so it is never passed off as chat_time.
-                Messages = [.. messages.Select(m => new MemOSMessage { Role = m.Role ?? MessageRole.User, Content = m.Content!, ChatTime = m.ChatTime })],
+                Messages = [.. messages.Select(m => new MemOSMessage
+                {
+                    Role = m.Role ?? MessageRole.User,
+                    Content = m.Content!,
+                    ChatTime = m.ChatTime,
+                })],
             };
             line.ResetWrittenCount();
             writer.Reset();
@@ -131,17 +155,29 @@ public static class MemOSExportExtensions
             written++;
         }
 
-        return new MessageExportResult { Messages = count, Conversations = written, PossiblyIncomplete = incomplete, Empty = empty, MessagesWithoutText = withoutText };
+        return new MessageExportResult
+        {
+            Messages = count,
+            Conversations = written,
+            PossiblyIncomplete = incomplete,
+            Empty = empty,
+            MessagesWithoutText = withoutText,
+        };
     }
 
-    private static async Task<List<string>> ConversationsOfAsync(IMemOSClient client, string userId, CancellationToken cancellationToken)
+    private static async Task<List<string>> ConversationsOfAsync(
+        IMemOSClient client,
+        string userId,
+        CancellationToken cancellationToken)
     {
         // In the order first seen.
         var conversations = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var page in client.GetAllMemoriesAsync(AllMemories(userId), cancellationToken).ConfigureAwait(false))
+        await foreach (var page in client.GetAllMemoriesAsync(AllMemories(userId), cancellationToken)
+            .ConfigureAwait(false))
         {
-            IEnumerable<MemoryItem> items = [.. page.Memories, .. page.Preferences, .. page.ToolMemories, .. page.Skills, .. page.Events];
+            IEnumerable<MemoryItem> items = [.. page.Memories, .. page.Preferences, .. page.ToolMemories, .. page
+                .Skills, .. page.Events];
             foreach (var id in items.Select(m => m.ConversationId))
             {
                 if (!string.IsNullOrEmpty(id) && seen.Add(id))
@@ -155,9 +191,21 @@ public static class MemOSExportExtensions
     }
 
     private static GetMemoryRequest AllMemories(string userId)
-        => new() { UserId = userId, Size = MemOSLimits.MaxPageSize, IncludeMemoryView = AllViews, IncludePreference = true, IncludeToolMemory = true };
+        => new()
+        {
+            UserId = userId,
+            Size = MemOSLimits.MaxPageSize,
+            IncludeMemoryView = AllViews,
+            IncludePreference = true,
+            IncludeToolMemory = true,
+        };
 
-    private static int Write<T>(Utf8JsonWriter writer, ArrayBufferWriter<byte> output, string category, IReadOnlyList<T> items, JsonTypeInfo<T> typeInfo)
+    private static int Write<T>(
+        Utf8JsonWriter writer,
+        ArrayBufferWriter<byte> output,
+        string category,
+        IReadOnlyList<T> items,
+        JsonTypeInfo<T> typeInfo)
     {
         foreach (var item in items)
         {

@@ -23,14 +23,22 @@ public static class MemOSImportExtensions
     /// <param name="client">The client; its own retry settings apply to each request.</param>
     /// <param name="conversations">The conversations, read once, as the import reaches them.</param>
     /// <param name="options">Limits, pacing and checkpoint; the defaults when null.</param>
-    /// <param name="progress">Receives a snapshot after every request, from the import's worker threads and possibly several at once (<see cref="Progress{T}"/> hands them to the captured context).</param>
+    /// <param name="progress">Receives a snapshot after every request, from the import's worker threads and possibly
+    /// several at once (<see cref="Progress{T}"/> hands them to the captured context).</param>
     /// <param name="cancellationToken">
     /// Stops sending new requests; requests already sent are awaited and recorded, and the report
     /// comes back with <see cref="ImportReport.Cancelled"/> set, so a later run can resume.
     /// </param>
     /// <returns>What was written, what may have been, and what certainly was not.</returns>
-    /// <exception cref="ImportValidationException">A malformed line (from <see cref="ReadConversationsAsync"/>). Whatever the source throws is rethrown once the requests already sent have finished and been recorded.</exception>
-    public static Task<ImportReport> ImportAsync(this IMemOSClient client, IAsyncEnumerable<ConversationImport> conversations, ImportOptions? options = null, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ImportValidationException">A malformed line (from <see cref="ReadConversationsAsync"/>).
+    /// Whatever the source throws is rethrown once the requests already sent have finished and been
+    /// recorded.</exception>
+    public static Task<ImportReport> ImportAsync(
+        this IMemOSClient client,
+        IAsyncEnumerable<ConversationImport> conversations,
+        ImportOptions? options = null,
+        IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(conversations);
@@ -48,19 +56,29 @@ public static class MemOSImportExtensions
     /// <c>user_id</c> and <c>conversation_id</c> form one conversation, in file order.
     /// </summary>
     /// <param name="client">The client.</param>
-    /// <param name="utf8Json">The file: a seekable stream (it is read twice: checked, then imported), left open.</param>
-    /// <param name="options">Limits, pacing, checkpoint and <see cref="ImportOptions.SkipInvalid"/>; the defaults when null.</param>
+    /// <param name="utf8Json">The file: a seekable stream (it is read twice: checked, then imported), left
+    /// open.</param>
+    /// <param name="options">Limits, pacing, checkpoint and <see cref="ImportOptions.SkipInvalid"/>; the defaults when
+    /// null.</param>
     /// <param name="progress">As for <see cref="ImportAsync"/>.</param>
     /// <param name="cancellationToken">As for <see cref="ImportAsync"/>.</param>
     /// <returns>What was written, what may have been, what certainly was not, and the lines skipped.</returns>
-    /// <exception cref="ImportValidationException">A line is invalid and <see cref="ImportOptions.SkipInvalid"/> is not set; nothing was written.</exception>
-    public static async Task<ImportReport> ImportJsonLinesAsync(this IMemOSClient client, Stream utf8Json, ImportOptions? options = null, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ImportValidationException">A line is invalid and <see cref="ImportOptions.SkipInvalid"/> is not
+    /// set; nothing was written.</exception>
+    public static async Task<ImportReport> ImportJsonLinesAsync(
+        this IMemOSClient client,
+        Stream utf8Json,
+        ImportOptions? options = null,
+        IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(utf8Json);
         if (!utf8Json.CanSeek)
         {
-            throw new ArgumentException("The import needs a stream it can read twice (a file); copy standard input to a file first.", nameof(utf8Json));
+            throw new ArgumentException(
+                "The import needs a stream it can read twice (a file); copy standard input to a file first.",
+                nameof(utf8Json));
         }
 
         options ??= new ImportOptions();
@@ -69,7 +87,8 @@ public static class MemOSImportExtensions
         var problems = new List<ImportProblem>();
         var invalid = new HashSet<int>();
         long messages = 0;
-        await foreach (var line in ImportLineReader.ReadAsync(utf8Json, options.MaxTokensPerRequest, cancellationToken).ConfigureAwait(false))
+        await foreach (var line in ImportLineReader.ReadAsync(utf8Json, options.MaxTokensPerRequest, cancellationToken)
+            .ConfigureAwait(false))
         {
             problems.AddRange(line.Problems);
             if (line.Conversation is { } conversation)
@@ -89,7 +108,9 @@ public static class MemOSImportExtensions
 
         utf8Json.Position = start;
         var importer = new BulkImporter(client, options, progress, messages);
-        var report = await importer.RunAsync(ValidLines(utf8Json, invalid, options.MaxTokensPerRequest, importer, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var report = await importer.RunAsync(
+            ValidLines(utf8Json, invalid, options.MaxTokensPerRequest, importer, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
         return report with { InvalidLines = problems };
     }
 
@@ -102,26 +123,38 @@ public static class MemOSImportExtensions
     /// <param name="utf8Json">The stream; it is read to the end but not closed.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The conversations, one per line.</returns>
-    /// <exception cref="ImportValidationException">A line is not a valid conversation; it lists the line's every problem.</exception>
-    public static async IAsyncEnumerable<ConversationImport> ReadConversationsAsync(Stream utf8Json, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <exception cref="ImportValidationException">A line is not a valid conversation; it lists the line's every
+    /// problem.</exception>
+    public static async IAsyncEnumerable<ConversationImport> ReadConversationsAsync(
+        Stream utf8Json,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        await foreach (var line in ImportLineReader.ReadAsync(utf8Json, maxTokensPerMessage: null, cancellationToken).ConfigureAwait(false))
+        await foreach (var line in ImportLineReader.ReadAsync(utf8Json, maxTokensPerMessage: null, cancellationToken)
+            .ConfigureAwait(false))
         {
             yield return line.Conversation ?? throw new ImportValidationException(line.Problems);
         }
     }
 
-    private static async IAsyncEnumerable<ConversationImport> ValidLines(Stream utf8Json, HashSet<int> invalid, int maxTokens, BulkImporter importer, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ConversationImport> ValidLines(
+        Stream utf8Json,
+        HashSet<int> invalid,
+        int maxTokens,
+        BulkImporter importer,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var line in ImportLineReader.ReadAsync(utf8Json, maxTokens, cancellationToken).ConfigureAwait(false))
+        await foreach (var line in ImportLineReader.ReadAsync(utf8Json, maxTokens, cancellationToken)
+            .ConfigureAwait(false))
         {
             if (invalid.Contains(line.Number))
             {
-                // The importer plans lines in this order, so it hears of the skipped line before the next of its conversation.
+                // The importer plans lines in this order, so it hears of the skipped line before the next of its
+                // conversation.
                 if (line.Key is { } key)
                 {
-                    importer.Block(key.UserId, key.ConversationId, $"line {line.Number} of conversation {key.UserId}/{key.ConversationId}, before this one, is invalid and was skipped");
+                    importer.Block(key.UserId, key.ConversationId, $"line {line.Number} of conversation "
+                        + $"{key.UserId}/{key.ConversationId}, before this one, is invalid and was skipped");
                 }
             }
             else

@@ -1,6 +1,8 @@
 namespace MemOS.Client.Import;
 
-/// <summary>What <see cref="MemOSExportExtensions.ExportMessagesAsync"/> wrote, and what it could not write whole.</summary>
+/// <summary>
+/// What <see cref="MemOSExportExtensions.ExportMessagesAsync"/> wrote, and what it could not write whole.
+/// </summary>
 public sealed record MessageExportResult
 {
     /// <summary>Messages written.</summary>
@@ -16,7 +18,9 @@ public sealed record MessageExportResult
     /// </summary>
     public required IReadOnlyList<string> PossiblyIncomplete { get; init; }
 
-    /// <summary>Conversations the service returned no message of (with text), so no line was written for them.</summary>
+    /// <summary>
+    /// Conversations the service returned no message of (with text), so no line was written for them.
+    /// </summary>
     public IReadOnlyList<string> Empty { get; init; } = [];
 
     /// <summary>

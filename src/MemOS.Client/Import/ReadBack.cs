@@ -18,14 +18,19 @@ internal static class ReadBack
     /// <summary>How many leading messages of the request are there, or why that cannot be told.</summary>
     public readonly record struct Decision(int? Applied, string? Reason);
 
-    /// <param name="before">The messages the import wrote just before the request, oldest first (at most <see cref="Limit"/>).</param>
+    /// <param name="before">The messages the import wrote just before the request, oldest first (at most
+    /// <see cref="Limit"/>).</param>
     /// <param name="request">The request's messages.</param>
     /// <param name="stored">The conversation as read back, oldest first.</param>
-    public static Decision Decide(IReadOnlyList<MemOSMessage> before, IReadOnlyList<MemOSMessage> request, IReadOnlyList<MessageDetail> stored)
+    public static Decision Decide(
+        IReadOnlyList<MemOSMessage> before,
+        IReadOnlyList<MemOSMessage> request,
+        IReadOnlyList<MessageDetail> stored)
     {
         if (before.Concat(request).FirstOrDefault(m => m.Content?.Text is null) is { } unreadable)
         {
-            return new(null, $"a {unreadable.Role} message has no plain-text content to compare with what the service returns");
+            return new(null, $"a {unreadable.Role} message has no plain-text content to compare with what the service "
+                + "returns");
         }
 
         // Fewer than asked for: the service returned the whole conversation.
@@ -59,14 +64,17 @@ internal static class ReadBack
         return confirmed.Count switch
         {
             1 => new(confirmed[0].Applied, null),
-            > 1 => new(null, "the conversation repeats the same messages, so what was read back fits more than one outcome"),
+            > 1 => new(null, "the conversation repeats the same messages, so what was read back fits more than one "
+                + "outcome"),
             _ when stored.Count == 0 && fits.Count == 1 => new(fits[0].Applied, null),
-            _ => new(null, "the conversation read back does not end with the messages this import wrote, so something else changed it (during the import, or it held other messages before)"),
+            _ => new(null, "the conversation read back does not end with the messages this import wrote, so something "
+                + "else changed it (during the import, or it held other messages before)"),
         };
     }
 
     private static bool Same(MemOSMessage ours, MessageDetail stored)
         => stored.Role == ours.Role
            && string.Equals(stored.Content, ours.Content!.Text, StringComparison.Ordinal)
-           && (stored.ChatTime is null || ours.ChatTime is null || string.Equals(stored.ChatTime, ours.ChatTime, StringComparison.Ordinal));
+           && (stored.ChatTime is null || ours.ChatTime is null
+               || string.Equals(stored.ChatTime, ours.ChatTime, StringComparison.Ordinal));
 }

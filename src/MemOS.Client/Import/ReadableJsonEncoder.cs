@@ -79,7 +79,11 @@ internal sealed class ReadableJsonEncoder : JavaScriptEncoder
         return -1;
     }
 
-    public override unsafe bool TryEncodeUnicodeScalar(int unicodeScalar, char* buffer, int bufferLength, out int numberOfCharactersWritten)
+    public override unsafe bool TryEncodeUnicodeScalar(
+        int unicodeScalar,
+        char* buffer,
+        int bufferLength,
+        out int numberOfCharactersWritten)
     {
         var output = new Span<char>(buffer, bufferLength);
         numberOfCharactersWritten = 0;
@@ -112,7 +116,8 @@ internal sealed class ReadableJsonEncoder : JavaScriptEncoder
         }
 
         // A control character, or a lone surrogate, which has no UTF-8 form.
-        if (output.Length < 6 || !((ushort)unicodeScalar).TryFormat(output[2..], out _, "x4", CultureInfo.InvariantCulture))
+        if (output.Length < 6
+            || !((ushort)unicodeScalar).TryFormat(output[2..], out _, "x4", CultureInfo.InvariantCulture))
         {
             return false;
         }

@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.KnowledgeBases;
 
-/// <summary>The body of <c>POST /add/knowledgebase-file</c>: files by URL or Base64. For local files use <see cref="IMemOSClient.UploadKnowledgeBaseFilesAsync"/>.</summary>
+/// <summary>
+/// The body of <c>POST /add/knowledgebase-file</c>: files by URL or Base64. For local files use
+/// <see cref="IMemOSClient.UploadKnowledgeBaseFilesAsync"/>.
+/// </summary>
 public sealed record AddKnowledgeBaseFileRequest : IValidatedRequest
 {
     /// <summary>The knowledge base (<c>knowledgebase_id</c>).</summary>

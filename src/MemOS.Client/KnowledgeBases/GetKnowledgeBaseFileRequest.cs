@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.KnowledgeBases;
 
-/// <summary>The body of <c>POST /get/knowledgebase-file</c>. Exactly one mode: details of <see cref="FileIds"/>, or a page of <see cref="KnowledgeBaseId"/>'s files.</summary>
+/// <summary>
+/// The body of <c>POST /get/knowledgebase-file</c>. Exactly one mode: details of <see cref="FileIds"/>, or a page of
+/// <see cref="KnowledgeBaseId"/>'s files.
+/// </summary>
 public sealed record GetKnowledgeBaseFileRequest : IValidatedRequest
 {
     /// <summary>Files to describe (<c>file_ids</c>).</summary>
@@ -40,7 +43,8 @@ public sealed record GetKnowledgeBaseFileRequest : IValidatedRequest
 
         if (FileIds is not null && (Type is not null || Page is not null || PageSize is not null))
         {
-            throw new ArgumentException("type, page and page_size apply only when listing a knowledge base, not with file_ids.", nameof(FileIds));
+            throw new ArgumentException("type, page and page_size apply only when listing a knowledge base, not with "
+                + "file_ids.", nameof(FileIds));
         }
 
         Guard.Range(Page, 1, int.MaxValue, "page");

@@ -3,12 +3,18 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.KnowledgeBases;
 
-/// <summary>The <c>data</c> of a get/knowledgebase-file answer; the paging fields come only when listing a knowledge base.</summary>
+/// <summary>
+/// The <c>data</c> of a get/knowledgebase-file answer; the paging fields come only when listing a knowledge base.
+/// </summary>
 public sealed record GetKnowledgeBaseFileResult
 {
     /// <summary>The files (<c>file_detail_list</c>).</summary>
     [JsonPropertyName("file_detail_list")]
-    public IReadOnlyList<KnowledgeBaseFileDetail> Files { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
+    public IReadOnlyList<KnowledgeBaseFileDetail> Files
+    {
+        get => field ?? [];
+        init => field = ResultList.WithoutNulls(value);
+    }
 
     /// <summary>How many files there are (<c>total</c>).</summary>
     [JsonPropertyName("total")]

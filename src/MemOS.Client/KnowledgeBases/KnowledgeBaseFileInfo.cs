@@ -22,7 +22,10 @@ public sealed record KnowledgeBaseFileInfo
     [JsonPropertyName("sizeMB")]
     public double? SizeMB { get; init; }
 
-    /// <summary>Processing state; <c>running</c>, <c>completed</c>, <c>failed</c> (older versions: <c>PROCESSING</c>) (<c>status</c>).</summary>
+    /// <summary>
+    /// Processing state; <c>running</c>, <c>completed</c>, <c>failed</c> (older versions: <c>PROCESSING</c>)
+    /// (<c>status</c>).
+    /// </summary>
     [JsonPropertyName("status")]
     public MemOSTaskStatus? Status { get; init; }
 

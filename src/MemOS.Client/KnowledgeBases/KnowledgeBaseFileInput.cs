@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.KnowledgeBases;
 
-/// <summary>A file to add to a knowledge base by URL or Base64 (<c>file[]</c> item of add/knowledgebase-file).</summary>
+/// <summary>
+/// A file to add to a knowledge base by URL or Base64 (<c>file[]</c> item of add/knowledgebase-file).
+/// </summary>
 public sealed record KnowledgeBaseFileInput
 {
     /// <summary>A public URL, Base64 text or a data URI (<c>content</c>).</summary>

@@ -21,7 +21,10 @@ public readonly record struct KnowledgeBaseFileType : IStringValue<KnowledgeBase
     /// <summary>A document: PDF, DOCX, DOC, TXT, JSON, MD or XML. (<c>document</c>)</summary>
     public static KnowledgeBaseFileType Document { get; } = new("document");
 
-    /// <summary>A Skill: a <c>.md</c> file with name and description front matter, or a <c>.zip</c> with <c>SKILL.md</c> at its root. (<c>skill</c>)</summary>
+    /// <summary>
+    /// A Skill: a <c>.md</c> file with name and description front matter, or a <c>.zip</c> with <c>SKILL.md</c> at its
+    /// root. (<c>skill</c>)
+    /// </summary>
     public static KnowledgeBaseFileType Skill { get; } = new("skill");
 
     /// <summary>The text MemOS uses for this value.</summary>

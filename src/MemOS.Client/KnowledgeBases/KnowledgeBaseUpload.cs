@@ -67,7 +67,9 @@ public sealed class KnowledgeBaseUpload
         ArgumentNullException.ThrowIfNull(content);
         if (!content.CanSeek || !content.CanRead)
         {
-            throw new ArgumentException("The stream must be readable and seekable so its size can be checked against the 100 MB limit before uploading; copy it into a MemoryStream or a temporary file first.", nameof(content));
+            throw new ArgumentException("The stream must be readable and seekable so its size can be checked against "
+                + "the 100 MB limit before uploading; copy it into a MemoryStream or a temporary file "
+                + "first.", nameof(content));
         }
 
         return new(fileName, null, content, content.Length - content.Position, contentType);
@@ -78,13 +80,21 @@ public sealed class KnowledgeBaseUpload
 
     internal HttpContent CreateContent() => new UploadContent(this);
 
-    /// <summary>Opens the data to send: a file is opened for this one send, a caller's stream is rewound to where it started.</summary>
+    /// <summary>
+    /// Opens the data to send: a file is opened for this one send, a caller's stream is rewound to where it started.
+    /// </summary>
     internal Stream OpenForSend(out bool dispose)
     {
         if (_path is not null)
         {
             dispose = true;
-            return new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, useAsync: true);
+            return new FileStream(
+                _path,
+                FileMode.Open,
+                FileAccess.Read,
+                FileShare.Read,
+                bufferSize: 81920,
+                useAsync: true);
         }
 
         dispose = false;

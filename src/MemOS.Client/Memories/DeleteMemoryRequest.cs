@@ -4,7 +4,10 @@ using MemOS.Client.Filters;
 
 namespace MemOS.Client.Memories;
 
-/// <summary>The body of <c>POST /delete/memory</c>. Exactly one mode: these memory ids, all of a user's memories, all of an agent's memories, or (undocumented, sent by the official client) a filter.</summary>
+/// <summary>
+/// The body of <c>POST /delete/memory</c>. Exactly one mode: these memory ids, all of a user's memories, all of an
+/// agent's memories, or (undocumented, sent by the official client) a filter.
+/// </summary>
 public sealed record DeleteMemoryRequest : IValidatedRequest
 {
     /// <summary>Delete these memories (<c>memory_ids</c>).</summary>

@@ -7,7 +7,9 @@ namespace MemOS.Client.Memories;
 /// <summary>The body of <c>POST /extract/memory</c>: extract memories from messages without storing anything.</summary>
 public sealed record ExtractMemoryRequest : IValidatedRequest
 {
-    /// <summary>The messages (user, assistant or system, text only); together at most 8k tokens (<c>messages</c>).</summary>
+    /// <summary>
+    /// The messages (user, assistant or system, text only); together at most 8k tokens (<c>messages</c>).
+    /// </summary>
     [JsonPropertyName("messages")]
     public required IReadOnlyList<MemOSMessage> Messages { get; init; }
 
@@ -40,7 +42,9 @@ public sealed record ExtractMemoryRequest : IValidatedRequest
         Guard.Required(Messages, "messages");
         for (var i = 0; i < Messages.Count; i++)
         {
-            var message = Messages[i] ?? throw new ArgumentException($"messages[{i}] must not be null.", nameof(Messages));
+            var message = Messages[i] ?? throw new ArgumentException(
+                $"messages[{i}] must not be null.",
+                nameof(Messages));
             message.Validate(i);
         }
     }

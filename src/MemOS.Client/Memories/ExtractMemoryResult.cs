@@ -13,11 +13,19 @@ public sealed record ExtractMemoryResult : IOperationOutcome
 
     /// <summary>Facts (<c>memory_detail_list</c>).</summary>
     [JsonPropertyName("memory_detail_list")]
-    public IReadOnlyList<ExtractedMemory> Memories { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
+    public IReadOnlyList<ExtractedMemory> Memories
+    {
+        get => field ?? [];
+        init => field = ResultList.WithoutNulls(value);
+    }
 
     /// <summary>Preferences (<c>preference_detail_list</c>).</summary>
     [JsonPropertyName("preference_detail_list")]
-    public IReadOnlyList<ExtractedPreference> Preferences { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
+    public IReadOnlyList<ExtractedPreference> Preferences
+    {
+        get => field ?? [];
+        init => field = ResultList.WithoutNulls(value);
+    }
 
     /// <summary>Fields the SDK does not model, kept as received.</summary>
     [JsonExtensionData]

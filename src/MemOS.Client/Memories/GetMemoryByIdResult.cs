@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Memories;
 
-/// <summary>One memory fetched by id (<c>GET /get/memory/{memory_id}</c>). Event memories can be fetched this way; profile memories cannot.</summary>
+/// <summary>
+/// One memory fetched by id (<c>GET /get/memory/{memory_id}</c>). Event memories can be fetched this way; profile
+/// memories cannot.
+/// </summary>
 public sealed record GetMemoryByIdResult
 {
     /// <summary>The memory id (<c>id</c>).</summary>

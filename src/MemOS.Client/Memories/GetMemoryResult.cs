@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Memories;
 
-/// <summary>The <c>data</c> of a get/memory answer: one page of memories, up to <c>size</c> per category. Every list is empty, never null, when absent.</summary>
+/// <summary>
+/// The <c>data</c> of a get/memory answer: one page of memories, up to <c>size</c> per category. Every list is empty,
+/// never null, when absent.
+/// </summary>
 public sealed record GetMemoryResult
 {
     /// <summary>Fact memories (<c>memory_detail_list</c>).</summary>
@@ -12,11 +15,13 @@ public sealed record GetMemoryResult
 
     /// <summary>Preference memories (<c>preference_detail_list</c>).</summary>
     [JsonPropertyName("preference_detail_list")]
-    public IReadOnlyList<PreferenceDetail> Preferences { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
+    public IReadOnlyList<PreferenceDetail> Preferences { get => field ?? []; init
+        => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Tool memories (<c>tool_memory_detail_list</c>).</summary>
     [JsonPropertyName("tool_memory_detail_list")]
-    public IReadOnlyList<ToolMemoryDetail> ToolMemories { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
+    public IReadOnlyList<ToolMemoryDetail> ToolMemories { get => field ?? []; init
+        => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Skills (<c>skill_detail_list</c>).</summary>
     [JsonPropertyName("skill_detail_list")]
@@ -24,7 +29,8 @@ public sealed record GetMemoryResult
 
     /// <summary>Profile instances (<c>profile_detail_list</c>).</summary>
     [JsonPropertyName("profile_detail_list")]
-    public IReadOnlyList<ProfileMemoryDetail> Profiles { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
+    public IReadOnlyList<ProfileMemoryDetail> Profiles { get => field ?? []; init
+        => field = ResultList.WithoutNulls(value); }
 
     /// <summary>Event memories (<c>event_detail_list</c>).</summary>
     [JsonPropertyName("event_detail_list")]

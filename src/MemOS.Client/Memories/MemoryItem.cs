@@ -25,7 +25,10 @@ public abstract record MemoryItem
     [JsonPropertyName("update_time")]
     public MemOSTimestamp? UpdateTime { get; init; }
 
-    /// <summary>The conversation the memory came from; <c>default_session</c> for knowledge-base memories (<c>conversation_id</c>).</summary>
+    /// <summary>
+    /// The conversation the memory came from; <c>default_session</c> for knowledge-base memories
+    /// (<c>conversation_id</c>).
+    /// </summary>
     [JsonPropertyName("conversation_id")]
     public string? ConversationId { get; init; }
 
@@ -33,7 +36,10 @@ public abstract record MemoryItem
     [JsonPropertyName("status")]
     public MemoryStatus? Status { get; init; }
 
-    /// <summary>Relevance to the query, 0 to 1 (<c>relativity</c>); results come highest first. Some versions send it as a string, which is read too.</summary>
+    /// <summary>
+    /// Relevance to the query, 0 to 1 (<c>relativity</c>); results come highest first. Some versions send it as a
+    /// string, which is read too.
+    /// </summary>
     [JsonPropertyName("relativity")]
     public double? Relativity { get; init; }
 

@@ -18,7 +18,9 @@ public readonly record struct MemoryType : IStringValue<MemoryType>
         Value = value;
     }
 
-    /// <summary>A recent memory, typically from the fast first pass of an asynchronous write. (<c>WorkingMemory</c>)</summary>
+    /// <summary>
+    /// A recent memory, typically from the fast first pass of an asynchronous write. (<c>WorkingMemory</c>)
+    /// </summary>
     public static MemoryType WorkingMemory { get; } = new("WorkingMemory");
 
     /// <summary>A consolidated long-term memory. (<c>LongTermMemory</c>)</summary>

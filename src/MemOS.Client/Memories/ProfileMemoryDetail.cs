@@ -4,7 +4,10 @@ using MemOS.Client.Profiles;
 
 namespace MemOS.Client.Memories;
 
-/// <summary>A profile instance listed by get/memory (<c>profile_detail_list</c> item): the whole attribute tree of one template for one subject.</summary>
+/// <summary>
+/// A profile instance listed by get/memory (<c>profile_detail_list</c> item): the whole attribute tree of one template
+/// for one subject.
+/// </summary>
 public sealed record ProfileMemoryDetail
 {
     /// <summary>The profile id (<c>id</c>).</summary>

@@ -14,7 +14,9 @@ public sealed record SearchMemoryRequest : IValidatedRequest
     [JsonPropertyName("query")]
     public required string Query { get; init; }
 
-    /// <summary>The user whose memories to search (<c>user_id</c>). Either this or <see cref="AgentId"/> is required.</summary>
+    /// <summary>
+    /// The user whose memories to search (<c>user_id</c>). Either this or <see cref="AgentId"/> is required.
+    /// </summary>
     [JsonPropertyName("user_id")]
     public string? UserId { get; init; }
 
@@ -26,7 +28,10 @@ public sealed record SearchMemoryRequest : IValidatedRequest
     [JsonPropertyName("conversation_id")]
     public string? ConversationId { get; init; }
 
-    /// <summary>Narrows the candidates before recall (<c>filter</c>); build it with <see cref="MemoryFilter"/> or give raw JSON with <see cref="MemoryFilter.FromJson(string)"/>.</summary>
+    /// <summary>
+    /// Narrows the candidates before recall (<c>filter</c>); build it with <see cref="MemoryFilter"/> or give raw JSON
+    /// with <see cref="MemoryFilter.FromJson(string)"/>.
+    /// </summary>
     [JsonPropertyName("filter")]
     public MemoryFilter? Filter { get; init; }
 
@@ -34,7 +39,9 @@ public sealed record SearchMemoryRequest : IValidatedRequest
     [JsonPropertyName("knowledgebase_ids")]
     public IReadOnlyList<string>? KnowledgeBaseIds { get; init; }
 
-    /// <summary>Which memory categories to recall (<c>include_memory_view</c>); events and profiles only when listed.</summary>
+    /// <summary>
+    /// Which memory categories to recall (<c>include_memory_view</c>); events and profiles only when listed.
+    /// </summary>
     [JsonPropertyName("include_memory_view")]
     public IReadOnlyList<MemoryView>? IncludeMemoryView { get; init; }
 
@@ -42,7 +49,9 @@ public sealed record SearchMemoryRequest : IValidatedRequest
     [JsonPropertyName("memory_limit_number")]
     public int? MemoryLimitNumber { get; init; }
 
-    /// <summary>Minimum relevance, 0 to 1; 0 turns the threshold off (<c>relativity</c>; service default 0.45).</summary>
+    /// <summary>
+    /// Minimum relevance, 0 to 1; 0 turns the threshold off (<c>relativity</c>; service default 0.45).
+    /// </summary>
     [JsonPropertyName("relativity")]
     public double? Relativity { get; init; }
 
@@ -87,7 +96,9 @@ public sealed record SearchMemoryRequest : IValidatedRequest
         Guard.Required(Query, "query");
         if (UserId is null && AgentId is null)
         {
-            throw new ArgumentException("user_id or agent_id is required: each search targets one user (or agent).", nameof(UserId));
+            throw new ArgumentException(
+                "user_id or agent_id is required: each search targets one user (or agent).",
+                nameof(UserId));
         }
 
         Guard.Id(UserId, "user_id");

@@ -15,21 +15,34 @@ public sealed record SearchMemoryResult
 
     /// <summary>Preference memories (<c>preference_detail_list</c>).</summary>
     [JsonPropertyName("preference_detail_list")]
-    public IReadOnlyList<PreferenceDetail> Preferences { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
+    public IReadOnlyList<PreferenceDetail> Preferences
+    {
+        get => field ?? [];
+        init => field = ResultList.WithoutNulls(value);
+    }
 
     /// <summary>Tool memories (<c>tool_memory_detail_list</c>).</summary>
     [JsonPropertyName("tool_memory_detail_list")]
-    public IReadOnlyList<ToolMemoryDetail> ToolMemories { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
+    public IReadOnlyList<ToolMemoryDetail> ToolMemories
+    {
+        get => field ?? [];
+        init => field = ResultList.WithoutNulls(value);
+    }
 
     /// <summary>Skills (<c>skill_detail_list</c>).</summary>
     [JsonPropertyName("skill_detail_list")]
     public IReadOnlyList<SkillDetail> Skills { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
-    /// <summary>Profile attributes (<c>profile_detail_list</c>); recalled only when <see cref="MemoryView.Profile"/> is requested.</summary>
+    /// <summary>
+    /// Profile attributes (<c>profile_detail_list</c>); recalled only when <see cref="MemoryView.Profile"/> is
+    /// requested.
+    /// </summary>
     [JsonPropertyName("profile_detail_list")]
     public IReadOnlyList<ProfileDetail> Profiles { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
-    /// <summary>Event memories (<c>event_detail_list</c>); recalled only when <see cref="MemoryView.Event"/> is requested.</summary>
+    /// <summary>
+    /// Event memories (<c>event_detail_list</c>); recalled only when <see cref="MemoryView.Event"/> is requested.
+    /// </summary>
     [JsonPropertyName("event_detail_list")]
     public IReadOnlyList<EventDetail> Events { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
 
@@ -40,7 +53,9 @@ public sealed record SearchMemoryResult
     [JsonPropertyName("preference_note")]
     public string? PreferenceNote { get; init; }
 
-    /// <summary>Fields the SDK does not model (such as the legacy <c>message_detail_list</c>), kept as received.</summary>
+    /// <summary>
+    /// Fields the SDK does not model (such as the legacy <c>message_detail_list</c>), kept as received.
+    /// </summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

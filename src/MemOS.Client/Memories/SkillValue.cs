@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Memories;
 
-/// <summary>The content of a skill (<c>skill_value</c>). Fields other than the name and description have been seen in several shapes, so they are kept as JSON.</summary>
+/// <summary>
+/// The content of a skill (<c>skill_value</c>). Fields other than the name and description have been seen in several
+/// shapes, so they are kept as JSON.
+/// </summary>
 public sealed record SkillValue
 {
     /// <summary>The skill's name (<c>name</c>).</summary>

@@ -10,13 +10,19 @@ public sealed record ToolMemoryDetail : MemoryItem
     [JsonPropertyName("tool_type")]
     public ToolMemoryType? ToolType { get; init; }
 
-    /// <summary>The schema (a JSON object) or the trajectory (a string); any JSON is kept (<c>tool_value</c>).</summary>
+    /// <summary>
+    /// The schema (a JSON object) or the trajectory (a string); any JSON is kept (<c>tool_value</c>).
+    /// </summary>
     [JsonPropertyName("tool_value")]
     public JsonElement? ToolValue { get; init; }
 
     /// <summary>Per-tool outcomes of a trajectory (<c>tool_used_status</c>).</summary>
     [JsonPropertyName("tool_used_status")]
-    public IReadOnlyList<ToolUsage> ToolUsedStatus { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
+    public IReadOnlyList<ToolUsage> ToolUsedStatus
+    {
+        get => field ?? [];
+        init => field = ResultList.WithoutNulls(value);
+    }
 
     /// <summary>Trajectory-level guidance for similar tasks (<c>experience</c>).</summary>
     [JsonPropertyName("experience")]

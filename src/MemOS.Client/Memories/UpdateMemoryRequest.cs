@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Memories;
 
-/// <summary>The body of <c>POST /update/memory</c>: a manual edit of a fact, preference, event or profile value. At least one of content, title and status is required.</summary>
+/// <summary>
+/// The body of <c>POST /update/memory</c>: a manual edit of a fact, preference, event or profile value. At least one of
+/// content, title and status is required.
+/// </summary>
 public sealed record UpdateMemoryRequest : IValidatedRequest
 {
     /// <summary>The memory to edit, an <c>id</c> from search or get (<c>memory_id</c>).</summary>
@@ -31,7 +34,9 @@ public sealed record UpdateMemoryRequest : IValidatedRequest
         Guard.Required(MemoryId, "memory_id");
         if (Content is null && Title is null && Status is null)
         {
-            throw new ArgumentException("update/memory needs at least one of content, title or status.", nameof(Content));
+            throw new ArgumentException(
+                "update/memory needs at least one of content, title or status.",
+                nameof(Content));
         }
     }
 }

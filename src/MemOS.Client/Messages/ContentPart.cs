@@ -53,7 +53,10 @@ public sealed record ContentPart
         return new() { Type = ContentPartType.File, File = new() { FileData = fileData } };
     }
 
-    /// <summary>Checks part <paramref name="partIndex"/> of message <paramref name="messageIndex"/>; the name is formatted only for an error.</summary>
+    /// <summary>
+    /// Checks part <paramref name="partIndex"/> of message <paramref name="messageIndex"/>; the name is formatted only
+    /// for an error.
+    /// </summary>
     internal void Validate(int messageIndex, int partIndex)
     {
         var missing = Type.Value switch
@@ -67,7 +70,8 @@ public sealed record ContentPart
         if (missing is not null)
         {
             var field = $"messages[{messageIndex}].content[{partIndex}]";
-            throw new ArgumentException($"{field}.{missing} is required for a '{Type.Value}' content part and must not be empty or white space.", field);
+            throw new ArgumentException($"{field}.{missing} is required for a '{Type.Value}' content part and must not "
+                + "be empty or white space.", field);
         }
     }
 }

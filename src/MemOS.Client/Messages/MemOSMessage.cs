@@ -36,7 +36,9 @@ public sealed record MemOSMessage
     [JsonPropertyName("role_name")]
     public string? RoleName { get; init; }
 
-    /// <summary>The tool call this message answers (<c>tool_call_id</c>); required when the role is <c>tool</c>.</summary>
+    /// <summary>
+    /// The tool call this message answers (<c>tool_call_id</c>); required when the role is <c>tool</c>.
+    /// </summary>
     [JsonPropertyName("tool_call_id")]
     public string? ToolCallId { get; init; }
 
@@ -97,12 +99,14 @@ public sealed record MemOSMessage
 
         if (!Role.IsDocumented)
         {
-            throw Invalid(index, ".role", $" '{Role.Value}' is not a role MemOS accepts; use user, assistant, system or tool.");
+            throw Invalid(index, ".role", $" '{Role.Value}' is not a role MemOS accepts; use user, assistant, system "
+                + "or tool.");
         }
 
         if (ToolCalls is not { Count: > 0 } && !SaysSomething(Content))
         {
-            throw Invalid(index, ".content", " must not be empty or white space: a message says something (only one that carries tool_calls may have no content).");
+            throw Invalid(index, ".content", " must not be empty or white space: a message says something (only one "
+                + "that carries tool_calls may have no content).");
         }
 
         if (Role == MessageRole.Tool && string.IsNullOrWhiteSpace(ToolCallId))
@@ -138,14 +142,19 @@ public sealed record MemOSMessage
         catch (ArgumentException error)
         {
             var field = error.ParamName ?? $"messages[{index}]";
-            var text = error.Message.Replace($" (Parameter '{error.ParamName}')", string.Empty, StringComparison.Ordinal);
-            return (field, text.StartsWith(field, StringComparison.Ordinal) ? text[field.Length..].TrimStart('.', ' ') : text);
+            var text = error.Message
+                .Replace($" (Parameter '{error.ParamName}')", string.Empty, StringComparison.Ordinal);
+            return (field, text.StartsWith(field, StringComparison.Ordinal)
+                ? text[field.Length..].TrimStart('.', ' ')
+                : text);
         }
     }
 
     // Blank parts are refused one by one below, with the part's own name.
     private static bool SaysSomething(MessageContent? content)
-        => content is not null && (content.Text is { } text ? !string.IsNullOrWhiteSpace(text) : content.Parts is { Count: > 0 });
+        => content is not null && (content.Text is { } text
+            ? !string.IsNullOrWhiteSpace(text)
+            : content.Parts is { Count: > 0 });
 
     private static ArgumentException Invalid(int index, string field, string problem)
     {

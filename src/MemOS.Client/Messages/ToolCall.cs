@@ -6,7 +6,9 @@ namespace MemOS.Client.Messages;
 /// <summary>A tool call made by the assistant (<c>tool_calls[]</c>).</summary>
 public sealed record ToolCall
 {
-    /// <summary>The call id that the tool's answer refers to in <see cref="MemOSMessage.ToolCallId"/> (<c>id</c>).</summary>
+    /// <summary>
+    /// The call id that the tool's answer refers to in <see cref="MemOSMessage.ToolCallId"/> (<c>id</c>).
+    /// </summary>
     [JsonPropertyName("id")]
     public required string Id { get; init; }
 

@@ -10,7 +10,9 @@ public sealed record ToolCallFunction
     [JsonPropertyName("name")]
     public required string Name { get; init; }
 
-    /// <summary>The arguments as a JSON-encoded <em>string</em>, as OpenAI-style APIs send them (<c>arguments</c>).</summary>
+    /// <summary>
+    /// The arguments as a JSON-encoded <em>string</em>, as OpenAI-style APIs send them (<c>arguments</c>).
+    /// </summary>
     [JsonPropertyName("arguments")]
     public required string Arguments { get; init; }
 

@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Profiles;
 
-/// <summary>The body of <c>POST /bind/profile_template</c>: binds templates to users or agents. Binding does not back-fill from past conversations.</summary>
+/// <summary>
+/// The body of <c>POST /bind/profile_template</c>: binds templates to users or agents. Binding does not back-fill from
+/// past conversations.
+/// </summary>
 public sealed record BindProfileTemplateRequest : IValidatedRequest
 {
     /// <summary>The bindings, at most 20 (<c>bind_list</c>).</summary>
@@ -20,7 +23,9 @@ public sealed record BindProfileTemplateRequest : IValidatedRequest
         Guard.Range(BindList.Count, 1, MemOSLimits.MaxGroupIds, "bind_list (number of bindings)");
         for (var i = 0; i < BindList.Count; i++)
         {
-            var binding = BindList[i] ?? throw new ArgumentException($"bind_list[{i}] must not be null.", nameof(BindList));
+            var binding = BindList[i] ?? throw new ArgumentException(
+                $"bind_list[{i}] must not be null.",
+                nameof(BindList));
             Guard.Required(binding.ProfileTemplateId, $"bind_list[{i}].profile_template_id");
             Guard.ExactlyOne($"bind_list[{i}].user_id or agent_id", binding.UserId, binding.AgentId);
         }

@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Profiles;
 
-/// <summary>The body of <c>POST /edit/profile</c>: add, change, lock or remove fields of one subject's profile.</summary>
+/// <summary>
+/// The body of <c>POST /edit/profile</c>: add, change, lock or remove fields of one subject's profile.
+/// </summary>
 public sealed record EditProfileRequest : IValidatedRequest
 {
     /// <summary>The template the profile follows (<c>profile_template_id</c>).</summary>

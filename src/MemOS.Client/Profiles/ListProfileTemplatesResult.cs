@@ -8,7 +8,11 @@ public sealed record ListProfileTemplatesResult
 {
     /// <summary>The templates on this page (<c>profile_templates</c>).</summary>
     [JsonPropertyName("profile_templates")]
-    public IReadOnlyList<ProfileTemplateSummary> ProfileTemplates { get => field ?? []; init => field = ResultList.WithoutNulls(value); }
+    public IReadOnlyList<ProfileTemplateSummary> ProfileTemplates
+    {
+        get => field ?? [];
+        init => field = ResultList.WithoutNulls(value);
+    }
 
     /// <summary>How many templates there are (<c>total</c>).</summary>
     [JsonPropertyName("total")]

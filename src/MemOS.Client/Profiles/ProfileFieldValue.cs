@@ -10,7 +10,9 @@ public sealed record ProfileFieldValue
     [JsonPropertyName("value")]
     public required string Value { get; init; }
 
-    /// <summary>Whether MemOS may change the value from conversations; false locks it (<c>algorithm_updatable</c>).</summary>
+    /// <summary>
+    /// Whether MemOS may change the value from conversations; false locks it (<c>algorithm_updatable</c>).
+    /// </summary>
     [JsonPropertyName("algorithm_updatable")]
     public bool? AlgorithmUpdatable { get; init; }
 

@@ -11,12 +11,16 @@ namespace MemOS.Client.Profiles;
 [JsonConverter(typeof(ProfileMetadataConverter))]
 public sealed class ProfileMetadata
 {
-    private readonly Dictionary<string, Dictionary<string, ProfileFieldValue>> _categories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, ProfileFieldValue>> _categories =
+        new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProfileFieldValue> _fields = new(StringComparer.Ordinal);
 
     /// <summary>Fields grouped by category name.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, ProfileFieldValue>> Categories
-        => _categories.ToDictionary(c => c.Key, c => (IReadOnlyDictionary<string, ProfileFieldValue>)c.Value, StringComparer.Ordinal);
+        => _categories.ToDictionary(
+            c => c.Key,
+            c => (IReadOnlyDictionary<string, ProfileFieldValue>)c.Value,
+            StringComparer.Ordinal);
 
     /// <summary>Fields outside any category.</summary>
     public IReadOnlyDictionary<string, ProfileFieldValue> Fields => _fields;

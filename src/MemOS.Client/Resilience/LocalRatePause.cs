@@ -41,11 +41,13 @@ internal sealed class LocalRatePause(RateLimiter limiter, TimeProvider time) : I
 
         for (var remaining = until - time.GetTimestamp(); remaining > 0; remaining = until - time.GetTimestamp())
         {
-            await Task.Delay(TimeSpan.FromSeconds((double)remaining / time.TimestampFrequency), time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromSeconds((double)remaining / time.TimestampFrequency), time, cancellationToken)
+                .ConfigureAwait(false);
             until = Volatile.Read(ref _until);
         }
 
-        if (Interlocked.Exchange(ref _drainedFor, until) != until && limiter.GetStatistics()?.CurrentAvailablePermits is > 0 and var saved)
+        if (Interlocked.Exchange(ref _drainedFor, until) != until
+            && limiter.GetStatistics()?.CurrentAvailablePermits is > 0 and var saved)
         {
             // A token bucket or window refills during the pause; spent here, the waiters queue for fresh permits.
             limiter.AttemptAcquire((int)Math.Min(saved, int.MaxValue)).Dispose();

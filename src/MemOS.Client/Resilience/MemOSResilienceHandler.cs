@@ -50,11 +50,17 @@ public sealed class MemOSResilienceHandler : DelegatingHandler
 
         _time = timeProvider ?? TimeProvider.System;
         _budget = rateLimiter is null ? null : new RateBudget(rateLimiter, _time);
-        _pipeline = Pipeline(options, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("MemOS.Client"), _time, _budget);
+        _pipeline = Pipeline(
+            options,
+            (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("MemOS.Client"),
+            _time,
+            _budget);
     }
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         var call = MemOSCall.Attach(request, context, _time);

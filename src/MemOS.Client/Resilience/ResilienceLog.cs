@@ -7,6 +7,9 @@ namespace MemOS.Client.Resilience;
 /// </summary>
 internal static partial class ResilienceLog
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "MemOS {Operation} attempt {Attempt} failed ({Reason}); retrying in {DelayMs} ms")]
+    [LoggerMessage(
+        EventId = 1,
+        Level = LogLevel.Warning,
+        Message = "MemOS {Operation} attempt {Attempt} failed ({Reason}); retrying in {DelayMs} ms")]
     public static partial void Retrying(ILogger logger, string operation, int attempt, long delayMs, string reason);
 }

@@ -16,7 +16,8 @@ internal static class JsonScalar
             case JsonTokenType.Number:
             case JsonTokenType.True:
             case JsonTokenType.False:
-                return Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+                return Encoding.UTF8.GetString(
+                    reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
             default:
                 throw new JsonException($"Expected a string value but found {reader.TokenType}.");
         }

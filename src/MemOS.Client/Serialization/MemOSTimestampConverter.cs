@@ -12,7 +12,8 @@ internal sealed class MemOSTimestampConverter : JsonConverter<MemOSTimestamp>
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
-            var raw = Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+            var raw = Encoding.UTF8.GetString(
+                reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
             return MemOSTimestamp.FromNumber(raw, reader.GetDouble());
         }
 

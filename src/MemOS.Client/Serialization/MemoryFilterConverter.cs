@@ -12,5 +12,9 @@ internal sealed class MemoryFilterConverter : JsonConverter<MemoryFilter>
         return MemoryFilter.FromJson(document.RootElement);
     }
 
-    public override void Write(Utf8JsonWriter writer, MemoryFilter value, JsonSerializerOptions options) => value.WriteTo(writer);
+    public override void Write(
+        Utf8JsonWriter writer,
+        MemoryFilter value,
+        JsonSerializerOptions options)
+        => value.WriteTo(writer);
 }

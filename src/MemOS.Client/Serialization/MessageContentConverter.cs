@@ -14,7 +14,9 @@ internal sealed class MessageContentConverter : JsonConverter<MessageContent>
             return MessageContent.FromText(JsonScalar.ReadAsString(ref reader));
         }
 
-        var parts = JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<ContentPart[]>)options.GetTypeInfo(typeof(ContentPart[])))!;
+        var parts = JsonSerializer.Deserialize(
+            ref reader,
+            (JsonTypeInfo<ContentPart[]>)options.GetTypeInfo(typeof(ContentPart[])))!;
         return parts.Length == 0 ? MessageContent.FromText(string.Empty) : MessageContent.FromParts(parts);
     }
 

@@ -70,5 +70,8 @@ internal sealed class ProfileMetadataConverter : JsonConverter<ProfileMetadata>
     private static ProfileFieldValue ReadField(JsonElement element, JsonTypeInfo<ProfileFieldValue> fieldInfo)
         => element.ValueKind == JsonValueKind.Object
             ? element.Deserialize(fieldInfo) ?? throw new JsonException("A profile field must not be null.")
-            : new ProfileFieldValue { Value = element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText() };
+            : new ProfileFieldValue
+            {
+                Value = element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText(),
+            };
 }

@@ -13,7 +13,9 @@ namespace MemOS.Client.Serialization;
 /// </summary>
 internal static class RequestJson
 {
-    /// <summary>Options over <paramref name="context"/> that leave out a filter without conditions, whichever request holds it.</summary>
+    /// <summary>
+    /// Options over <paramref name="context"/> that leave out a filter without conditions, whichever request holds it.
+    /// </summary>
     public static JsonSerializerOptions For(JsonSerializerContext context)
         => new(context.Options)
         {

@@ -25,7 +25,10 @@ public sealed class MemOSServerClientOptions : IMemOSTransportOptions
     /// </summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Allows plain <c>http</c> to a non-loopback host, which sends requests and any API key unencrypted. Off by default.</summary>
+    /// <summary>
+    /// Allows plain <c>http</c> to a non-loopback host, which sends requests and any API key unencrypted. Off by
+    /// default.
+    /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>
@@ -67,7 +70,8 @@ public sealed class MemOSServerClientOptions : IMemOSTransportOptions
     public TimeProvider? TimeProvider { get; set; }
 
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem, when there is one.</summary>
-    /// <exception cref="ArgumentException">A setting is missing or out of range; the message lists each one.</exception>
+    /// <exception cref="ArgumentException">A setting is missing or out of range; the message lists each
+    /// one.</exception>
     public void Validate()
     {
         var errors = GetValidationErrors();
@@ -89,9 +93,17 @@ public sealed class MemOSServerClientOptions : IMemOSTransportOptions
         new(nameof(Retry), SettingKind.Section, ConfigurationSetting.Retry),
     ];
 
-    List<string>? IMemOSTransportOptions.ConfigurationErrors { get => _configurationErrors; set => _configurationErrors = value; }
+    List<string>? IMemOSTransportOptions.ConfigurationErrors
+    {
+        get => _configurationErrors;
+        set => _configurationErrors = value;
+    }
 
-    SettingPath? IMemOSTransportOptions.ConfigurationPath { get => _configurationPath; set => _configurationPath = value; }
+    SettingPath? IMemOSTransportOptions.ConfigurationPath
+    {
+        get => _configurationPath;
+        set => _configurationPath = value;
+    }
 
     List<string> IMemOSTransportOptions.GetValidationErrors() => GetValidationErrors();
 
@@ -104,7 +116,9 @@ public sealed class MemOSServerClientOptions : IMemOSTransportOptions
         if (BaseUrl is not { } url)
         {
             errors.Add(path.MissingSection is { } section
-                ? $"{path["BaseUrl"]} is missing, and so is the whole configuration section '{section}' (check the section's name in your configuration and in GetSection): set {path["BaseUrl"]} to the server's root, such as http://localhost:8001."
+                ? $"{path["BaseUrl"]} is missing, and so is the whole configuration section '{section}' (check the "
+                    + $"section's name in your configuration and in GetSection): set {path["BaseUrl"]} to the server's "
+                    + "root, such as http://localhost:8001."
                 : $"{path["BaseUrl"]} is missing: set it to the server's root, such as http://localhost:8001.");
         }
         else

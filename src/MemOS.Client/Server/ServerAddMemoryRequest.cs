@@ -23,7 +23,9 @@ public sealed record ServerAddMemoryRequest : IValidatedRequest
     [JsonPropertyName("writable_cube_ids")]
     public IReadOnlyList<string>? WritableCubeIds { get; init; }
 
-    /// <summary>The session the messages belong to (<c>session_id</c>); the server uses a default session when omitted.</summary>
+    /// <summary>
+    /// The session the messages belong to (<c>session_id</c>); the server uses a default session when omitted.
+    /// </summary>
     [JsonPropertyName("session_id")]
     public string? SessionId { get; init; }
 
@@ -48,7 +50,8 @@ public sealed record ServerAddMemoryRequest : IValidatedRequest
 
     /// <summary>
     /// The pipeline of a synchronous add (<c>mode</c>). Needs <see cref="AsyncMode"/> set to
-    /// <see cref="ServerAsyncMode.Sync"/>: the server drops it for an asynchronous add, so the SDK refuses that combination.
+    /// <see cref="ServerAsyncMode.Sync"/>: the server drops it for an asynchronous add, so the SDK refuses that
+    /// combination.
     /// </summary>
     [JsonPropertyName("mode")]
     public ServerAddMode? Mode { get; init; }
@@ -75,11 +78,16 @@ public sealed record ServerAddMemoryRequest : IValidatedRequest
     [JsonPropertyName("is_feedback")]
     public bool? IsFeedback { get; init; }
 
-    /// <summary>Marks the request as uploading pre-built skill packages, linked from the messages (<c>is_upload_skill</c>; server default false).</summary>
+    /// <summary>
+    /// Marks the request as uploading pre-built skill packages, linked from the messages (<c>is_upload_skill</c>;
+    /// server default false).
+    /// </summary>
     [JsonPropertyName("is_upload_skill")]
     public bool? IsUploadSkill { get; init; }
 
-    /// <summary>A single cube (<c>mem_cube_id</c>); the server uses it when <see cref="WritableCubeIds"/> is empty.</summary>
+    /// <summary>
+    /// A single cube (<c>mem_cube_id</c>); the server uses it when <see cref="WritableCubeIds"/> is empty.
+    /// </summary>
     [Obsolete("Deprecated by the MemOS server; use WritableCubeIds.")]
     [JsonPropertyName("mem_cube_id")]
     public string? MemCubeId { get; init; }
@@ -94,7 +102,9 @@ public sealed record ServerAddMemoryRequest : IValidatedRequest
     [JsonPropertyName("doc_path")]
     public string? DocPath { get; init; }
 
-    /// <summary>Where the memories came from (<c>source</c>); the server copies it into <c>info["source"]</c>.</summary>
+    /// <summary>
+    /// Where the memories came from (<c>source</c>); the server copies it into <c>info["source"]</c>.
+    /// </summary>
     [Obsolete("Deprecated by the MemOS server; use Info, e.g. the source_type or source_url key.")]
     [JsonPropertyName("source")]
     public string? Source { get; init; }
@@ -115,7 +125,8 @@ public sealed record ServerAddMemoryRequest : IValidatedRequest
         if (Mode is { } mode && AsyncMode != ServerAsyncMode.Sync)
         {
             // The server would drop the mode with only a log line, so the add would not run as asked.
-            throw new ArgumentException($"mode '{mode}' applies only to a synchronous add: set AsyncMode to ServerAsyncMode.Sync, or leave Mode null.", "mode");
+            throw new ArgumentException($"mode '{mode}' applies only to a synchronous add: set AsyncMode to "
+                + "ServerAsyncMode.Sync, or leave Mode null.", "mode");
         }
     }
 }

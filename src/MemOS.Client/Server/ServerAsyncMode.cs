@@ -19,7 +19,9 @@ public readonly record struct ServerAsyncMode : IStringValue<ServerAsyncMode>
         Value = value;
     }
 
-    /// <summary>Queued and processed in the background; the server answers at once. The server default. (<c>async</c>)</summary>
+    /// <summary>
+    /// Queued and processed in the background; the server answers at once. The server default. (<c>async</c>)
+    /// </summary>
     public static ServerAsyncMode Async { get; } = new("async");
 
     /// <summary>Processed before the server answers. (<c>sync</c>)</summary>

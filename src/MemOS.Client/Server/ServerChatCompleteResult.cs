@@ -10,7 +10,9 @@ public sealed record ServerChatCompleteResult
     [JsonPropertyName("response")]
     public string Response { get; init; } = string.Empty;
 
-    /// <summary>The model's reasoning, the text of its <c>&lt;think&gt;</c> block (<c>reasoning</c>); null when it gave none.</summary>
+    /// <summary>
+    /// The model's reasoning, the text of its <c>&lt;think&gt;</c> block (<c>reasoning</c>); null when it gave none.
+    /// </summary>
     [JsonPropertyName("reasoning")]
     public string? Reasoning { get; init; }
 

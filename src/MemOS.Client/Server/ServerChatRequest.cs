@@ -24,11 +24,15 @@ public sealed record ServerChatRequest : IValidatedRequest
     [JsonPropertyName("query")]
     public required string Query { get; init; }
 
-    /// <summary>The cubes to search (<c>readable_cube_ids</c>); the server uses the user's own cube when omitted.</summary>
+    /// <summary>
+    /// The cubes to search (<c>readable_cube_ids</c>); the server uses the user's own cube when omitted.
+    /// </summary>
     [JsonPropertyName("readable_cube_ids")]
     public IReadOnlyList<string>? ReadableCubeIds { get; init; }
 
-    /// <summary>The cubes the turn is written into (<c>writable_cube_ids</c>); the server uses the user's own cube when omitted.</summary>
+    /// <summary>
+    /// The cubes the turn is written into (<c>writable_cube_ids</c>); the server uses the user's own cube when omitted.
+    /// </summary>
     [JsonPropertyName("writable_cube_ids")]
     public IReadOnlyList<string>? WritableCubeIds { get; init; }
 
@@ -71,11 +75,15 @@ public sealed record ServerChatRequest : IValidatedRequest
     [JsonPropertyName("model_name_or_path")]
     public string? ModelNameOrPath { get; init; }
 
-    /// <summary>Output token limit (<c>max_tokens</c>); accepted, but neither chat route passes it to the model.</summary>
+    /// <summary>
+    /// Output token limit (<c>max_tokens</c>); accepted, but neither chat route passes it to the model.
+    /// </summary>
     [JsonPropertyName("max_tokens")]
     public int? MaxTokens { get; init; }
 
-    /// <summary>Sampling temperature (<c>temperature</c>); accepted, but neither chat route passes it to the model.</summary>
+    /// <summary>
+    /// Sampling temperature (<c>temperature</c>); accepted, but neither chat route passes it to the model.
+    /// </summary>
     [JsonPropertyName("temperature")]
     public double? Temperature { get; init; }
 
@@ -83,7 +91,10 @@ public sealed record ServerChatRequest : IValidatedRequest
     [JsonPropertyName("top_p")]
     public double? TopP { get; init; }
 
-    /// <summary>Whether the query and answer are written into memory after the answer (<c>add_message_on_answer</c>; server default true).</summary>
+    /// <summary>
+    /// Whether the query and answer are written into memory after the answer (<c>add_message_on_answer</c>; server
+    /// default true).
+    /// </summary>
     [JsonPropertyName("add_message_on_answer")]
     public bool? AddMessageOnAnswer { get; init; }
 
@@ -112,7 +123,10 @@ public sealed record ServerChatRequest : IValidatedRequest
     [JsonPropertyName("internet_search")]
     public bool? InternetSearch { get; init; }
 
-    /// <summary>The lowest relevance a recalled memory needs to be given to the model (<c>threshold</c>; server default 0.5). Applied by chat/complete; the stream ignores it.</summary>
+    /// <summary>
+    /// The lowest relevance a recalled memory needs to be given to the model (<c>threshold</c>; server default 0.5).
+    /// Applied by chat/complete; the stream ignores it.
+    /// </summary>
     [JsonPropertyName("threshold")]
     public double? Threshold { get; init; }
 
@@ -121,7 +135,10 @@ public sealed record ServerChatRequest : IValidatedRequest
     [JsonPropertyName("moscube")]
     public bool? Moscube { get; init; }
 
-    /// <summary>A single cube (<c>mem_cube_id</c>); the stream uses it for empty readable and writable cube lists, chat/complete ignores it.</summary>
+    /// <summary>
+    /// A single cube (<c>mem_cube_id</c>); the stream uses it for empty readable and writable cube lists, chat/complete
+    /// ignores it.
+    /// </summary>
     [Obsolete("Deprecated by the MemOS server; use ReadableCubeIds and WritableCubeIds.")]
     [JsonPropertyName("mem_cube_id")]
     public string? MemCubeId { get; init; }

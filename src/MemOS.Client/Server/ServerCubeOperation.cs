@@ -14,7 +14,9 @@ public sealed record ServerCubeOperation
     [JsonPropertyName("mem_cube_id")]
     public string? MemCubeId { get; init; }
 
-    /// <summary>What is allowed: <c>read</c>, <c>write</c>, <c>delete</c> or <c>execute</c> (<c>permissions</c>).</summary>
+    /// <summary>
+    /// What is allowed: <c>read</c>, <c>write</c>, <c>delete</c> or <c>execute</c> (<c>permissions</c>).
+    /// </summary>
     [JsonPropertyName("permissions")]
     public IReadOnlyList<string>? Permissions { get; init; }
 

@@ -24,7 +24,9 @@ public readonly record struct ServerDedupMode : IStringValue<ServerDedupMode>
     /// <summary>Drops memories too similar to a better-ranked one. (<c>sim</c>)</summary>
     public static ServerDedupMode Similarity { get; } = new("sim");
 
-    /// <summary>Maximal marginal relevance: balances relevance against variety. The server default. (<c>mmr</c>)</summary>
+    /// <summary>
+    /// Maximal marginal relevance: balances relevance against variety. The server default. (<c>mmr</c>)
+    /// </summary>
     public static ServerDedupMode Mmr { get; } = new("mmr");
 
     /// <summary>The text the server uses for this value.</summary>

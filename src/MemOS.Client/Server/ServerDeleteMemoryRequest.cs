@@ -25,19 +25,31 @@ public sealed record ServerDeleteMemoryRequest : IValidatedRequest
     [JsonPropertyName("file_ids")]
     public IReadOnlyList<string>? FileIds { get; init; }
 
-    /// <summary>Delete the memories this filter matches (<c>filter</c>); combined with <see cref="UserId"/> and <see cref="SessionId"/> when those are set.</summary>
+    /// <summary>
+    /// Delete the memories this filter matches (<c>filter</c>); combined with <see cref="UserId"/> and
+    /// <see cref="SessionId"/> when those are set.
+    /// </summary>
     [JsonPropertyName("filter")]
     public MemoryFilter? Filter { get; init; }
 
-    /// <summary>Delete this user's memories (<c>user_id</c>); a filter condition, combined with <see cref="Filter"/> and <see cref="SessionId"/>.</summary>
+    /// <summary>
+    /// Delete this user's memories (<c>user_id</c>); a filter condition, combined with <see cref="Filter"/> and
+    /// <see cref="SessionId"/>.
+    /// </summary>
     [JsonPropertyName("user_id")]
     public string? UserId { get; init; }
 
-    /// <summary>Delete this session's memories (<c>session_id</c>); a filter condition, combined with <see cref="Filter"/> and <see cref="UserId"/>.</summary>
+    /// <summary>
+    /// Delete this session's memories (<c>session_id</c>); a filter condition, combined with <see cref="Filter"/> and
+    /// <see cref="UserId"/>.
+    /// </summary>
     [JsonPropertyName("session_id")]
     public string? SessionId { get; init; }
 
-    /// <summary>The server's older name of <see cref="SessionId"/> (<c>conversation_id</c>); when both are set they must be equal.</summary>
+    /// <summary>
+    /// The server's older name of <see cref="SessionId"/> (<c>conversation_id</c>); when both are set they must be
+    /// equal.
+    /// </summary>
     [Obsolete("An alias the MemOS server keeps for compatibility; use SessionId.")]
     [JsonPropertyName("conversation_id")]
     public string? ConversationId { get; init; }
@@ -58,9 +70,12 @@ public sealed record ServerDeleteMemoryRequest : IValidatedRequest
 #pragma warning disable CS0618 // The deprecated alias still selects a session, so it counts here.
         var conversationId = ConversationId;
 #pragma warning restore CS0618
-        if (SessionId is not null && conversationId is not null && !string.Equals(SessionId, conversationId, StringComparison.Ordinal))
+        if (SessionId is not null
+            && conversationId is not null
+            && !string.Equals(SessionId, conversationId, StringComparison.Ordinal))
         {
-            throw new ArgumentException("session_id and conversation_id name the same thing and must be equal when both are set; set only SessionId.", "conversation_id");
+            throw new ArgumentException("session_id and conversation_id name the same thing and must be equal when "
+                + "both are set; set only SessionId.", "conversation_id");
         }
 
         // The server takes exactly one delete mode and answers any other count with a failure status and no deletion.
@@ -70,17 +85,22 @@ public sealed record ServerDeleteMemoryRequest : IValidatedRequest
         {
             throw new ArgumentException(modes == 0
                 ? "A delete needs memory_ids, file_ids or a filter (filter, user_id, session_id) to say what to delete."
-                : "A delete takes exactly one of memory_ids, file_ids or a filter (filter, user_id, session_id); the server deletes nothing when given more.");
+                : "A delete takes exactly one of memory_ids, file_ids or a filter (filter, user_id, session_id); the "
+                    + "server deletes nothing when given more.");
         }
 
         if (MemoryIds is { Count: 0 } || FileIds is { Count: 0 })
         {
-            throw new ArgumentException("memory_ids and file_ids, when given, must hold at least one id.", MemoryIds is { Count: 0 } ? "memory_ids" : "file_ids");
+            throw new ArgumentException("memory_ids and file_ids, when given, must hold at least one id.", MemoryIds is
+            {
+                Count: 0,
+            } ? "memory_ids" : "file_ids");
         }
 
         if (AutoCleanupWorking == true && MemoryIds is null)
         {
-            throw new ArgumentException("auto_cleanup_working applies only to a delete by memory_ids; the server would ignore it.", "auto_cleanup_working");
+            throw new ArgumentException("auto_cleanup_working applies only to a delete by memory_ids; the server would "
+                + "ignore it.", "auto_cleanup_working");
         }
     }
 }

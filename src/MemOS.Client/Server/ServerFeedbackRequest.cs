@@ -20,7 +20,9 @@ public sealed record ServerFeedbackRequest : IValidatedRequest
     [JsonPropertyName("feedback_content")]
     public required string FeedbackContent { get; init; }
 
-    /// <summary>The conversation the feedback is about, oldest first (<c>history</c>); always sent, possibly empty.</summary>
+    /// <summary>
+    /// The conversation the feedback is about, oldest first (<c>history</c>); always sent, possibly empty.
+    /// </summary>
     [JsonPropertyName("history")]
     public required IReadOnlyList<ServerMessage> History { get; init; }
 
@@ -51,11 +53,15 @@ public sealed record ServerFeedbackRequest : IValidatedRequest
     [JsonPropertyName("async_mode")]
     public ServerAsyncMode? AsyncMode { get; init; }
 
-    /// <summary>Whether the server should answer with a corrected answer (<c>corrected_answer</c>; server default false).</summary>
+    /// <summary>
+    /// Whether the server should answer with a corrected answer (<c>corrected_answer</c>; server default false).
+    /// </summary>
     [JsonPropertyName("corrected_answer")]
     public bool? CorrectedAnswer { get; init; }
 
-    /// <summary>Custom metadata of the memories the correction writes (<c>info</c>); every key can be used in search filters.</summary>
+    /// <summary>
+    /// Custom metadata of the memories the correction writes (<c>info</c>); every key can be used in search filters.
+    /// </summary>
     [JsonPropertyName("info")]
     public IReadOnlyDictionary<string, InfoValue>? Info { get; init; }
 

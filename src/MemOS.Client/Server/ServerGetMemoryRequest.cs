@@ -40,7 +40,10 @@ public sealed record ServerGetMemoryRequest : IValidatedRequest
     [JsonPropertyName("page_size")]
     public int? PageSize { get; init; }
 
-    /// <summary>Narrows the memories listed (<c>filter</c>); give the server's nested grammar with <see cref="MemoryFilter.FromJson(string)"/>.</summary>
+    /// <summary>
+    /// Narrows the memories listed (<c>filter</c>); give the server's nested grammar with
+    /// <see cref="MemoryFilter.FromJson(string)"/>.
+    /// </summary>
     [JsonPropertyName("filter")]
     public MemoryFilter? Filter { get; init; }
 

@@ -36,7 +36,9 @@ public sealed record ServerSearchMemoryRequest : IValidatedRequest
     [JsonPropertyName("session_id")]
     public string? SessionId { get; init; }
 
-    /// <summary>Minimum relevance, at least 0; 0 turns the threshold off (<c>relativity</c>; server default 0.45).</summary>
+    /// <summary>
+    /// Minimum relevance, at least 0; 0 turns the threshold off (<c>relativity</c>; server default 0.45).
+    /// </summary>
     [JsonPropertyName("relativity")]
     public double? Relativity { get; init; }
 
@@ -48,7 +50,9 @@ public sealed record ServerSearchMemoryRequest : IValidatedRequest
     [JsonPropertyName("dedup")]
     public ServerDedupMode? Dedup { get; init; }
 
-    /// <summary>Whether the reranker orders the memories; false keeps retrieval order (<c>rerank</c>; server default true).</summary>
+    /// <summary>
+    /// Whether the reranker orders the memories; false keeps retrieval order (<c>rerank</c>; server default true).
+    /// </summary>
     [JsonPropertyName("rerank")]
     public bool? Rerank { get; init; }
 
@@ -76,11 +80,17 @@ public sealed record ServerSearchMemoryRequest : IValidatedRequest
     [JsonPropertyName("skill_mem_top_k")]
     public int? SkillMemoryTopK { get; init; }
 
-    /// <summary>The format of the search context, passed to the server's plugins (<c>context_format</c>; server default <c>memory</c>).</summary>
+    /// <summary>
+    /// The format of the search context, passed to the server's plugins (<c>context_format</c>; server default
+    /// <c>memory</c>).
+    /// </summary>
     [JsonPropertyName("context_format")]
     public string? ContextFormat { get; init; }
 
-    /// <summary>Narrows the candidates (<c>filter</c>); give the server's nested grammar with <see cref="MemoryFilter.FromJson(string)"/>.</summary>
+    /// <summary>
+    /// Narrows the candidates (<c>filter</c>); give the server's nested grammar with
+    /// <see cref="MemoryFilter.FromJson(string)"/>.
+    /// </summary>
     [JsonPropertyName("filter")]
     public MemoryFilter? Filter { get; init; }
 
@@ -88,7 +98,10 @@ public sealed record ServerSearchMemoryRequest : IValidatedRequest
     [JsonPropertyName("internet_search")]
     public bool? InternetSearch { get; init; }
 
-    /// <summary>The similarity threshold of the plain-text memory search (<c>threshold</c>); the server's own thresholds when omitted.</summary>
+    /// <summary>
+    /// The similarity threshold of the plain-text memory search (<c>threshold</c>); the server's own thresholds when
+    /// omitted.
+    /// </summary>
     [JsonPropertyName("threshold")]
     public double? Threshold { get; init; }
 
@@ -101,7 +114,10 @@ public sealed record ServerSearchMemoryRequest : IValidatedRequest
     [JsonPropertyName("search_memory_type")]
     public string? SearchMemoryType { get; init; }
 
-    /// <summary>The time relative expressions in the query (such as "yesterday") are read against, as any time text (<c>reference_time</c>); the server's clock when omitted.</summary>
+    /// <summary>
+    /// The time relative expressions in the query (such as "yesterday") are read against, as any time text
+    /// (<c>reference_time</c>); the server's clock when omitted.
+    /// </summary>
     [JsonPropertyName("reference_time")]
     public string? ReferenceTime { get; init; }
 
@@ -116,11 +132,15 @@ public sealed record ServerSearchMemoryRequest : IValidatedRequest
     [JsonPropertyName("source")]
     public string? Source { get; init; }
 
-    /// <summary>Whether to recall the chunks next to the matching ones too (<c>neighbor_discovery</c>; server default false).</summary>
+    /// <summary>
+    /// Whether to recall the chunks next to the matching ones too (<c>neighbor_discovery</c>; server default false).
+    /// </summary>
     [JsonPropertyName("neighbor_discovery")]
     public bool? NeighborDiscovery { get; init; }
 
-    /// <summary>A single cube (<c>mem_cube_id</c>); the server uses it when <see cref="ReadableCubeIds"/> is empty.</summary>
+    /// <summary>
+    /// A single cube (<c>mem_cube_id</c>); the server uses it when <see cref="ReadableCubeIds"/> is empty.
+    /// </summary>
     [Obsolete("Deprecated by the MemOS server; use ReadableCubeIds.")]
     [JsonPropertyName("mem_cube_id")]
     public string? MemCubeId { get; init; }

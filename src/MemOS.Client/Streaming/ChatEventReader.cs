@@ -77,7 +77,9 @@ internal sealed class ChatEventReader : IDisposable
             throw TooLarge(exception);
         }
 
-        return read.IsCompletedSuccessfully ? new ValueTask<ChatStreamEvent?>(Next(read.Result)) : ReadPendingAsync(read);
+        return read.IsCompletedSuccessfully
+            ? new ValueTask<ChatStreamEvent?>(Next(read.Result))
+            : ReadPendingAsync(read);
     }
 
     public void Dispose()
@@ -105,7 +107,10 @@ internal sealed class ChatEventReader : IDisposable
         }
         catch (Exception exception) when (Rulebook.IsUndecodableBody(exception))
         {
-            throw _transport.Fail(_call, MemOSErrorFactory.StreamUndecodable(_operation.Name, _status, _traceId, exception), _cancellationToken);
+            throw _transport.Fail(
+                _call,
+                MemOSErrorFactory.StreamUndecodable(_operation.Name, _status, _traceId, exception),
+                _cancellationToken);
         }
 
         return Next(read);
@@ -120,7 +125,10 @@ internal sealed class ChatEventReader : IDisposable
         {
             _ended = true;
             return _requireEndMarker
-                ? throw _transport.Fail(_call, MemOSErrorFactory.StreamCut(_operation.Name, _status, _traceId, inner: null), _cancellationToken)
+                ? throw _transport.Fail(
+                    _call,
+                    MemOSErrorFactory.StreamCut(_operation.Name, _status, _traceId, inner: null),
+                    _cancellationToken)
                 : new ChatStreamEnd();
         }
 
@@ -128,7 +136,12 @@ internal sealed class ChatEventReader : IDisposable
         switch (next)
         {
             case ChatStreamError error:
-                throw _transport.Fail(_call, MemOSErrorFactory.StreamError(_operation.Name, error.Message, _status, _traceId, _transport.Redactor), _cancellationToken);
+                throw _transport.Fail(_call, MemOSErrorFactory.StreamError(
+                    _operation.Name,
+                    error.Message,
+                    _status,
+                    _traceId,
+                    _transport.Redactor), _cancellationToken);
             case ChatStreamInvalidEvent invalid:
                 // Data that does not parse is what a body cut inside its last event looks like.
                 throw _transport.Fail(
@@ -146,7 +159,10 @@ internal sealed class ChatEventReader : IDisposable
     }
 
     private Exception TooLarge(SseEventTooLargeException exception)
-        => _transport.Fail(_call, MemOSErrorFactory.StreamEventTooLarge(_operation.Name, exception.Limit, _status, _traceId), _cancellationToken);
+        => _transport.Fail(
+            _call,
+            MemOSErrorFactory.StreamEventTooLarge(_operation.Name, exception.Limit, _status, _traceId),
+            _cancellationToken);
 
     private Exception ReadFailure(Exception exception)
     {

@@ -10,7 +10,9 @@ namespace MemOS.Client.Streaming;
 /// framing and stream errors are not documented, so every variant the sources show is accepted:
 /// <c>{"type","data"}</c> objects, the same object encoded as a JSON string, errors carrying
 /// <c>content</c> instead of <c>data</c>, <c>{"response": …}</c> payloads and the <c>[DONE]</c>
-/// sentinel. The self-hosted server's extra types (<c>status</c>, <c>reference</c>, <c>time</c>, <c>suggestion</c>, …) get their own records; a known
+/// sentinel. The self-hosted server's extra types (<c>status</c>, <c>reference</c>, <c>time</c>,
+/// <c>suggestion</c>, …)
+/// get their own records; a known
 /// type whose data has another shape than documented is passed on as
 /// <see cref="ChatStreamUnknown"/> rather than guessed at.
 /// </summary>
@@ -21,7 +23,9 @@ internal static class ChatStreamEventParser
     /// <summary>The end event, shared: it carries nothing.</summary>
     internal static readonly ChatStreamEnd End = new();
 
-    /// <summary>Reads one event's data; an error event and unreadable data come back as records the stream reader throws for.</summary>
+    /// <summary>
+    /// Reads one event's data; an error event and unreadable data come back as records the stream reader throws for.
+    /// </summary>
     /// <param name="eventType">The SSE event type, <c>message</c> when the event names none.</param>
     /// <param name="data">The event's data, as UTF-8 bytes.</param>
     public static ChatStreamEvent Parse(string eventType, ReadOnlySpan<byte> data)
@@ -55,7 +59,8 @@ internal static class ChatStreamEventParser
             // GetString throws it for bytes that are not UTF-8, and for a string escaping half of a
             // UTF-16 surrogate pair. The bytes are checked only here, on the way to an error: the
             // strings decoded and the text handed over as unknown are checked anyway.
-            return new ChatStreamInvalidEvent(Utf8.IsValid(trimmed) ? "its data holds a JSON string that is not valid text" : NotUtf8);
+            return new ChatStreamInvalidEvent(
+                Utf8.IsValid(trimmed) ? "its data holds a JSON string that is not valid text" : NotUtf8);
         }
     }
 
@@ -77,7 +82,8 @@ internal static class ChatStreamEventParser
             // Plain text, read below.
         }
 
-        return new ChatStreamError(data.IsEmpty ? "the service reported an error without details" : Encoding.UTF8.GetString(data));
+        return new ChatStreamError(
+            data.IsEmpty ? "the service reported an error without details" : Encoding.UTF8.GetString(data));
     }
 
     private static ChatStreamEvent ParseJson(string eventType, ReadOnlySpan<byte> json, bool allowWrappedString)
@@ -158,9 +164,12 @@ internal static class ChatStreamEventParser
             EventKind.Text => new ChatTextDelta(dataText ?? Text(data) ?? Text(content) ?? string.Empty),
             EventKind.Reasoning => new ChatReasoningDelta(dataText ?? Text(data) ?? Text(content) ?? string.Empty),
             EventKind.End => End,
-            EventKind.Error => new ChatStreamError(Text(content) ?? dataText ?? Text(data) ?? "the service reported an error without details"),
+            EventKind.Error => new ChatStreamError(
+                Text(content) ?? dataText ?? Text(data) ?? "the service reported an error without details"),
             EventKind.Status => (dataText ?? Text(data)) is { } status ? new ChatStreamStatus(status) : null,
-            EventKind.PreferenceMarkdown => (dataText ?? Text(data)) is { } markdown ? new ChatStreamPreferenceMarkdown(markdown) : null,
+            EventKind.PreferenceMarkdown => (dataText ?? Text(data)) is { } markdown
+                ? new ChatStreamPreferenceMarkdown(markdown)
+                : null,
             EventKind.Reference => data.IsEmpty ? null : new ChatStreamReference(Element(data)),
             EventKind.InternetReference => data.IsEmpty ? null : new ChatStreamInternetReference(Element(data)),
             EventKind.Time => Time(data),
@@ -172,7 +181,9 @@ internal static class ChatStreamEventParser
     }
 
     private static ChatStreamEvent Unknown(string type, ReadOnlySpan<byte> json)
-        => Utf8.IsValid(json) ? new ChatStreamUnknown(type, Encoding.UTF8.GetString(json)) : new ChatStreamInvalidEvent(NotUtf8);
+        => Utf8.IsValid(json)
+            ? new ChatStreamUnknown(type, Encoding.UTF8.GetString(json))
+            : new ChatStreamInvalidEvent(NotUtf8);
 
     /// <summary>
     /// Checks that the value the reader is on is the whole payload: complete, with nothing but
@@ -202,7 +213,9 @@ internal static class ChatStreamEventParser
             : reader.ValueTextEquals("suggestion"u8) ? EventKind.Suggestion
             : EventKind.Other;
 
-    /// <summary>The whole value the reader is on (a scalar, or an object or array with its contents), as a slice of the payload.</summary>
+    /// <summary>
+    /// The whole value the reader is on (a scalar, or an object or array with its contents), as a slice of the payload.
+    /// </summary>
     private static ReadOnlySpan<byte> ValueOf(scoped ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
         var start = (int)reader.TokenStartIndex;
@@ -261,7 +274,9 @@ internal static class ChatStreamEventParser
             }
             else if (isSpeed && reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
             {
-                speedImprovement = reader.TokenType == JsonTokenType.String ? reader.GetString() : Encoding.UTF8.GetString(reader.ValueSpan);
+                speedImprovement = reader.TokenType == JsonTokenType.String
+                    ? reader.GetString()
+                    : Encoding.UTF8.GetString(reader.ValueSpan);
             }
 
             reader.Skip();

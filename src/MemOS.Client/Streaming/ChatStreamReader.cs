@@ -58,8 +58,14 @@ internal static class ChatStreamReader
         string? jsonAnswer;
         try
         {
-            (events, jsonAnswer) = await OpenAsync(transport, api, stream, request, call, requireEndMarker, cancellationToken)
-                .ConfigureAwait(false);
+            (events, jsonAnswer) = await OpenAsync(
+                transport,
+                api,
+                stream,
+                request,
+                call,
+                requireEndMarker,
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -126,7 +132,14 @@ internal static class ChatStreamReader
             {
                 var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
                 var events = new ChatEventReader(
-                    body, response, transport, call, verdict.Status, verdict.TraceId, requireEndMarker, cancellationToken);
+                    body,
+                    response,
+                    transport,
+                    call,
+                    verdict.Status,
+                    verdict.TraceId,
+                    requireEndMarker,
+                    cancellationToken);
                 return (events, null);
             }
             catch

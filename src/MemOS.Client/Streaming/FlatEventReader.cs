@@ -18,13 +18,21 @@ namespace MemOS.Client.Streaming;
 internal static class FlatEventReader
 {
     // Throws for bytes that are not UTF-8, as Utf8JsonReader.GetString does; the general parser then names the problem.
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(
+        encoderShouldEmitUTF8Identifier: false,
+        throwOnInvalidBytes: true);
 
-    // What ends a run of plain text inside a JSON string: its closing quote, an escape, or a control character (which JSON does not allow).
+    // What ends a run of plain text inside a JSON string: its closing quote, an escape, or a control character (which
+    // JSON does not allow).
     private static readonly SearchValues<byte> StringSpecials = SearchValues.Create(
-        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, (byte)'"', (byte)'\\']);
+        [
+            0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28,
+            29, 30, 31, (byte)'"', (byte)'\\',
+        ]);
 
-    /// <summary>The event <paramref name="json"/> holds when it has the flat shape; null to leave it to the general parser.</summary>
+    /// <summary>
+    /// The event <paramref name="json"/> holds when it has the flat shape; null to leave it to the general parser.
+    /// </summary>
     /// <param name="json">One event's data with the white space around it trimmed.</param>
     public static ChatStreamEvent? TryRead(ReadOnlySpan<byte> json)
     {
@@ -153,7 +161,10 @@ internal static class FlatEventReader
         }
     }
 
-    /// <summary>The text of a JSON string given with its quotes; null when it is not valid text, for the general parser to report.</summary>
+    /// <summary>
+    /// The text of a JSON string given with its quotes; null when it is not valid text, for the general parser to
+    /// report.
+    /// </summary>
     private static string? Decode(ReadOnlySpan<byte> quoted, bool escaped)
     {
         var content = quoted[1..^1];
@@ -174,10 +185,13 @@ internal static class FlatEventReader
     /// </summary>
     private static string? Unescape(ReadOnlySpan<byte> content)
     {
-        // As UTF-8 the text is never longer than its escaped form: each escape is at least as long as what it stands for.
+        // As UTF-8 the text is never longer than its escaped form: each escape is at least as long as what it stands
+        // for.
         const int StackLimit = 256;
         byte[]? rented = null;
-        var buffer = content.Length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(content.Length));
+        var buffer = content.Length <= StackLimit
+            ? stackalloc byte[StackLimit]
+            : (rented = ArrayPool<byte>.Shared.Rent(content.Length));
         try
         {
             var written = 0;
@@ -238,7 +252,10 @@ internal static class FlatEventReader
         }
     }
 
-    /// <summary>Reads the four hex digits after <c>\u</c>, and the second escape of a surrogate pair, into the character they stand for.</summary>
+    /// <summary>
+    /// Reads the four hex digits after <c>\u</c>, and the second escape of a surrogate pair, into the character they
+    /// stand for.
+    /// </summary>
     private static bool TryEscapedRune(ref ReadOnlySpan<byte> content, out Rune rune)
     {
         rune = default;
@@ -254,7 +271,8 @@ internal static class FlatEventReader
             return true;
         }
 
-        if (!char.IsHighSurrogate(unit) || !content.StartsWith("\\u"u8) || !TryHex(content[2..], out var low) || !char.IsLowSurrogate(low))
+        if (!char.IsHighSurrogate(unit) || !content.StartsWith("\\u"u8) || !TryHex(content[2..], out var low)
+            || !char.IsLowSurrogate(low))
         {
             return false;
         }
@@ -267,7 +285,11 @@ internal static class FlatEventReader
     private static bool TryHex(ReadOnlySpan<byte> digits, out char unit)
     {
         unit = default;
-        if (digits.Length < 4 || !ushort.TryParse(digits[..4], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
+        if (digits.Length < 4 || !ushort.TryParse(
+            digits[..4],
+            NumberStyles.AllowHexSpecifier,
+            CultureInfo.InvariantCulture,
+            out var value))
         {
             return false;
         }

@@ -66,7 +66,9 @@ internal sealed class SseEventReader : IDisposable
     public bool Terminated { get; private set; }
 
     /// <summary>Moves to the next event with data; false at the end of the body.</summary>
-    /// <remarks>An event already buffered is returned without an async step: most events arrive many to a read.</remarks>
+    /// <remarks>
+    /// An event already buffered is returned without an async step: most events arrive many to a read.
+    /// </remarks>
     /// <exception cref="SseEventTooLargeException">An event or line is larger than the limit.</exception>
     public ValueTask<bool> ReadAsync() => TryReadEvent() ? new ValueTask<bool>(true) : ReadMoreAsync();
 
@@ -144,7 +146,10 @@ internal sealed class SseEventReader : IDisposable
         return false;
     }
 
-    /// <summary>At the end of the body: an unfinished last line still counts, and an event without its blank line is handed over unterminated.</summary>
+    /// <summary>
+    /// At the end of the body: an unfinished last line still counts, and an event without its blank line is handed over
+    /// unterminated.
+    /// </summary>
     private bool TryReadLastEvent()
     {
         if (_start < _end)
@@ -207,7 +212,8 @@ internal sealed class SseEventReader : IDisposable
 
         if (length > _data.Length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(length, 2L * _data.Length), _maxEventBytes));
+            var larger = ArrayPool<byte>.Shared.Rent(
+                (int)Math.Min(Math.Max(length, 2L * _data.Length), _maxEventBytes));
             _data.AsSpan(0, _dataLength).CopyTo(larger);
             ArrayPool<byte>.Shared.Return(_data);
             _data = larger;
@@ -239,7 +245,9 @@ internal sealed class SseEventReader : IDisposable
         return hasContent;
     }
 
-    /// <summary>The type as a string, allocated only when it differs from the default and from the last one seen.</summary>
+    /// <summary>
+    /// The type as a string, allocated only when it differs from the default and from the last one seen.
+    /// </summary>
     private string TypeName(ReadOnlySpan<byte> value)
     {
         if (value.IsEmpty || value.SequenceEqual("message"u8))
@@ -256,7 +264,9 @@ internal sealed class SseEventReader : IDisposable
         return _lastTypeName;
     }
 
-    /// <summary>Skips a UTF-8 byte order mark at the start of the body; false while too few bytes have arrived to tell.</summary>
+    /// <summary>
+    /// Skips a UTF-8 byte order mark at the start of the body; false while too few bytes have arrived to tell.
+    /// </summary>
     private bool SkipByteOrderMark()
     {
         var pending = _buffer.AsSpan(_start, _end - _start);
@@ -291,7 +301,8 @@ internal sealed class SseEventReader : IDisposable
 
         if (_end == _buffer.Length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * _buffer.Length, (long)_maxEventBytes + LineOverhead + 1));
+            var larger = ArrayPool<byte>.Shared.Rent(
+                (int)Math.Min(2L * _buffer.Length, (long)_maxEventBytes + LineOverhead + 1));
             _buffer.AsSpan(0, _end).CopyTo(larger);
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = larger;

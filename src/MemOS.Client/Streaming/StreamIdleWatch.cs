@@ -19,7 +19,8 @@ internal sealed class StreamIdleWatch : IDisposable
     private long _readStartedAt;
     private volatile bool _expired;
 
-    /// <param name="timeout">The longest one read may wait for bytes, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <param name="timeout">The longest one read may wait for bytes, or
+    /// <see cref="Timeout.InfiniteTimeSpan"/>.</param>
     /// <param name="callerToken">The caller's token, which <see cref="Token"/> also follows.</param>
     public StreamIdleWatch(TimeSpan timeout, CancellationToken callerToken)
     {
@@ -44,7 +45,9 @@ internal sealed class StreamIdleWatch : IDisposable
     /// <summary>A read is about to wait for bytes: the idle time counts from now.</summary>
     public void ReadStarting() => Volatile.Write(ref _readStartedAt, Stopwatch.GetTimestamp());
 
-    /// <summary>The read returned (with bytes, or at the end of the body): nothing is waited for until the next read.</summary>
+    /// <summary>
+    /// The read returned (with bytes, or at the end of the body): nothing is waited for until the next read.
+    /// </summary>
     public void ReadEnded() => Volatile.Write(ref _readStartedAt, 0);
 
     public void Dispose()

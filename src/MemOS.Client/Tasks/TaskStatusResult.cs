@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace MemOS.Client.Tasks;
 
-/// <summary>The state of an asynchronous task (get/status). A <c>failed</c> status is an answer, not an error, here; <see cref="MemOSTaskExtensions.WaitForTaskAsync"/> turns it into <see cref="MemOSTaskFailedException"/>.</summary>
+/// <summary>
+/// The state of an asynchronous task (get/status). A <c>failed</c> status is an answer, not an error, here;
+/// <see cref="MemOSTaskExtensions.WaitForTaskAsync"/> turns it into <see cref="MemOSTaskFailedException"/>.
+/// </summary>
 public sealed record TaskStatusResult
 {
     /// <summary>The task (<c>task_id</c>).</summary>

@@ -12,5 +12,7 @@ internal static class ContentCapture
     /// <param name="option">The client's <c>CaptureMessageContent</c> option.</param>
     /// <param name="variable">Reads an environment variable; the process environment when null.</param>
     public static bool IsOn(bool? option, Func<string, string?>? variable = null)
-        => option ?? bool.TryParse((variable ?? Environment.GetEnvironmentVariable)(GenAIConventions.CaptureContentVariable)?.Trim(), out var on) && on;
+        => option ?? bool.TryParse(
+            (variable ?? Environment.GetEnvironmentVariable)(GenAIConventions.CaptureContentVariable)?.Trim(),
+            out var on) && on;
 }

@@ -28,7 +28,9 @@ internal static class GenAIConventions
     public const string OperationDurationMetric = "gen_ai.client.operation.duration";
     public const string TimeToFirstChunkMetric = "gen_ai.client.operation.time_to_first_chunk";
 
-    /// <summary>The variable the conventions name for the content opt-in: <c>true</c> records queries, records and messages.</summary>
+    /// <summary>
+    /// The variable the conventions name for the content opt-in: <c>true</c> records queries, records and messages.
+    /// </summary>
     public const string CaptureContentVariable = "OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT";
 
     /// <summary>
@@ -36,5 +38,6 @@ internal static class GenAIConventions
     /// 82 s, so both a fast search and a long streamed answer land in a bucket of their own.
     /// Without advice an exporter uses its millisecond defaults, and every call falls in the first bucket.
     /// </summary>
-    public static IReadOnlyList<double> DurationBuckets { get; } = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92];
+    public static IReadOnlyList<double> DurationBuckets { get; } =
+        [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92];
 }

@@ -29,7 +29,9 @@ internal static class GenAIRequestTags
                 activity.SetTag(GenAIConventions.ConversationId, add.ConversationId);
                 if (captureContent)
                 {
-                    activity.SetTag(GenAIConventions.MemoryRecords, Records(add.Messages, static message => (null, Text(message.Content), null)));
+                    activity.SetTag(
+                        GenAIConventions.MemoryRecords,
+                        Records(add.Messages, static message => (null, Text(message.Content), null)));
                 }
 
                 break;
@@ -46,7 +48,9 @@ internal static class GenAIRequestTags
                 activity.SetTag(GenAIConventions.MemoryRecordId, update.MemoryId);
                 if (captureContent && update.Content is not null)
                 {
-                    activity.SetTag(GenAIConventions.MemoryRecords, Records([update], static item => (item.MemoryId, item.Content, null)));
+                    activity.SetTag(
+                        GenAIConventions.MemoryRecords,
+                        Records([update], static item => (item.MemoryId, item.Content, null)));
                 }
 
                 break;
@@ -64,7 +68,9 @@ internal static class GenAIRequestTags
                 activity.SetTag(GenAIConventions.MemoryStoreId, Single(serverAdd.WritableCubeIds));
                 if (captureContent)
                 {
-                    activity.SetTag(GenAIConventions.MemoryRecords, Records(serverAdd.Messages, static message => (null, message.Content, null)));
+                    activity.SetTag(
+                        GenAIConventions.MemoryRecords,
+                        Records(serverAdd.Messages, static message => (null, message.Content, null)));
                 }
 
                 break;
@@ -88,18 +94,26 @@ internal static class GenAIRequestTags
         }
     }
 
-    /// <summary>Sets what a successful answer says: the records a search found (their number; their content only with capture on), a new store's id, a chat's answer.</summary>
+    /// <summary>
+    /// Sets what a successful answer says: the records a search found (their number; their content only with capture
+    /// on), a new store's id, a chat's answer.
+    /// </summary>
     public static void FromAnswer<TData>(Activity activity, TData? data, bool captureContent)
     {
         switch (data)
         {
             case SearchMemoryResult found:
-                var count = found.Memories.Count + found.Preferences.Count + found.ToolMemories.Count + found.Skills.Count + found.Profiles.Count + found.Events.Count;
+                var count = found.Memories.Count + found.Preferences.Count + found.ToolMemories.Count
+                    + found.Skills.Count
+                    + found.Profiles.Count
+                    + found.Events.Count;
                 activity.SetTag(GenAIConventions.MemoryRecordCount, count);
                 if (captureContent)
                 {
-                    IEnumerable<(string? Id, string? Content, double? Score)> records = found.Memories.Select(static memory => (memory.Id, memory.MemoryValue, memory.Relativity))
-                        .Concat(found.Preferences.Select(static preference => (preference.Id, preference.Preference, preference.Relativity)));
+                    IEnumerable<(string? Id, string? Content, double? Score)> records = found.Memories
+                        .Select(static memory => (memory.Id, memory.MemoryValue, memory.Relativity))
+                        .Concat(found.Preferences.Select(
+                            static preference => (preference.Id, preference.Preference, preference.Relativity)));
                     activity.SetTag(GenAIConventions.MemoryRecords, Records(records, static record => record));
                 }
 
@@ -153,9 +167,12 @@ internal static class GenAIRequestTags
     private static string? Single(IReadOnlyList<string>? ids) => ids is [var id] ? id : null;
 
     private static string? Text(MessageContent? content)
-        => content?.Text ?? (content?.Parts is { } parts ? string.Join('\n', parts.Select(static part => part.Text).OfType<string>()) : null);
+        => content?.Text ?? (content?.Parts is { } parts
+            ? string.Join('\n', parts.Select(static part => part.Text).OfType<string>())
+            : null);
 
-    // The conventions' message shape: [{"role":…,"parts":[{"type":"text","content":…}]}], written by hand to stay trimming-safe.
+    // The conventions' message shape: [{"role":…,"parts":[{"type":"text","content":…}]}], written by hand to stay
+    // trimming-safe.
     private static string Message(string role, string? text, string? finishReason)
         => Json(writer =>
         {

@@ -22,7 +22,11 @@ internal sealed class OperationTelemetry : IDisposable
     private bool _firstEventSeen;
     private bool _ended;
 
-    private OperationTelemetry(StrongBox<TagList>? tags, Activity? activity, string? genAIOperation, bool captureContent)
+    private OperationTelemetry(
+        StrongBox<TagList>? tags,
+        Activity? activity,
+        string? genAIOperation,
+        bool captureContent)
     {
         _tags = tags;
         _activity = activity;
@@ -30,14 +34,26 @@ internal sealed class OperationTelemetry : IDisposable
         _captureContent = captureContent;
     }
 
-    /// <summary>Starts the span of a call; it becomes <see cref="Activity.Current"/> for the HTTP work under it.</summary>
-    /// <param name="operation">The operation's name, its route such as <c>search/memory</c>: never anything from the request body.</param>
-    /// <param name="genAIOperation">The GenAI operation name, for routes the conventions name; it names the span and the conventions' metrics.</param>
+    /// <summary>
+    /// Starts the span of a call; it becomes <see cref="Activity.Current"/> for the HTTP work under it.
+    /// </summary>
+    /// <param name="operation">The operation's name, its route such as <c>search/memory</c>: never anything from the
+    /// request body.</param>
+    /// <param name="genAIOperation">The GenAI operation name, for routes the conventions name; it names the span and
+    /// the conventions' metrics.</param>
     /// <param name="server">The API root; only its host and port are recorded.</param>
-    /// <param name="requestModel">For answer-generating routes, the model asked for, when the request names one.</param>
-    /// <param name="request">The request, whose ids (and content, with <paramref name="captureContent"/>) the span records.</param>
+    /// <param name="requestModel">For answer-generating routes, the model asked for, when the request names
+    /// one.</param>
+    /// <param name="request">The request, whose ids (and content, with <paramref name="captureContent"/>) the span
+    /// records.</param>
     /// <param name="captureContent">Whether the span may carry the request's and answer's text.</param>
-    public static OperationTelemetry Start(string operation, string? genAIOperation, Uri server, string? requestModel = null, object? request = null, bool captureContent = false)
+    public static OperationTelemetry Start(
+        string operation,
+        string? genAIOperation,
+        Uri server,
+        string? requestModel = null,
+        object? request = null,
+        bool captureContent = false)
     {
         // With nothing listening, the call only counts its retries: no tags, no span, no measurements.
         var measured = MemOSTelemetry.IsMeasured;
@@ -64,8 +80,11 @@ internal sealed class OperationTelemetry : IDisposable
             }
         }
 
-        // The conventions name a span after its operation (a chat also after its model); routes they do not name keep the route.
-        var name = genAIOperation is null ? operation : isChat && requestModel is not null ? genAIOperation + " " + requestModel : genAIOperation;
+        // The conventions name a span after its operation (a chat also after its model); routes they do not name keep
+        // the route.
+        var name = genAIOperation is null
+            ? operation
+            : isChat && requestModel is not null ? genAIOperation + " " + requestModel : genAIOperation;
         var activity = MemOSTelemetry.Source.HasListeners()
             ? MemOSTelemetry.Source.StartActivity(name, ActivityKind.Client, parentContext: default, tags)
             : null;
@@ -74,7 +93,11 @@ internal sealed class OperationTelemetry : IDisposable
             GenAIRequestTags.FromRequest(activity, request, captureContent);
         }
 
-        return new OperationTelemetry(measured ? new StrongBox<TagList>(tags) : null, activity, genAIOperation, captureContent);
+        return new OperationTelemetry(
+            measured ? new StrongBox<TagList>(tags) : null,
+            activity,
+            genAIOperation,
+            captureContent);
     }
 
     /// <summary>The retries made so far.</summary>
@@ -84,7 +107,8 @@ internal sealed class OperationTelemetry : IDisposable
     public bool EarlierAttemptMayHaveApplied => Volatile.Read(ref _retriesAfterPossibleApply) > 0;
 
     /// <summary>The resilience handler is about to repeat the call.</summary>
-    /// <param name="failedAttemptMayHaveApplied">False when the failed attempt was rate limited or never reached the service.</param>
+    /// <param name="failedAttemptMayHaveApplied">False when the failed attempt was rate limited or never reached the
+    /// service.</param>
     public void Retrying(bool failedAttemptMayHaveApplied)
     {
         Interlocked.Increment(ref _retries);
@@ -144,7 +168,9 @@ internal sealed class OperationTelemetry : IDisposable
         }
     }
 
-    /// <summary>The call failed: its type and codes are recorded, never its message (which may quote the service).</summary>
+    /// <summary>
+    /// The call failed: its type and codes are recorded, never its message (which may quote the service).
+    /// </summary>
     public void Failed(Exception exception)
     {
         var errorType = exception.GetType().FullName ?? exception.GetType().Name;

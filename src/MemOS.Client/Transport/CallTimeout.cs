@@ -8,7 +8,8 @@ namespace MemOS.Client.Transport;
 internal readonly struct CallTimeout : IDisposable
 {
     // A few per core: calls in flight at once each hold one; more are made and dropped as needed.
-    private static readonly CancellationTokenSource?[] Kept = new CancellationTokenSource?[Environment.ProcessorCount * 4];
+    private static readonly CancellationTokenSource?[] Kept =
+        new CancellationTokenSource?[Environment.ProcessorCount * 4];
 
     private readonly CancellationTokenSource _source;
     private readonly CancellationTokenRegistration _caller;
@@ -29,7 +30,9 @@ internal readonly struct CallTimeout : IDisposable
         source.CancelAfter(timeout);
 
         // Registered only when the caller can cancel: a token that never fires costs nothing.
-        var caller = callerToken.CanBeCanceled ? callerToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source) : default;
+        var caller = callerToken.CanBeCanceled
+            ? callerToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source)
+            : default;
         return new CallTimeout(source, caller);
     }
 

@@ -6,7 +6,9 @@ namespace MemOS.Client.Transport;
 /// </summary>
 internal sealed class ForwardingHandler(HttpClient target) : HttpMessageHandler
 {
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken)
         => target.SendAsync(Copy(request), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
     // An HttpClient sends a request message once, and the SDK's own client has already sent this one.

@@ -53,7 +53,11 @@ internal sealed class MemOSTransport : IDisposable
         {
             // Refit resolves routes against HttpClient.BaseAddress, and a caller's client is never changed:
             // an SDK-owned client carrying the base address forwards every request to it.
-            _http = _ownedHttp = new HttpClient(new ForwardingHandler(http), disposeHandler: true) { BaseAddress = _baseUri, Timeout = Timeout.InfiniteTimeSpan };
+            _http = _ownedHttp = new HttpClient(new ForwardingHandler(http), disposeHandler: true)
+            {
+                BaseAddress = _baseUri,
+                Timeout = Timeout.InfiniteTimeSpan,
+            };
         }
 
         _userAgent = UserAgent.For(settings.UserAgentApplicationId);
@@ -112,7 +116,13 @@ internal sealed class MemOSTransport : IDisposable
         CancellationToken cancellationToken)
     {
         var route = apiCall.Route;
-        using var telemetry = OperationTelemetry.Start(route.Name, route.GenAIOperation, _baseUri, requestModel, request, CaptureContent);
+        using var telemetry = OperationTelemetry.Start(
+            route.Name,
+            route.GenAIOperation,
+            _baseUri,
+            requestModel,
+            request,
+            CaptureContent);
         var call = NewCall(route, telemetry, apiCall.Data);
         try
         {
@@ -213,7 +223,12 @@ internal sealed class MemOSTransport : IDisposable
     /// <summary>The one exception a failed call ends in, as <see cref="Rulebook"/> names it.</summary>
     public Exception Fail(MemOSCall call, Exception exception, CancellationToken callerToken)
         => Rulebook.ExceptionFor(exception, new FailureContext(
-            call.Route, $"{_baseUri.Host}:{_baseUri.Port}", _timeout, _supplied.Timeout, call.EarlierAttemptMayHaveApplied, callerToken));
+            call.Route,
+            $"{_baseUri.Host}:{_baseUri.Port}",
+            _timeout,
+            _supplied.Timeout,
+            call.EarlierAttemptMayHaveApplied,
+            callerToken));
 
     public void Dispose()
     {
@@ -228,7 +243,8 @@ internal sealed class MemOSTransport : IDisposable
     {
         if (_disposed)
         {
-            throw new ObjectDisposedException(_clientName, $"This {_clientName} was disposed; create a new one, or let dependency injection own its lifetime.");
+            throw new ObjectDisposedException(_clientName, $"This {_clientName} was disposed; create a new one, or let "
+                + "dependency injection own its lifetime.");
         }
     }
 

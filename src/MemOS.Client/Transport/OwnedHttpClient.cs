@@ -20,7 +20,14 @@ internal static class OwnedHttpClient
         handler = underResilience?.Invoke(handler) ?? handler;
         if (options is not null && options.GetValidationErrors().Count == 0)
         {
-            handler = new MemOSResilienceHandler(options.Retry, options.LoggerFactory, options.TimeProvider, options.RateLimiter) { InnerHandler = handler };
+            handler = new MemOSResilienceHandler(
+                options.Retry,
+                options.LoggerFactory,
+                options.TimeProvider,
+                options.RateLimiter)
+            {
+                InnerHandler = handler,
+            };
         }
 
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };

@@ -21,7 +21,9 @@ internal sealed class SplitPoolHandler : HttpMessageHandler
     // A lifetime of zero: a connection is never taken from the pool again.
     private readonly HttpMessageInvoker _streams = new(CreatePool(TimeSpan.Zero), disposeHandler: true);
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken)
         => PoolFor(request).SendAsync(request, cancellationToken);
 
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -38,7 +40,8 @@ internal sealed class SplitPoolHandler : HttpMessageHandler
         base.Dispose(disposing);
     }
 
-    private HttpMessageInvoker PoolFor(HttpRequestMessage request) => ResponseClassifier.WantsStream(request) ? _streams : _calls;
+    private HttpMessageInvoker PoolFor(HttpRequestMessage request)
+        => ResponseClassifier.WantsStream(request) ? _streams : _calls;
 
     // Connections are recycled so DNS changes are seen, an abandoned stream closes its connection
     // instead of draining it, and a redirect is never followed (it would drop the API key and can

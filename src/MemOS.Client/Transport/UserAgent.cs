@@ -47,6 +47,7 @@ internal static class UserAgent
             version = version[..plus];
         }
 
-        return $"MemOS.Client/{version} ({RuntimeInformation.FrameworkDescription}; {RuntimeInformation.RuntimeIdentifier})";
+        return $"MemOS.Client/{version} ({RuntimeInformation.FrameworkDescription}; "
+            + $"{RuntimeInformation.RuntimeIdentifier})";
     }
 }

@@ -27,7 +27,9 @@ internal sealed class McpHttpServer(MemOSClient client, HttpAddress address, Req
 
     private readonly ConcurrentDictionary<string, MemoryServer> _servers = new(StringComparer.Ordinal);
 
-    /// <summary>Serves until <paramref name="cancellationToken"/> is cancelled, then answers the requests under way and stops.</summary>
+    /// <summary>
+    /// Serves until <paramref name="cancellationToken"/> is cancelled, then answers the requests under way and stops.
+    /// </summary>
     public async Task RunAsync(TextWriter error, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -59,7 +61,8 @@ internal sealed class McpHttpServer(MemOSClient client, HttpAddress address, Req
             app.MapMcp("/mcp");
 
             await app.StartAsync(CancellationToken.None).ConfigureAwait(false);
-            var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            var bound = app.Services.GetRequiredService<IServer>().Features
+                .GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
             await error.WriteLineAsync($"memos: MCP server listening on {bound}/mcp").ConfigureAwait(false);
             try
             {
@@ -75,5 +78,7 @@ internal sealed class McpHttpServer(MemOSClient client, HttpAddress address, Req
     }
 
     private MemoryServer ServerFor(string? user)
-        => _servers.GetOrAdd(user ?? string.Empty, _ => new MemoryServer(new MemoryTools(client, client.BaseUrl, user)));
+        => _servers.GetOrAdd(
+            user ?? string.Empty,
+            _ => new MemoryServer(new MemoryTools(client, client.BaseUrl, user)));
 }

@@ -8,9 +8,14 @@ namespace MemOS.Client.Cli.Mcp.Http;
 /// Decides, before any MCP handling, whether a request may reach the tools, and for which user. In
 /// order: on a loopback address, the Host must name this machine (a DNS-rebinding page cannot pass);
 /// a browser's Origin must be one allowed with <c>--allow-origin</c>; and the bearer token must be one of
-/// the <see cref="TokenTable"/> (unless the server runs with <c>--no-auth</c>). Refusals say why and never echo a token.
+/// the <see cref="TokenTable"/> (unless the server runs with <c>--no-auth</c>). Refusals say why and never echo a
+/// token.
 /// </summary>
-internal sealed class RequestGuard(TokenTable? tokens, IReadOnlySet<string> allowedOrigins, bool loopbackOnly, Func<string?, MemoryServer> serverFor)
+internal sealed class RequestGuard(
+    TokenTable? tokens,
+    IReadOnlySet<string> allowedOrigins,
+    bool loopbackOnly,
+    Func<string?, MemoryServer> serverFor)
 {
     private const string ServerKey = "memos.mcp.server";
 
@@ -21,14 +26,19 @@ internal sealed class RequestGuard(TokenTable? tokens, IReadOnlySet<string> allo
     {
         if (loopbackOnly && !IsLoopbackHost(context.Request.Host.Host))
         {
-            await RefuseAsync(context, StatusCodes.Status403Forbidden, "This MCP server listens on this machine only; the Host header must be localhost, 127.0.0.1 or [::1].").ConfigureAwait(false);
+            await RefuseAsync(
+                context,
+                StatusCodes.Status403Forbidden,
+                "This MCP server listens on this machine only; the Host header must be localhost, 127.0.0.1 or "
+                    + "[::1].").ConfigureAwait(false);
             return;
         }
 
         var origin = context.Request.Headers.Origin.ToString();
         if (origin.Length > 0 && !allowedOrigins.Contains(origin.TrimEnd('/')))
         {
-            await RefuseAsync(context, StatusCodes.Status403Forbidden, $"Origin '{origin}' is not allowed; start memos mcp with --allow-origin {origin} to let pages from it call this server.").ConfigureAwait(false);
+            await RefuseAsync(context, StatusCodes.Status403Forbidden, $"Origin '{origin}' is not allowed; start memos "
+                + $"mcp with --allow-origin {origin} to let pages from it call this server.").ConfigureAwait(false);
             return;
         }
 
@@ -36,7 +46,8 @@ internal sealed class RequestGuard(TokenTable? tokens, IReadOnlySet<string> allo
         if (tokens is not null && !tokens.TryMatch(BearerToken(context.Request), out user))
         {
             context.Response.Headers.WWWAuthenticate = "Bearer realm=\"memos mcp\"";
-            await RefuseAsync(context, StatusCodes.Status401Unauthorized, "A valid bearer token is required: send 'Authorization: Bearer <token>' with a token this server was started with.").ConfigureAwait(false);
+            await RefuseAsync(context, StatusCodes.Status401Unauthorized, "A valid bearer token is required: send "
+                + "'Authorization: Bearer <token>' with a token this server was started with.").ConfigureAwait(false);
             return;
         }
 

@@ -20,12 +20,15 @@ internal sealed class TokenTable
 
     public int Count => _entries.Count;
 
-    /// <summary>Adds a token in the clear; <paramref name="source"/> names where it came from for errors, never the token.</summary>
+    /// <summary>
+    /// Adds a token in the clear; <paramref name="source"/> names where it came from for errors, never the token.
+    /// </summary>
     public void Add(string token, string? user, string source)
     {
         if (token.Length < MinimumLength)
         {
-            throw new CliException($"The token from {source} is shorter than {MinimumLength} characters; use a long random one, e.g. from 'openssl rand -hex 32'.");
+            throw new CliException($"The token from {source} is shorter than {MinimumLength} characters; use a long "
+                + "random one, e.g. from 'openssl rand -hex 32'.");
         }
 
         AddHash(Hash(token), user, source);

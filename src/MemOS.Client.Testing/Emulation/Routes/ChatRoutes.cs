@@ -14,11 +14,16 @@ internal static class ChatRoutes
         var query = request.String("query");
         if (call.Invalid(
                 out var error,
-                (string.IsNullOrWhiteSpace(userId), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: user_id"),
-                (string.IsNullOrWhiteSpace(query), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: query"),
-                (userId is { Length: > MemOSLimits.MaxIdLength }, MemOSErrorCodes.UserIdTooLong, "user_id is longer than 100 characters"),
-                (request.IsLongId("conversation_id"), MemOSErrorCodes.ConversationIdTooLong, "conversation_id is longer than 100 characters"),
-                (TokenCount.Of(query) + TokenCount.Of(request.String("system_prompt")) > TokenCount.ChatLimit, MemOSErrorCodes.InputTooLong, "The input exceeds the single-request token limit")))
+                (string.IsNullOrWhiteSpace(userId), MemOSErrorCodes
+                    .RequiredFieldEmpty, "Required field is empty: user_id"),
+                (string.IsNullOrWhiteSpace(query), MemOSErrorCodes
+                    .RequiredFieldEmpty, "Required field is empty: query"),
+                (userId is { Length: > MemOSLimits.MaxIdLength }, MemOSErrorCodes
+                    .UserIdTooLong, "user_id is longer than 100 characters"),
+                (request.IsLongId("conversation_id"), MemOSErrorCodes
+                    .ConversationIdTooLong, "conversation_id is longer than 100 characters"),
+                (TokenCount.Of(query) + TokenCount.Of(request.String("system_prompt")) > TokenCount
+                    .ChatLimit, MemOSErrorCodes.InputTooLong, "The input exceeds the single-request token limit")))
         {
             return error;
         }
@@ -29,7 +34,8 @@ internal static class ChatRoutes
             return call.Error(MemOSErrorCodes.InvalidParameters, "Invalid request parameters: " + invalid);
         }
 
-        var remembered = facts.Concat(preferences).OrderByDescending(hit => hit.Score).Select(hit => hit.Memory.Value).ToArray();
+        var remembered = facts.Concat(preferences).OrderByDescending(hit => hit.Score).Select(hit => hit.Memory.Value)
+            .ToArray();
         var answer = remembered.Length == 0
             ? "I don't remember anything about that yet."
             : "From what I remember: " + string.Join(" ", remembered.Select(v => v.EndsWith('.') ? v : v + "."));
@@ -41,7 +47,16 @@ internal static class ChatRoutes
             {
                 call.Tenant.Messages.Add((userId!, conversationId, "user", query!, null, call.Now));
                 call.Tenant.Messages.Add((userId!, conversationId, "assistant", answer, null, call.Now));
-                MemoryStore.Remember(call.Tenant, call.Now, userId!, request.String("agent_id"), request.String("app_id"), conversationId, query!, request.Strings("tags"), request.Body["info"] as JsonObject);
+                MemoryStore.Remember(
+                    call.Tenant,
+                    call.Now,
+                    userId!,
+                    request.String("agent_id"),
+                    request.String("app_id"),
+                    conversationId,
+                    query!,
+                    request.Strings("tags"),
+                    request.Body["info"] as JsonObject);
             }
         }
 

@@ -64,24 +64,35 @@ internal static class KnowledgeBaseRoutes
 
         // The multipart form names the knowledge base and type in the query (SPEC §9.4).
         var form = request.Form;
-        var knowledgeBaseId = form is null ? request.String("knowledgebase_id") : request.Query["knowledgebase_id"].ToString();
-        var defaultType = form is null ? "document" : request.Query["type"].ToString() is { Length: > 0 } queryType ? queryType : "document";
+        var knowledgeBaseId = form is null
+            ? request.String("knowledgebase_id")
+            : request.Query["knowledgebase_id"].ToString();
+        var defaultType = form is null
+            ? "document"
+            : request.Query["type"].ToString() is { Length: > 0 } queryType ? queryType : "document";
         var files = form is null
             ? (request.Body["file"] as JsonArray ?? []).OfType<JsonObject>().Select(f => (
-                Name: f["name"]?.ToString() ?? Path.GetFileName(Uri.UnescapeDataString(f["content"]?.ToString() ?? string.Empty)),
+                Name: f["name"]?.ToString()
+                    ?? Path.GetFileName(Uri.UnescapeDataString(f["content"]?.ToString() ?? string.Empty)),
                 Type: f["type"]?.ToString() ?? defaultType,
                 Bytes: (long)(f["content"]?.ToString().Length ?? 0),
                 HasContent: !string.IsNullOrWhiteSpace(f["content"]?.ToString()))).ToArray()
-            : form.Files.Select(f => (Name: f.FileName, Type: defaultType, Bytes: f.Length, HasContent: true)).ToArray();
+            : form.Files.Select(f => (Name: f.FileName, Type: defaultType, Bytes: f.Length, HasContent: true))
+                .ToArray();
         if (call.Invalid(
                 out var error,
-                (string.IsNullOrWhiteSpace(knowledgeBaseId), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: knowledgebase_id"),
+                (string.IsNullOrWhiteSpace(knowledgeBaseId), MemOSErrorCodes
+                    .RequiredFieldEmpty, "Required field is empty: knowledgebase_id"),
                 (files.Length == 0, MemOSErrorCodes.FieldEmpty, "Field is empty: file"),
-                (files.Any(f => !f.HasContent), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: file.content"),
+                (files.Any(f => !f.HasContent), MemOSErrorCodes
+                    .RequiredFieldEmpty, "Required field is empty: file.content"),
                 (files.Length > MaxFiles, MemOSErrorCodes.TooManyFiles, "More than 20 files in one upload"),
-                (files.Any(f => f.Bytes > MemOSLimits.MaxFileBytes), MemOSErrorCodes.FileTooLarge, "A file is larger than 100 MB"),
-                (files.Sum(f => f.Bytes) > MemOSLimits.MaxUploadBytes, MemOSErrorCodes.UploadTooLarge, "The upload is larger than 300 MB in total"),
-                (files.Any(f => f.Type is not ("document" or "skill")), MemOSErrorCodes.UnsupportedType, "Unsupported type value")))
+                (files.Any(f => f.Bytes > MemOSLimits.MaxFileBytes), MemOSErrorCodes
+                    .FileTooLarge, "A file is larger than 100 MB"),
+                (files.Sum(f => f.Bytes) > MemOSLimits.MaxUploadBytes, MemOSErrorCodes
+                    .UploadTooLarge, "The upload is larger than 300 MB in total"),
+                (files.Any(f => f.Type is not ("document" or "skill")), MemOSErrorCodes
+                    .UnsupportedType, "Unsupported type value")))
         {
             return error;
         }
@@ -98,7 +109,14 @@ internal static class KnowledgeBaseRoutes
             {
                 var file = new StoredFile(EmulatorCall.NewId(), knowledgeBaseId!, name, type, bytes / BytesPerMB);
                 call.Tenant.Files[file.Id] = file;
-                accepted.Add((JsonNode)new JsonObject { ["id"] = file.Id, ["type"] = file.Type, ["name"] = file.Name, ["sizeMB"] = file.SizeMB, ["status"] = "running" });
+                accepted.Add((JsonNode)new JsonObject
+                {
+                    ["id"] = file.Id,
+                    ["type"] = file.Type,
+                    ["name"] = file.Name,
+                    ["sizeMB"] = file.SizeMB,
+                    ["status"] = "running",
+                });
             }
         }
 
@@ -110,7 +128,8 @@ internal static class KnowledgeBaseRoutes
         var request = call.Request;
         var ids = request.Body["file_ids"] is JsonArray ? request.Strings("file_ids") : null;
         var knowledgeBaseId = request.String("knowledgebase_id");
-        if (call.Invalid(out var error, ((ids is null) == (knowledgeBaseId is null), MemOSErrorCodes.InvalidParameters, "Invalid request parameters: give file_ids or knowledgebase_id, not both")))
+        if (call.Invalid(out var error, ((ids is null) == (knowledgeBaseId is null), MemOSErrorCodes
+            .InvalidParameters, "Invalid request parameters: give file_ids or knowledgebase_id, not both")))
         {
             return error;
         }
@@ -119,7 +138,11 @@ internal static class KnowledgeBaseRoutes
         {
             if (ids is not null)
             {
-                return call.Ok(new JsonObject { ["file_detail_list"] = new JsonArray([.. ids.Where(call.Tenant.Files.ContainsKey).Select(id => Detail(call.Tenant.Files[id]))]) });
+                return call.Ok(new JsonObject
+                {
+                    ["file_detail_list"] = new JsonArray(
+                        [.. ids.Where(call.Tenant.Files.ContainsKey).Select(id => Detail(call.Tenant.Files[id]))]),
+                });
             }
 
             if (!call.Tenant.KnowledgeBases.ContainsKey(knowledgeBaseId!))
@@ -130,10 +153,14 @@ internal static class KnowledgeBaseRoutes
             var type = request.String("type");
             var page = (int)(request.Number("page") ?? 1);
             var pageSize = (int)(request.Number("page_size") ?? 20);
-            var all = call.Tenant.Files.Values.Where(f => f.KnowledgeBaseId == knowledgeBaseId && (type is null || f.Type == type)).OrderBy(f => f.Name, StringComparer.Ordinal).ToArray();
+            var all = call.Tenant.Files.Values
+                .Where(f => f.KnowledgeBaseId == knowledgeBaseId && (type is null || f.Type == type))
+                .OrderBy(f => f.Name, StringComparer.Ordinal)
+                .ToArray();
             return call.Ok(new JsonObject
             {
-                ["file_detail_list"] = new JsonArray([.. all.Skip((page - 1) * pageSize).Take(pageSize).Select(Detail)]),
+                ["file_detail_list"] = new JsonArray(
+                    [.. all.Skip((page - 1) * pageSize).Take(pageSize).Select(Detail)]),
                 ["total"] = all.Length,
                 ["page"] = page,
                 ["page_size"] = pageSize,

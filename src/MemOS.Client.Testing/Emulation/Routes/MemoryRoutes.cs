@@ -20,13 +20,16 @@ internal static class MemoryRoutes
 
     internal static string MessageText(JsonNode? content) => content switch
     {
-        JsonArray parts => string.Join(" ", parts.OfType<JsonObject>().Select(part => part["text"]?.ToString()).Where(text => text is not null)),
+        JsonArray parts => string.Join(
+            " ",
+            parts.OfType<JsonObject>().Select(part => part["text"]?.ToString()).Where(text => text is not null)),
         null => string.Empty,
         _ => content.ToString(),
     };
 
     private static bool HasMedia(JsonNode? content)
-        => content is JsonArray parts && parts.OfType<JsonObject>().Any(part => part["type"]?.ToString() is "image_url" or "file");
+        => content is JsonArray parts
+            && parts.OfType<JsonObject>().Any(part => part["type"]?.ToString() is "image_url" or "file");
 
     private static Task AddMessage(EmulatorCall call)
     {
@@ -35,14 +38,20 @@ internal static class MemoryRoutes
         var agentIds = request.Strings("agent_id");
         var conversationId = request.String("conversation_id") ?? "default_session";
         var messages = request.Body["messages"] as JsonArray;
-        var texts = messages?.OfType<JsonObject>().Select(m => (Role: m["role"]?.ToString() ?? "user", RoleId: m["role_id"]?.ToString(), Text: MessageText(m["content"]), ChatTime: m["chat_time"]?.ToString(), Media: HasMedia(m["content"]))).ToArray() ?? [];
+        var texts = messages?.OfType<JsonObject>().Select(m => (Role: m["role"]?.ToString() ?? "user", RoleId: m[
+            "role_id"]?.ToString(), Text: MessageText(m["content"]), ChatTime: m["chat_time"]?
+                .ToString(), Media: HasMedia(m["content"]))).ToArray() ?? [];
         if (call.Invalid(
                 out var error,
-                (userIds.Count == 0 && agentIds.Count == 0, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: user_id"),
-                (userIds.Concat(agentIds).Any(id => id.Length > MemOSLimits.MaxIdLength), MemOSErrorCodes.UserIdTooLong, "user_id is longer than 100 characters"),
-                (conversationId.Length > MemOSLimits.MaxIdLength, MemOSErrorCodes.ConversationIdTooLong, "conversation_id is longer than 100 characters"),
+                (userIds.Count == 0 && agentIds.Count == 0, MemOSErrorCodes
+                    .RequiredFieldEmpty, "Required field is empty: user_id"),
+                (userIds.Concat(agentIds).Any(id => id.Length > MemOSLimits.MaxIdLength), MemOSErrorCodes
+                    .UserIdTooLong, "user_id is longer than 100 characters"),
+                (conversationId.Length > MemOSLimits.MaxIdLength, MemOSErrorCodes
+                    .ConversationIdTooLong, "conversation_id is longer than 100 characters"),
                 (texts.Length == 0, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: messages"),
-                (TokenCount.OfMessages(texts.Select(t => t.Text)) > TokenCount.RequestLimit, MemOSErrorCodes.MessagesTooLong, "The messages are longer than the per-request limit")))
+                (TokenCount.OfMessages(texts.Select(t => t.Text)) > TokenCount.RequestLimit, MemOSErrorCodes
+                    .MessagesTooLong, "The messages are longer than the per-request limit")))
         {
             return error;
         }
@@ -59,7 +68,16 @@ internal static class MemoryRoutes
                 call.Tenant.Messages.Add((speaker, conversationId, role, text, chatTime, call.Now));
                 if (role == "user")
                 {
-                    var (f, p) = MemoryStore.Remember(call.Tenant, call.Now, speaker, agentIds.Count > 0 ? agentIds[0] : null, request.String("app_id"), conversationId, text, request.Strings("tags"), request.Body["info"] as JsonObject);
+                    var (f, p) = MemoryStore.Remember(
+                        call.Tenant,
+                        call.Now,
+                        speaker,
+                        agentIds.Count > 0 ? agentIds[0] : null,
+                        request.String("app_id"),
+                        conversationId,
+                        text,
+                        request.Strings("tags"),
+                        request.Body["info"] as JsonObject);
                     facts.AddRange(f);
                     preferences.AddRange(p);
                 }
@@ -70,7 +88,12 @@ internal static class MemoryRoutes
 
         // Media is always processed asynchronously, whatever async_mode says.
         var asynchronous = (request.Boolean("async_mode") ?? true) || texts.Any(t => t.Media);
-        return call.Ok(new JsonObject { ["success"] = true, ["task_id"] = taskId, ["status"] = asynchronous ? "running" : "completed" });
+        return call.Ok(new JsonObject
+        {
+            ["success"] = true,
+            ["task_id"] = taskId,
+            ["status"] = asynchronous ? "running" : "completed",
+        });
     }
 
     private static Task SearchMemory(EmulatorCall call)
@@ -80,10 +103,13 @@ internal static class MemoryRoutes
         var subject = request.String("user_id") ?? request.String("agent_id");
         if (call.Invalid(
                 out var error,
-                (string.IsNullOrWhiteSpace(query), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: query"),
+                (string.IsNullOrWhiteSpace(query), MemOSErrorCodes
+                    .RequiredFieldEmpty, "Required field is empty: query"),
                 (subject is null, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: user_id"),
-                (subject is { Length: > MemOSLimits.MaxIdLength }, MemOSErrorCodes.UserIdTooLong, "user_id is longer than 100 characters"),
-                (request.IsLongId("conversation_id"), MemOSErrorCodes.ConversationIdTooLong, "conversation_id is longer than 100 characters")))
+                (subject is { Length: > MemOSLimits.MaxIdLength }, MemOSErrorCodes
+                    .UserIdTooLong, "user_id is longer than 100 characters"),
+                (request.IsLongId("conversation_id"), MemOSErrorCodes
+                    .ConversationIdTooLong, "conversation_id is longer than 100 characters")))
         {
             return error;
         }
@@ -96,13 +122,19 @@ internal static class MemoryRoutes
 
         return call.Ok(new JsonObject
         {
-            ["memory_detail_list"] = new JsonArray([.. facts.Select(hit => MemoryStore.FactJson(hit.Memory, hit.Score))]),
-            ["preference_detail_list"] = new JsonArray([.. preferences.Select(hit => MemoryStore.PreferenceJson(hit.Memory, hit.Score))]),
+            ["memory_detail_list"] = new JsonArray(
+                [.. facts.Select(hit => MemoryStore.FactJson(hit.Memory, hit.Score))]),
+            ["preference_detail_list"] = new JsonArray(
+                [.. preferences.Select(hit => MemoryStore.PreferenceJson(hit.Memory, hit.Score))]),
             ["tool_memory_detail_list"] = new JsonArray(),
             ["skill_detail_list"] = new JsonArray(),
-            ["profile_detail_list"] = request.Strings("include_memory_view").Contains("profile") ? ProfileRoutes.SearchDetails(call.Tenant, subject!, query!) : new JsonArray(),
+            ["profile_detail_list"] = request.Strings("include_memory_view").Contains("profile")
+                ? ProfileRoutes.SearchDetails(call.Tenant, subject!, query!)
+                : new JsonArray(),
             ["event_detail_list"] = new JsonArray(),
-            ["preference_note"] = preferences.Count > 0 ? "Your reply must not violate any of the user's preferences." : string.Empty,
+            ["preference_note"] = preferences.Count > 0
+                ? "Your reply must not violate any of the user's preferences."
+                : string.Empty,
         });
     }
 
@@ -116,10 +148,14 @@ internal static class MemoryRoutes
         var filter = FilterEvaluator.Compile(request.Body["filter"], out var filterError);
         if (call.Invalid(
                 out var error,
-                (userId is null && agentId is null, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: user_id"),
-                (userId is not null && agentId is not null, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: give user_id or agent_id, not both"),
-                (page < 1 || size is < 1 or > MemOSLimits.MaxPageSize, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: page from 1, size 1 to 50"),
-                (filterError is not null, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: " + filterError)))
+                (userId is null && agentId is null, MemOSErrorCodes
+                    .RequiredFieldEmpty, "Required field is empty: user_id"),
+                (userId is not null && agentId is not null, MemOSErrorCodes
+                    .InvalidParameters, "Invalid request parameters: give user_id or agent_id, not both"),
+                (page < 1 || size is < 1 or > MemOSLimits.MaxPageSize, MemOSErrorCodes
+                    .InvalidParameters, "Invalid request parameters: page from 1, size 1 to 50"),
+                (filterError is not null, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: "
+                    + filterError)))
         {
             return error;
         }
@@ -129,17 +165,26 @@ internal static class MemoryRoutes
         List<StoredMemory> facts, preferences;
         lock (call.Tenant.Gate)
         {
-            var mine = call.Tenant.Memories.Where(m => (userId is not null ? m.UserId == userId : m.AgentId == agentId) && filter(m)).OrderByDescending(m => m.CreateTime).ToList();
-            facts = views.Count == 0 || views.Contains("detail_factual") ? mine.Where(m => !m.IsPreference).ToList() : [];
-            preferences = (request.Boolean("include_preference") ?? true) && (views.Count == 0 || views.Contains("preference")) ? mine.Where(m => m.IsPreference).ToList() : [];
+            var mine = call.Tenant.Memories.Where(
+                m => (userId is not null ? m.UserId == userId : m.AgentId == agentId) && filter(m)).OrderByDescending(
+                    m => m.CreateTime).ToList();
+            facts = views.Count == 0 || views.Contains("detail_factual")
+                ? mine.Where(m => !m.IsPreference).ToList()
+                : [];
+            preferences = (request.Boolean("include_preference") ?? true)
+                && (views.Count == 0 || views.Contains("preference")) ? mine.Where(m => m.IsPreference).ToList() : [];
         }
 
-        var profiles = views.Count == 0 || views.Contains("profile") ? ProfileRoutes.Instances(call.Tenant, subject) : [];
+        var profiles = views.Count == 0 || views.Contains("profile")
+            ? ProfileRoutes.Instances(call.Tenant, subject)
+            : [];
         var total = new[] { facts.Count, preferences.Count, profiles.Count }.Max();
         return call.Ok(new JsonObject
         {
-            ["memory_detail_list"] = new JsonArray([.. facts.Skip((page - 1) * size).Take(size).Select(m => MemoryStore.FactJson(m, null))]),
-            ["preference_detail_list"] = new JsonArray([.. preferences.Skip((page - 1) * size).Take(size).Select(m => MemoryStore.PreferenceJson(m, null))]),
+            ["memory_detail_list"] = new JsonArray(
+                [.. facts.Skip((page - 1) * size).Take(size).Select(m => MemoryStore.FactJson(m, null))]),
+            ["preference_detail_list"] = new JsonArray(
+                [.. preferences.Skip((page - 1) * size).Take(size).Select(m => MemoryStore.PreferenceJson(m, null))]),
             ["tool_memory_detail_list"] = new JsonArray(),
             ["skill_detail_list"] = new JsonArray(),
             ["profile_detail_list"] = new JsonArray([.. profiles.Skip((page - 1) * size).Take(size)]),
@@ -153,7 +198,8 @@ internal static class MemoryRoutes
 
     private static Task GetMemoryById(EmulatorCall call)
     {
-        var id = Uri.UnescapeDataString(call.Context.Request.Path.Value![(call.Context.Request.Path.Value!.LastIndexOf('/') + 1)..]);
+        var id = Uri.UnescapeDataString(
+            call.Context.Request.Path.Value![(call.Context.Request.Path.Value!.LastIndexOf('/') + 1)..]);
         StoredMemory? memory;
         lock (call.Tenant.Gate)
         {
@@ -175,8 +221,10 @@ internal static class MemoryRoutes
             ["message_ids"] = new JsonArray(),
             ["status"] = memory.Status,
             ["algorithm_updatable"] = true,
-            ["created_at"] = DateTimeOffset.FromUnixTimeMilliseconds(memory.CreateTime).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            ["updated_at"] = DateTimeOffset.FromUnixTimeMilliseconds(memory.UpdateTime).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["created_at"] = DateTimeOffset.FromUnixTimeMilliseconds(memory.CreateTime)
+                .ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["updated_at"] = DateTimeOffset.FromUnixTimeMilliseconds(memory.UpdateTime)
+                .ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["user_id"] = memory.UserId,
             ["agent_id"] = memory.AgentId,
             ["tags"] = new JsonArray([.. memory.Tags.Select(t => (JsonNode?)t)]),
@@ -193,9 +241,12 @@ internal static class MemoryRoutes
         var status = request.String("status");
         if (call.Invalid(
                 out var error,
-                (string.IsNullOrWhiteSpace(id), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: memory_id"),
-                (content is null && title is null && status is null, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: content, title or status"),
-                (status is not null && !Statuses.Contains(status), MemOSErrorCodes.InvalidParameters, "Invalid request parameters: unknown status")))
+                (string.IsNullOrWhiteSpace(id), MemOSErrorCodes
+                    .RequiredFieldEmpty, "Required field is empty: memory_id"),
+                (content is null && title is null && status is null, MemOSErrorCodes
+                    .RequiredFieldEmpty, "Required field is empty: content, title or status"),
+                (status is not null && !Statuses.Contains(status), MemOSErrorCodes
+                    .InvalidParameters, "Invalid request parameters: unknown status")))
         {
             return error;
         }
@@ -228,9 +279,11 @@ internal static class MemoryRoutes
         var filter = FilterEvaluator.Compile(filterNode, out var filterError);
         if (call.Invalid(
                 out var error,
-                (modes != 1, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: give exactly one of memory_ids, user_id, agent_id or filter"),
+                (modes != 1, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: give exactly one of "
+                    + "memory_ids, user_id, agent_id or filter"),
                 (ids is { Count: 0 }, MemOSErrorCodes.FieldEmpty, "Field is empty: memory_ids"),
-                (filterError is not null, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: " + filterError)))
+                (filterError is not null, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: "
+                    + filterError)))
         {
             return error;
         }

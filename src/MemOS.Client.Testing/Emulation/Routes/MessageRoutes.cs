@@ -21,9 +21,12 @@ internal static class MessageRoutes
         var limit = (int)(request.Number("message_limit_number") ?? 6);
         if (call.Invalid(
                 out var error,
-                (string.IsNullOrWhiteSpace(userId), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: user_id"),
-                (string.IsNullOrWhiteSpace(conversationId), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: conversation_id"),
-                (limit is < 1 or > MemOSLimits.MaxPageSize, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: message_limit_number is 1 to 50")))
+                (string.IsNullOrWhiteSpace(userId), MemOSErrorCodes
+                    .RequiredFieldEmpty, "Required field is empty: user_id"),
+                (string.IsNullOrWhiteSpace(conversationId), MemOSErrorCodes
+                    .RequiredFieldEmpty, "Required field is empty: conversation_id"),
+                (limit is < 1 or > MemOSLimits.MaxPageSize, MemOSErrorCodes
+                    .InvalidParameters, "Invalid request parameters: message_limit_number is 1 to 50")))
         {
             return error;
         }
@@ -37,8 +40,15 @@ internal static class MessageRoutes
                 .TakeLast(limit)
                 .Select(m =>
                 {
-                    var time = DateTimeOffset.FromUnixTimeMilliseconds(m.Time).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-                    var detail = new JsonObject { ["role"] = m.Role, ["content"] = m.Content, ["create_time"] = time, ["update_time"] = time };
+                    var time = DateTimeOffset.FromUnixTimeMilliseconds(m.Time).ToOffset(TimeSpan.FromHours(8))
+                        .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                    var detail = new JsonObject
+                    {
+                        ["role"] = m.Role,
+                        ["content"] = m.Content,
+                        ["create_time"] = time,
+                        ["update_time"] = time,
+                    };
 
                     // The time the message was written with, kept as sent, so an export can carry it back.
                     if (m.ChatTime is not null)
@@ -61,9 +71,12 @@ internal static class MessageRoutes
         var feedback = request.String("feedback_content");
         if (call.Invalid(
                 out var error,
-                (string.IsNullOrWhiteSpace(userId), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: user_id"),
-                (string.IsNullOrWhiteSpace(feedback), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: feedback_content"),
-                (request.IsLongId("conversation_id"), MemOSErrorCodes.ConversationIdTooLong, "conversation_id is longer than 100 characters")))
+                (string.IsNullOrWhiteSpace(userId), MemOSErrorCodes
+                    .RequiredFieldEmpty, "Required field is empty: user_id"),
+                (string.IsNullOrWhiteSpace(feedback), MemOSErrorCodes
+                    .RequiredFieldEmpty, "Required field is empty: feedback_content"),
+                (request.IsLongId("conversation_id"), MemOSErrorCodes
+                    .ConversationIdTooLong, "conversation_id is longer than 100 characters")))
         {
             return error;
         }
@@ -72,7 +85,16 @@ internal static class MessageRoutes
         lock (call.Tenant.Gate)
         {
             // Feedback is remembered as what the user stated; the service reconciles it with older memories.
-            var (facts, preferences) = MemoryStore.Remember(call.Tenant, call.Now, userId!, request.String("agent_id"), request.String("app_id"), request.String("conversation_id") ?? "default_session", feedback!, [], null);
+            var (facts, preferences) = MemoryStore.Remember(
+                call.Tenant,
+                call.Now,
+                userId!,
+                request.String("agent_id"),
+                request.String("app_id"),
+                request.String("conversation_id") ?? "default_session",
+                feedback!,
+                [],
+                null);
             call.Tenant.Tasks[taskId] = new EmulatorTask { FactIds = facts, PreferenceIds = preferences };
         }
 
@@ -104,15 +126,26 @@ internal static class MessageRoutes
         var data = new JsonObject { ["task_id"] = taskId, ["status"] = task.Polls <= 1 ? "running" : "completed" };
         if (task.Polls > 1 && task.FactIds.Count + task.PreferenceIds.Count > 0)
         {
-            var views = new JsonObject { ["added"] = task.FactIds.Count + task.PreferenceIds.Count, ["updated"] = 0, ["deleted"] = 0 };
+            var views = new JsonObject
+            {
+                ["added"] = task.FactIds.Count + task.PreferenceIds.Count,
+                ["updated"] = 0,
+                ["deleted"] = 0,
+            };
             if (task.FactIds.Count > 0)
             {
-                views["detail_factual"] = new JsonObject { ["memory_ids"] = new JsonArray([.. task.FactIds.Select(id => (JsonNode?)id)]) };
+                views["detail_factual"] = new JsonObject
+                {
+                    ["memory_ids"] = new JsonArray([.. task.FactIds.Select(id => (JsonNode?)id)]),
+                };
             }
 
             if (task.PreferenceIds.Count > 0)
             {
-                views["preference"] = new JsonObject { ["memory_ids"] = new JsonArray([.. task.PreferenceIds.Select(id => (JsonNode?)id)]) };
+                views["preference"] = new JsonObject
+                {
+                    ["memory_ids"] = new JsonArray([.. task.PreferenceIds.Select(id => (JsonNode?)id)]),
+                };
             }
 
             data["memory_views"] = views;

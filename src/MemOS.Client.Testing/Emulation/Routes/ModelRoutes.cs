@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 
 namespace MemOS.Client.Testing.Emulation.Routes;
 
-/// <summary>extract/memory and rerank, with the same deterministic extraction and scoring as the rest of the emulator.</summary>
+/// <summary>
+/// extract/memory and rerank, with the same deterministic extraction and scoring as the rest of the emulator.
+/// </summary>
 internal static class ModelRoutes
 {
     public static void Map(Dictionary<string, Func<EmulatorCall, Task>> routes)
@@ -26,10 +28,21 @@ internal static class ModelRoutes
             .ToArray();
         var data = new JsonObject { ["success"] = true };
         data["memory_detail_list"] = types.Count == 0 || types.Contains("memory")
-            ? new JsonArray([.. statements.Select(s => new JsonObject { ["memory_key"] = MemoryExtractor.Title(s), ["memory_value"] = "The user said: " + s, ["memory_type"] = "UserMemory", ["tags"] = new JsonArray() })])
+            ? new JsonArray([.. statements.Select(s => new JsonObject
+            {
+                ["memory_key"] = MemoryExtractor.Title(s),
+                ["memory_value"] = "The user said: " + s,
+                ["memory_type"] = "UserMemory",
+                ["tags"] = new JsonArray(),
+            })])
             : new JsonArray();
         data["preference_detail_list"] = types.Count == 0 || types.Contains("preference")
-            ? new JsonArray([.. statements.Where(MemoryExtractor.IsPreference).Select(s => new JsonObject { ["preference"] = s, ["reasoning"] = "The user stated this directly.", ["preference_type"] = "explicit_preference" })])
+            ? new JsonArray([.. statements.Where(MemoryExtractor.IsPreference).Select(s => new JsonObject
+            {
+                ["preference"] = s,
+                ["reasoning"] = "The user stated this directly.",
+                ["preference_type"] = "explicit_preference",
+            })])
             : new JsonArray();
         return call.Ok(data);
     }
@@ -41,9 +54,11 @@ internal static class ModelRoutes
         var topN = (int?)call.Request.Number("top_n");
         if (call.Invalid(
                 out var error,
-                (string.IsNullOrWhiteSpace(query), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: query"),
+                (string.IsNullOrWhiteSpace(query), MemOSErrorCodes
+                    .RequiredFieldEmpty, "Required field is empty: query"),
                 (documents.Count == 0, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: documents"),
-                (topN is <= 0, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: top_n must be positive")))
+                (topN is <= 0, MemOSErrorCodes
+                    .InvalidParameters, "Invalid request parameters: top_n must be positive")))
         {
             return error;
         }
@@ -53,7 +68,12 @@ internal static class ModelRoutes
             .OrderByDescending(hit => hit.Score)
             .ThenBy(hit => hit.Index)
             .Take(topN ?? documents.Count)
-            .Select(hit => new JsonObject { ["index"] = hit.Index, ["document"] = new JsonObject { ["text"] = hit.Text }, ["relevance_score"] = hit.Score });
+            .Select(hit => new JsonObject
+            {
+                ["index"] = hit.Index,
+                ["document"] = new JsonObject { ["text"] = hit.Text },
+                ["relevance_score"] = hit.Score,
+            });
         var tokens = (query!.Length + documents.Sum(d => d.Length)) / 4;
 
         // The documented rerank answer is bare, without the envelope (SPEC §8.2).

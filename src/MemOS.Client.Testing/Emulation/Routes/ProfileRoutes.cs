@@ -20,7 +20,9 @@ internal static class ProfileRoutes
         routes["delete/profile"] = DeleteProfile;
     }
 
-    /// <summary>get/memory's view of a subject's profiles (GetProfileMemoryDetail). Caller must not hold the gate.</summary>
+    /// <summary>
+    /// get/memory's view of a subject's profiles (GetProfileMemoryDetail). Caller must not hold the gate.
+    /// </summary>
     public static List<JsonNode?> Instances(EmulatorTenant tenant, string subject)
     {
         lock (tenant.Gate)
@@ -52,7 +54,8 @@ internal static class ProfileRoutes
                     continue;
                 }
 
-                foreach (var (category, field, value) in Fields(tree).Where(f => f.Value["value"]?.ToString() is { Length: > 0 }))
+                foreach (var (category, field, value) in Fields(tree).Where(
+                    f => f.Value["value"]?.ToString() is { Length: > 0 }))
                 {
                     var path = category is null ? field : $"{category}.{field}";
                     var text = $"{path}: {value["value"]}";
@@ -106,7 +109,9 @@ internal static class ProfileRoutes
     {
         var userId = call.Request.String("user_id");
         var agentId = call.Request.String("agent_id");
-        error = (userId is null) == (agentId is null) ? call.Error(MemOSErrorCodes.InvalidParameters, "Invalid request parameters: give user_id or agent_id, not both") : null;
+        error = (userId is null) == (agentId is null) ? call.Error(
+            MemOSErrorCodes.InvalidParameters,
+            "Invalid request parameters: give user_id or agent_id, not both") : null;
         return userId ?? agentId;
     }
 
@@ -116,12 +121,20 @@ internal static class ProfileRoutes
         if (call.Invalid(
                 out var error,
                 (string.IsNullOrEmpty(name), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: name"),
-                (call.Request.Body["metadata"] is not JsonObject { Count: > 0 }, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: metadata")))
+                (call.Request.Body["metadata"] is not JsonObject { Count: > 0 }, MemOSErrorCodes
+                    .RequiredFieldEmpty, "Required field is empty: metadata")))
         {
             return error;
         }
 
-        var template = new StoredTemplate { Id = "tpl_" + EmulatorCall.NewId()[..12], Name = name!, Metadata = (JsonObject)call.Request.Body["metadata"]!.DeepClone(), CreateTime = call.Now, UpdateTime = call.Now };
+        var template = new StoredTemplate
+        {
+            Id = "tpl_" + EmulatorCall.NewId()[..12],
+            Name = name!,
+            Metadata = (JsonObject)call.Request.Body["metadata"]!.DeepClone(),
+            CreateTime = call.Now,
+            UpdateTime = call.Now,
+        };
         lock (call.Tenant.Gate)
         {
             call.Tenant.Templates[template.Id] = template;
@@ -134,17 +147,21 @@ internal static class ProfileRoutes
     {
         var page = (int)(call.Request.Number("page") ?? 1);
         var size = (int)(call.Request.Number("size") ?? 10);
-        if (call.Invalid(out var error, (page < 1 || size is < 1 or > 100, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: page from 1, size 1 to 100")))
+        if (call.Invalid(out var error, (page < 1 || size is < 1 or > 100, MemOSErrorCodes
+            .InvalidParameters, "Invalid request parameters: page from 1, size 1 to 100")))
         {
             return error;
         }
 
         lock (call.Tenant.Gate)
         {
-            var all = call.Tenant.Templates.Values.OrderByDescending(t => t.CreateTime).ThenBy(t => t.Id, StringComparer.Ordinal).ToArray();
+            var all = call.Tenant.Templates.Values.OrderByDescending(t => t.CreateTime)
+                .ThenBy(t => t.Id, StringComparer.Ordinal)
+                .ToArray();
             return call.Ok(new JsonObject
             {
-                ["profile_templates"] = new JsonArray([.. all.Skip((page - 1) * size).Take(size).Select(t => Summary(call.Tenant, t))]),
+                ["profile_templates"] = new JsonArray(
+                    [.. all.Skip((page - 1) * size).Take(size).Select(t => Summary(call.Tenant, t))]),
                 ["total"] = all.Length,
                 ["current"] = page,
                 ["size"] = size,
@@ -157,7 +174,8 @@ internal static class ProfileRoutes
     {
         lock (call.Tenant.Gate)
         {
-            if (!call.Tenant.Templates.TryGetValue(call.Request.String("profile_template_id") ?? string.Empty, out var template))
+            if (!call.Tenant.Templates
+                .TryGetValue(call.Request.String("profile_template_id") ?? string.Empty, out var template))
             {
                 return call.Error(MemOSErrorCodes.DataNotFound, "Requested data not found");
             }
@@ -173,8 +191,10 @@ internal static class ProfileRoutes
         var id = call.Request.String("profile_template_id") ?? string.Empty;
         if (call.Invalid(
                 out var error,
-                (string.IsNullOrWhiteSpace(call.Request.String("name")), MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: name"),
-                (call.Request.Body["metadata"] is not JsonObject { Count: > 0 }, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: metadata")))
+                (string.IsNullOrWhiteSpace(call.Request.String("name")), MemOSErrorCodes
+                    .RequiredFieldEmpty, "Required field is empty: name"),
+                (call.Request.Body["metadata"] is not JsonObject { Count: > 0 }, MemOSErrorCodes
+                    .RequiredFieldEmpty, "Required field is empty: metadata")))
         {
             return error;
         }
@@ -196,7 +216,12 @@ internal static class ProfileRoutes
                 call.Tenant.Profiles[key] = Merge((JsonObject)template.Metadata.DeepClone(), call.Tenant.Profiles[key]);
             }
 
-            return call.Ok(new JsonObject { ["success"] = true, ["profile_template_id"] = id, ["affected_instances"] = affected.Length });
+            return call.Ok(new JsonObject
+            {
+                ["success"] = true,
+                ["profile_template_id"] = id,
+                ["affected_instances"] = affected.Length,
+            });
         }
     }
 
@@ -216,7 +241,12 @@ internal static class ProfileRoutes
                 call.Tenant.Profiles.Remove(key);
             }
 
-            return call.Ok(new JsonObject { ["success"] = true, ["profile_template_id"] = id, ["deleted_instances"] = deleted.Length });
+            return call.Ok(new JsonObject
+            {
+                ["success"] = true,
+                ["profile_template_id"] = id,
+                ["deleted_instances"] = deleted.Length,
+            });
         }
     }
 
@@ -226,7 +256,8 @@ internal static class ProfileRoutes
         if (call.Invalid(
                 out var error,
                 (bindings.Length == 0, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: bind_list"),
-                (bindings.Length > MaxBindings, MemOSErrorCodes.InvalidParameters, "Invalid request parameters: at most 20 bindings")))
+                (bindings.Length > MaxBindings, MemOSErrorCodes
+                    .InvalidParameters, "Invalid request parameters: at most 20 bindings")))
         {
             return error;
         }
@@ -260,7 +291,8 @@ internal static class ProfileRoutes
         var key = (call.Request.String("profile_template_id") ?? string.Empty, subject!);
         var metadata = call.Request.Body["metadata"] as JsonObject;
         var removals = call.Request.Strings("remove_fields");
-        if (call.Invalid(out var error, (metadata is null && removals.Count == 0, MemOSErrorCodes.RequiredFieldEmpty, "Required field is empty: metadata or remove_fields")))
+        if (call.Invalid(out var error, (metadata is null && removals.Count == 0, MemOSErrorCodes
+            .RequiredFieldEmpty, "Required field is empty: metadata or remove_fields")))
         {
             return error;
         }
@@ -269,7 +301,9 @@ internal static class ProfileRoutes
         {
             if (!call.Tenant.Profiles.TryGetValue(key, out var tree))
             {
-                return call.Error(MemOSErrorCodes.DataNotFound, "Requested data not found: bind the template to this subject first");
+                return call.Error(
+                    MemOSErrorCodes.DataNotFound,
+                    "Requested data not found: bind the template to this subject first");
             }
 
             if (metadata is not null)
@@ -323,15 +357,19 @@ internal static class ProfileRoutes
     };
 
     private static string Text(long epochMilliseconds)
-        => DateTimeOffset.FromUnixTimeMilliseconds(epochMilliseconds).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        => DateTimeOffset.FromUnixTimeMilliseconds(epochMilliseconds).ToOffset(TimeSpan.FromHours(8))
+            .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    /// <summary>Overlays <paramref name="changes"/> on <paramref name="target"/>: fields replace, categories merge.</summary>
+    /// <summary>
+    /// Overlays <paramref name="changes"/> on <paramref name="target"/>: fields replace, categories merge.
+    /// </summary>
     private static JsonObject Merge(JsonObject target, JsonObject changes)
     {
         foreach (var (name, node) in changes.ToArray())
         {
             changes.Remove(name);
-            if (node is JsonObject category && !category.ContainsKey("value") && target[name] is JsonObject existing && !existing.ContainsKey("value"))
+            if (node is JsonObject category && !category.ContainsKey("value") && target[name] is JsonObject existing
+                && !existing.ContainsKey("value"))
             {
                 Merge(existing, category);
             }
