@@ -40,7 +40,7 @@ internal static class MemosCli
         if (parsed.Errors.Count > 0 || unknownOptions.Count > 0)
         {
             // Every parse error is a usage error (2), told on stderr, so scripts can tell a typo from a failed request
-            // (1). A misspelt option is named first: the parser's own errors then follow from it (a value it left over).
+            // (1). A misspelt option is named first: the parser's own errors then follow from it (values left over).
             foreach (var error in unknownOptions.Concat(parsed.Errors.Select(error => error.Message)))
             {
                 await environment.Error.WriteLineAsync("memos: " + error).ConfigureAwait(false);

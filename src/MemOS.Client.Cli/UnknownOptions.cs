@@ -12,7 +12,9 @@ namespace MemOS.Client.Cli;
 /// </summary>
 internal static class UnknownOptions
 {
-    /// <summary>One message for each token before <c>--</c> that looks like an option and is taken as a value.</summary>
+    /// <summary>
+    /// One message for each token before <c>--</c> that looks like an option and is taken as a value.
+    /// </summary>
     public static IReadOnlyList<string> In(ParseResult parsed)
     {
         var known = KnownNames(parsed.CommandResult);
