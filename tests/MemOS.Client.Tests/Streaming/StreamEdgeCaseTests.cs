@@ -71,15 +71,17 @@ public sealed class StreamEdgeCaseTests
     {
         // Each stream is answered on a connection the server closes right after the stream's last
         // byte (no "Connection: close" header warns the client), and each call goes out at once
-        // after it, then the next stream. Streams never share connections with calls, and no
-        // stream's connection is used again, so no request takes the connection the server is
-        // closing: a search is not retried, and a write (the call, or the next chat stream, which could not be sent again
-        // safely: nothing would prove the server had not read it) simply succeeds.
+        // after it: calls never share connections with streams, so no call takes the connection the
+        // server is closing (for a write, nothing would prove the server had not read it). The next
+        // stream comes once that close is done, as a user's next message does, and goes out on a new
+        // connection. Every request reaches the server exactly once.
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var calls = 0;
+        var streams = 0;
         var connectionsAccepted = 0;
+        using var streamConnectionClosed = new SemaphoreSlim(0);
         using var stop = new CancellationTokenSource();
         var connections = new List<Task>();
         var serving = Task.Run(async () =>
@@ -95,19 +97,29 @@ public sealed class StreamEdgeCaseTests
 
         async Task ServeAsync(Socket accepted)
         {
-            using var socket = accepted;
-            while (await RawAnswerServer.ReadRequestAsync(socket) is { } request)
+            var streamed = false;
+            using (var socket = accepted)
             {
-                if (request.StartsWith("POST /api/openmem/v1/chat ", StringComparison.Ordinal))
+                while (!streamed && await RawAnswerServer.ReadRequestAsync(socket) is { } request)
                 {
-                    await Answer(socket, "text/event-stream", "data: {\"type\":\"text\",\"data\":\"Hi\"}\n\ndata: {\"type\":\"end\"}\n\n");
-                    break;
-                }
+                    if (request.StartsWith("POST /api/openmem/v1/chat ", StringComparison.Ordinal))
+                    {
+                        Interlocked.Increment(ref streams);
+                        await Answer(socket, "text/event-stream", "data: {\"type\":\"text\",\"data\":\"Hi\"}\n\ndata: {\"type\":\"end\"}\n\n");
+                        streamed = true;
+                        continue;
+                    }
 
-                Interlocked.Increment(ref calls);
-                await Answer(socket, "application/json", request.StartsWith("POST /api/openmem/v1/add/message ", StringComparison.Ordinal)
-                    ? "{\"code\":0,\"message\":\"ok\",\"data\":{\"success\":true,\"task_id\":\"t-1\",\"status\":\"running\"}}"
-                    : "{\"code\":0,\"message\":\"ok\",\"data\":{\"memory_detail_list\":[],\"preference_detail_list\":[]}}");
+                    Interlocked.Increment(ref calls);
+                    await Answer(socket, "application/json", request.StartsWith("POST /api/openmem/v1/add/message ", StringComparison.Ordinal)
+                        ? "{\"code\":0,\"message\":\"ok\",\"data\":{\"success\":true,\"task_id\":\"t-1\",\"status\":\"running\"}}"
+                        : "{\"code\":0,\"message\":\"ok\",\"data\":{\"memory_detail_list\":[],\"preference_detail_list\":[]}}");
+                }
+            }
+
+            if (streamed)
+            {
+                streamConnectionClosed.Release();
             }
         }
 
@@ -125,15 +137,46 @@ public sealed class StreamEdgeCaseTests
             {
                 (await client.AddMessageAsync("u", "c", [Messages.MemOSMessage.User("hi")]).WaitAsync(Bound)).TaskId.Should().Be("t-1");
             }
+
+            (await streamConnectionClosed.WaitAsync(Bound)).Should().BeTrue("the server closes each stream's connection");
         }
 
         calls.Should().Be(20, "every call reached the server exactly once");
+        streams.Should().Be(20, "every stream reached the server exactly once");
         connectionsAccepted.Should().Be(21, "a connection for each stream, and one the calls share");
         client.Dispose();
         await stop.CancelAsync();
         listener.Stop();
         (await Task.WhenAny(serving, Task.Delay(Bound))).Should().BeSameAs(serving, "the server stops once the client has gone");
         await Task.WhenAll(connections).WaitAsync(Bound);
+    }
+
+    [Fact]
+    public async Task Streams_keep_their_connection_while_the_server_keeps_it_and_calls_keep_theirs()
+    {
+        // A stream pays no new handshake when the server keeps its connection open; calls have their own.
+        // The stream has a length, so its whole body is read with its last event (a chunked body's last chunk
+        // could come after the end event, and an unread remainder closes a connection instead of keeping it).
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            if (context.Request.Path.Value!.EndsWith("/chat", StringComparison.Ordinal))
+            {
+                const string Events = "data: {\"type\":\"text\",\"data\":\"Hi\"}\n\ndata: {\"type\":\"end\"}\n\n";
+                await Respond.Text(context, Events, contentType: "text/event-stream");
+                return;
+            }
+
+            await Respond.Text(context, """{"code":0,"message":"ok","data":{"memory_detail_list":[]}}""");
+        });
+        using var client = server.CreateClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await client.ChatStreamAsync("u", "c", "hi").ToListAsync().AsTask().WaitAsync(Bound)).Should().HaveCount(2);
+            (await client.SearchMemoryAsync("u", "q").WaitAsync(Bound)).Memories.Should().BeEmpty();
+        }
+
+        server.Connections.Opened.Should().Be(2, "one connection for the streams and one for the calls, each reused");
     }
 
     private static async Task Write(HttpContext context, string text)
