@@ -36,7 +36,9 @@ internal static class ServedBenchmark
         }
 
         var settings = run.Settings;
-        var entrants = ServedClients.LineUp(baseline);
+        var entrants = ServedClients.LineUp(baseline)
+            .Where(entrant => run.Clients is null || run.Clients.Contains(entrant.Key))
+            .ToList();
         var report = new ServedReport(settings, DateTimeOffset.UtcNow, MachineInfo.LoadAverage(), entrants);
         using var server = await NginxServer.StartAsync();
         report.Server = server.Version;

@@ -10,19 +10,35 @@ namespace MemOS.Client.Benchmarks.Served;
 /// clients run beside this build's.</param>
 /// <param name="WarmUpLevels"><c>--warm-up 500[,20000]</c>: only these warm-up levels (the mode's when null), for
 /// an experiment that needs one level only.</param>
-internal sealed record ServedRun(bool Quick, bool ReadyToRun, string? Baseline, IReadOnlyList<int>? WarmUpLevels)
+/// <param name="Rounds"><c>--rounds N</c>: this many rounds (the mode's when null), for medians that hold on a noisy
+/// machine.</param>
+/// <param name="Clients"><c>--clients a,c,c0</c>: only these clients (all when null), for an experiment between two;
+/// floor (a) always runs, since every ratio is taken to it.</param>
+internal sealed record ServedRun(
+    bool Quick,
+    bool ReadyToRun,
+    string? Baseline,
+    IReadOnlyList<int>? WarmUpLevels,
+    int? Rounds,
+    IReadOnlyList<string>? Clients)
 {
     public static ServedRun Parse(IReadOnlyList<string> args) => new(
         args.Contains("--quick"),
         args.Contains("--ready-to-run"),
         ValueOf(args, "--baseline"),
-        ValueOf(args, "--warm-up")?.Split(',').Select(level => int.Parse(level, CultureInfo.InvariantCulture)).ToArray());
+        ValueOf(args, "--warm-up")?.Split(',').Select(level => int.Parse(level, CultureInfo.InvariantCulture)).ToArray(),
+        ValueOf(args, "--rounds") is { } rounds ? int.Parse(rounds, CultureInfo.InvariantCulture) : null,
+        ValueOf(args, "--clients")?.Split(',').Append("a").Distinct().ToArray());
 
-    /// <summary>The settings of the mode, with the warm-up levels asked for.</summary>
+    /// <summary>The settings of the mode, with the warm-up levels and rounds asked for.</summary>
     public ServedSettings Settings
-        => (Quick ? ServedSettings.Quick : ServedSettings.Full) is var mode && WarmUpLevels is { } levels
-            ? mode with { WarmUpLevels = levels }
-            : mode;
+    {
+        get
+        {
+            var mode = Quick ? ServedSettings.Quick : ServedSettings.Full;
+            return mode with { WarmUpLevels = WarmUpLevels ?? mode.WarmUpLevels, Rounds = Rounds ?? mode.Rounds };
+        }
+    }
 
     private static string? ValueOf(IReadOnlyList<string> args, string name)
         => args.SkipWhile(arg => arg != name).Skip(1).FirstOrDefault();
