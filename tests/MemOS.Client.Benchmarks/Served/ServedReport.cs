@@ -50,6 +50,11 @@ internal sealed class ServedReport(
 
         foreach (var level in settings.WarmUpLevels)
         {
+            BesideBaseline(text, level);
+        }
+
+        foreach (var level in settings.WarmUpLevels)
+        {
             Details(text, level);
         }
 
@@ -93,6 +98,57 @@ internal sealed class ServedReport(
         }
 
         Line(text);
+    }
+
+    /// <summary>
+    /// Each client of this build against the same client of the baseline build (<c>--baseline</c>), round by round:
+    /// the two ran in the same round, so the machine's drift between rounds cancels out.
+    /// </summary>
+    private void BesideBaseline(StringBuilder text, int level)
+    {
+        var pairs = entrants
+            .Where(entrant => entrants.Any(other => other.Key == entrant.Key + "0"))
+            .Select(entrant => (Key: entrant.Key, Baseline: entrant.Key + "0"))
+            .ToList();
+        if (pairs.Count == 0)
+        {
+            return;
+        }
+
+        Line(text, $"### After {level:N0} warm-up calls: this build beside the baseline, round by round");
+        Line(text);
+        Line(text, $"Per workload, the median over the rounds of this build's figure divided by the baseline's in the same round, and in how many rounds this build was ahead (more per second; less CPU; fewer bytes).");
+        Line(text);
+        text.Append("| workload |").AppendJoin(string.Empty, pairs.Select(pair
+            => $" ({pair.Key}) ÷ ({pair.Baseline}) per s | CPU | bytes |")).Append('\n');
+        text.Append("| --- |").Append(string.Concat(Enumerable.Repeat(" ---: | ---: | ---: |", pairs.Count))).Append('\n');
+        foreach (var workload in settings.Workloads(level))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {workload.Name} |");
+            foreach (var (key, baseline) in pairs)
+            {
+                text.Append(Paired(level, key, baseline, workload.Name, m => m.UnitsPerSecond, higherIsBetter: true))
+                    .Append(Paired(level, key, baseline, workload.Name, m => m.CpuMicrosPerCall, higherIsBetter: false))
+                    .Append(Paired(level, key, baseline, workload.Name, m => m.AllocatedPerUnit, higherIsBetter: false));
+            }
+
+            text.Append('\n');
+        }
+
+        Line(text);
+    }
+
+    // "0.97× (2/5)": the median of the per-round ratios, and the rounds in which this build was ahead.
+    private string Paired(
+        int level, string key, string baseline, string workload, Func<Measurement, double> figure, bool higherIsBetter)
+    {
+        var ratios = _measurements
+            .Where(m => m.Level == level && m.Key == key && m.Workload == workload)
+            .Select(m => figure(m.Measurement) / figure(_measurements.Single(b
+                => b.Level == level && b.Round == m.Round && b.Key == baseline && b.Workload == workload).Measurement))
+            .ToList();
+        var ahead = ratios.Count(ratio => higherIsBetter ? ratio > 1 : ratio < 1);
+        return string.Create(CultureInfo.InvariantCulture, $" {Statistics.Median(ratios):0.00}× ({ahead}/{ratios.Count}) |");
     }
 
     private void Details(StringBuilder text, int level)
