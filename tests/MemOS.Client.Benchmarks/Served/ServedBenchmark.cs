@@ -36,9 +36,15 @@ internal static class ServedBenchmark
         }
 
         var settings = run.Settings;
-        var entrants = ServedClients.LineUp(baseline)
-            .Where(entrant => run.Clients is null || run.Clients.Contains(entrant.Key))
-            .ToList();
+        var lineUp = ServedClients.LineUp(baseline);
+        if (run.Clients?.Except(lineUp.Select(entrant => entrant.Key)).ToList() is [_, ..] unknown)
+        {
+            throw new InvalidOperationException(
+                $"--clients: there is no client {string.Join(", ", unknown)} in this run; it has " +
+                $"{string.Join(", ", lineUp.Select(entrant => entrant.Key))} (c0 and d0 with --baseline).");
+        }
+
+        var entrants = lineUp.Where(entrant => run.Clients is null || run.Clients.Contains(entrant.Key)).ToList();
         var report = new ServedReport(settings, DateTimeOffset.UtcNow, MachineInfo.LoadAverage(), entrants);
         using var server = await NginxServer.StartAsync();
         report.Server = server.Version;
