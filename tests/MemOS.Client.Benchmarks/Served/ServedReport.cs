@@ -73,9 +73,15 @@ internal sealed class ServedReport(
 
     /// <summary>The median over the rounds of <paramref name="figure"/> of the client divided by the floor's in the same round.</summary>
     private double Ratio(int level, string key, string workload, Func<Measurement, double> figure)
-        => Statistics.Median(_measurements
+        => Statistics.Median(PerRound(level, key, Floor, workload, figure));
+
+    /// <summary>Round by round, <paramref name="figure"/> of client <paramref name="key"/> divided by <paramref name="against"/>'s.</summary>
+    private List<double> PerRound(int level, string key, string against, string workload, Func<Measurement, double> figure)
+        => _measurements
             .Where(m => m.Level == level && m.Key == key && m.Workload == workload)
-            .Select(m => figure(m.Measurement) / figure(_measurements.Single(f => f.Level == level && f.Round == m.Round && f.Key == Floor && f.Workload == workload).Measurement)));
+            .Select(m => figure(m.Measurement) / figure(_measurements.Single(other
+                => other.Level == level && other.Round == m.Round && other.Key == against && other.Workload == workload).Measurement))
+            .ToList();
 
     private void Summary(StringBuilder text, int level)
     {
@@ -106,9 +112,10 @@ internal sealed class ServedReport(
     /// </summary>
     private void BesideBaseline(StringBuilder text, int level)
     {
+        // A baseline entrant runs another build's client under that client's own key.
         var pairs = entrants
-            .Where(entrant => entrants.Any(other => other.Key == entrant.Key + "0"))
-            .Select(entrant => (Key: entrant.Key, Baseline: entrant.Key + "0"))
+            .Where(entrant => entrant.Executable is not null && entrants.Any(other => other.Key == entrant.ChildKey))
+            .Select(entrant => (Key: entrant.ChildKey, Baseline: entrant.Key))
             .ToList();
         if (pairs.Count == 0)
         {
@@ -142,11 +149,7 @@ internal sealed class ServedReport(
     private string Paired(
         int level, string key, string baseline, string workload, Func<Measurement, double> figure, bool higherIsBetter)
     {
-        var ratios = _measurements
-            .Where(m => m.Level == level && m.Key == key && m.Workload == workload)
-            .Select(m => figure(m.Measurement) / figure(_measurements.Single(b
-                => b.Level == level && b.Round == m.Round && b.Key == baseline && b.Workload == workload).Measurement))
-            .ToList();
+        var ratios = PerRound(level, key, baseline, workload, figure);
         var ahead = ratios.Count(ratio => higherIsBetter ? ratio > 1 : ratio < 1);
         return string.Create(CultureInfo.InvariantCulture, $" {Statistics.Median(ratios):0.00}× ({ahead}/{ratios.Count}) |");
     }
